@@ -1,0 +1,133 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { forbidden, unauthenticated } from '../common/errors.js';
+import { Role, type Viewer } from './viewer.js';
+
+/**
+ * The one place that says who may see and do what. Services ask `assertCan` before a
+ * write and apply `schoolScope` to every query; nothing else in the code base decides.
+ * docs/ACCESS.md renders these rules as a table for bureau administrators.
+ */
+
+export type Action =
+  | 'district:create'
+  | 'district:update'
+  | 'district:delete'
+  | 'town:create'
+  | 'town:update'
+  | 'town:delete'
+  | 'school:create'
+  | 'school:update'
+  | 'school:delete'
+  | 'teacher:create'
+  | 'teacher:update'
+  | 'teacher:delete'
+  | 'teacher:readPersonal'
+  | 'user:manage'
+  | 'audit:read';
+
+/** Where a record sits in the organisation tree; enough to decide any action on it. */
+export interface Target {
+  districtId?: string | null;
+  schoolId?: string | null;
+}
+
+const CITY_WIDE_READ = new Set([Role.CITY_ADMIN, Role.ANALYST]);
+
+/** Actions each role may take inside its own scope (CITY_ADMIN: the whole city). */
+const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
+  [Role.CITY_ADMIN]: new Set<Action>([
+    'district:create', 'district:update', 'district:delete',
+    'town:create', 'town:update', 'town:delete',
+    'school:create', 'school:update', 'school:delete',
+    'teacher:create', 'teacher:update', 'teacher:delete', 'teacher:readPersonal',
+    'user:manage', 'audit:read',
+  ]),
+  [Role.DISTRICT_ADMIN]: new Set<Action>([
+    'town:update',
+    'school:create', 'school:update', 'school:delete',
+    'teacher:create', 'teacher:update', 'teacher:delete', 'teacher:readPersonal',
+    'user:manage', 'audit:read',
+  ]),
+  [Role.GROUP_LEADER]: new Set<Action>(['school:update', 'teacher:create', 'teacher:update', 'teacher:delete', 'teacher:readPersonal']),
+  [Role.SCHOOL_STAFF]: new Set<Action>(['school:update', 'teacher:create', 'teacher:update', 'teacher:delete', 'teacher:readPersonal']),
+  [Role.RESEARCHER]: new Set<Action>([]),
+  [Role.ANALYST]: new Set<Action>([]),
+};
+
+function grantCovers(viewer: Viewer, role: Role, grant: Viewer['grants'][number], target: Target): boolean {
+  switch (role) {
+    case Role.CITY_ADMIN:
+      return true;
+    case Role.DISTRICT_ADMIN:
+      return grant.districtId != null && target.districtId === grant.districtId;
+    case Role.SCHOOL_STAFF:
+      return grant.schoolId != null && target.schoolId === grant.schoolId;
+    case Role.GROUP_LEADER:
+      return target.schoolId != null && (target.schoolId === grant.schoolId || viewer.extraSchoolIds.includes(target.schoolId));
+    default:
+      return false;
+  }
+}
+
+export function can(viewer: Viewer | null, action: Action, target: Target = {}): boolean {
+  if (!viewer) return false;
+  return viewer.grants.some((g) => ROLE_ACTIONS[g.role].has(action) && grantCovers(viewer, g.role, g, target));
+}
+
+/**
+ * Throws unless the viewer may act. Callers load the target through the scoped read path
+ * first, so a record outside the viewer's sight is already NOT_FOUND before this runs;
+ * FORBIDDEN therefore only ever describes records the viewer can see.
+ */
+export function assertCan(viewer: Viewer | null, action: Action, target: Target = {}): void {
+  if (!viewer) throw unauthenticated();
+  if (!can(viewer, action, target)) throw forbidden(`You may not ${action.replace(':', ' ')} here`, '无权在此范围内执行该操作');
+}
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+/** Which schools a viewer can see: everything, or those in some districts or listed. */
+export type SchoolScope = { all: true } | { all: false; districtIds: string[]; schoolIds: string[] };
+
+export function schoolScope(viewer: Viewer | null): SchoolScope {
+  if (!viewer) return { all: false, districtIds: [], schoolIds: [] };
+  if (viewer.grants.some((g) => CITY_WIDE_READ.has(g.role))) return { all: true };
+  const districtIds = new Set<string>();
+  const schoolIds = new Set<string>(viewer.extraSchoolIds);
+  for (const g of viewer.grants) {
+    if (g.role === Role.DISTRICT_ADMIN && g.districtId) districtIds.add(g.districtId);
+    if ((g.role === Role.SCHOOL_STAFF || g.role === Role.GROUP_LEADER) && g.schoolId) schoolIds.add(g.schoolId);
+  }
+  return { all: false, districtIds: [...districtIds], schoolIds: [...schoolIds] };
+}
+
+/**
+ * Restricts `qb` to the viewer's schools in SQL, so lists, counts and aggregates all see
+ * the same rows. `schoolIdSql` / `districtIdSql` are the columns that locate each row.
+ */
+export function applySchoolScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  scope: SchoolScope,
+  schoolIdSql: string,
+  districtIdSql: string,
+): SelectQueryBuilder<T> {
+  if (scope.all) return qb;
+  const parts: string[] = [];
+  const params: Record<string, string[]> = {};
+  if (scope.districtIds.length) {
+    parts.push(`${districtIdSql} IN (:...scopeDistrictIds)`);
+    params.scopeDistrictIds = scope.districtIds;
+  }
+  if (scope.schoolIds.length) {
+    parts.push(`${schoolIdSql} IN (:...scopeSchoolIds)`);
+    params.scopeSchoolIds = scope.schoolIds;
+  }
+  return qb.andWhere(parts.length ? `(${parts.join(' OR ')})` : 'FALSE', params);
+}
+
+export function isInScope(scope: SchoolScope, schoolId: string, districtId: string): boolean {
+  return scope.all || scope.districtIds.includes(districtId) || scope.schoolIds.includes(schoolId);
+}

@@ -1,0 +1,38 @@
+import type { EntityMetadata } from 'typeorm';
+import { conflict, pgErrorCode, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, type AppError } from './errors.js';
+
+/**
+ * Turns a unique or foreign-key violation into a CONFLICT naming the input fields
+ * involved; anything else is rethrown untouched (and masked by the error formatter).
+ * The database, not a racy pre-check, is what guarantees uniqueness.
+ */
+export function translateWriteError(error: unknown, metadata: EntityMetadata, inputPath = 'input'): AppError | unknown {
+  const code = pgErrorCode(error);
+  const constraint = (error as { constraint?: string; driverError?: { constraint?: string } }).driverError?.constraint ??
+    (error as { constraint?: string }).constraint;
+  if (code === PG_UNIQUE_VIOLATION) {
+    const columns =
+      metadata.uniques.find((u) => u.name === constraint)?.columns ??
+      metadata.indices.find((i) => i.name === constraint)?.columns ??
+      [];
+    const props = columns.map((c) => c.propertyName).filter((p) => !p.endsWith('Id'));
+    const fields = (props.length ? props : ['id']).map((p) => ({
+      path: `${inputPath}.${p}`,
+      message: 'is already taken',
+      messageZh: '已被占用',
+      constraint: 'unique',
+    }));
+    return conflict(
+      `A ${metadata.name} with this ${props.join(' and ') || 'key'} already exists`,
+      `已存在相同${props.join('、') || '标识'}的记录`,
+      fields,
+    );
+  }
+  if (code === PG_FOREIGN_KEY_VIOLATION) {
+    return conflict(
+      `${metadata.name} is still referenced by other records`,
+      '该记录仍被其他记录引用，无法完成操作',
+    );
+  }
+  return error;
+}

@@ -1,0 +1,71 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The typed error codes clients and data teams can rely on (`extensions.code`).
+ * Messages are English for scripts; `extensions.messageZh` carries the Chinese one the
+ * consoles show. Field errors carry `extensions.fields[].path` (e.g. `input.code`).
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  /** dotted path from the argument root, e.g. `input.code` or `filter.districtId` */
+  path: string;
+  message: string;
+  messageZh?: string;
+  /** the rule that failed, e.g. `matches`, `isInt`, `unique` */
+  constraint?: string;
+}
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, messageZh: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, messageZh, ...extra } });
+  }
+}
+
+export function badInput(fields: FieldError[], message?: string): AppError {
+  const first = fields[0];
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    message ?? (first ? `Invalid value for ${first.path}: ${first.message}` : 'Invalid input'),
+    first?.messageZh ?? '输入有误',
+    { fields },
+  );
+}
+
+export function notFound(type: string, id: string): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, `${type} ${id} was not found`, `未找到该记录（${type}）`, {
+    type,
+    id,
+  });
+}
+
+export function conflict(message: string, messageZh: string, fields: FieldError[] = []): AppError {
+  return new AppError(ErrorCode.CONFLICT, message, messageZh, { fields });
+}
+
+export function unauthenticated(): AppError {
+  return new AppError(ErrorCode.UNAUTHENTICATED, 'You must sign in', '请先登录');
+}
+
+export function forbidden(message = 'You may not do this', messageZh = '无权执行此操作'): AppError {
+  return new AppError(ErrorCode.FORBIDDEN, message, messageZh);
+}
+
+/** PostgreSQL SQLSTATE for unique_violation; services translate it into CONFLICT. */
+export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_FOREIGN_KEY_VIOLATION = '23503';
+
+export function pgErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}

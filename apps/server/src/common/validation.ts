@@ -1,0 +1,49 @@
+import { validate, type ValidationError } from 'class-validator';
+import type { ResolverData } from 'type-graphql';
+import { badInput, type FieldError } from './errors.js';
+
+const ZH: Record<string, string> = {
+  matches: '格式不正确',
+  isLength: '长度不符合要求',
+  maxLength: '过长',
+  minLength: '过短',
+  isNotEmpty: '不能为空',
+  min: '数值过小',
+  max: '数值过大',
+  isInt: '须为整数',
+  isDateString: '日期格式不正确',
+  isISO8601: '日期格式不正确',
+  isEnum: '取值无效',
+  isPhoneNumber: '电话号码格式不正确',
+  isIdNumber: '身份证号不正确',
+  maxPageSize: '每页条数超出上限',
+};
+
+function flatten(errors: ValidationError[], prefix: string, out: FieldError[]): FieldError[] {
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    for (const [constraint, message] of Object.entries(e.constraints ?? {})) {
+      out.push({ path, message, messageZh: ZH[constraint] ?? '取值无效', constraint });
+    }
+    if (e.children?.length) flatten(e.children, path, out);
+  }
+  return out;
+}
+
+/**
+ * type-graphql's validateFn: runs class-validator on every object argument and reports
+ * each failure with its path from the argument root (`input.code`), a machine-readable
+ * constraint and a Chinese message, as BAD_USER_INPUT.
+ */
+export async function validateArgument(value: unknown, _type: unknown, data: ResolverData<object>): Promise<void> {
+  if (value === null || typeof value !== 'object') return;
+  const argName = Object.entries(data.args).find(([, v]) => v === value)?.[0] ?? '';
+  const items = Array.isArray(value) ? value : [value];
+  const fields: FieldError[] = [];
+  for (const [index, item] of items.entries()) {
+    if (item === null || typeof item !== 'object') continue;
+    const errors = await validate(item as object, { skipMissingProperties: true, forbidUnknownValues: false });
+    flatten(errors, Array.isArray(value) ? `${argName}.${index}` : argName, fields);
+  }
+  if (fields.length > 0) throw badInput(fields);
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * Every environment variable the server reads, parsed and validated in one place.
+ * A bad value stops the process with a message naming the variable, never a late crash.
+ */
+const serverRoot = path.resolve(import.meta.dirname, '..');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (v) => /^postgres(ql)?:\/\/\S+$/.test(v),
+      'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/zhuji',
+    )
+    .optional(),
+  DATA_DIR: z.string().min(1).default(path.join(serverRoot, '.data')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_ON_START: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+  SEED_SCALE: z.enum(['city', 'province', 'small']).default('city'),
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+});
+
+export type Config = {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  /** unset: the embedded PGlite database under dataDir */
+  databaseUrl?: string;
+  dataDir: string;
+  logLevel: string;
+  /** seed demo data into an empty database at start; never in production */
+  seedOnStart: boolean;
+  seedScale: 'city' | 'province' | 'small';
+  maxPageSize: number;
+  /** HMAC key for tokens; a random one per process outside production */
+  jwtSecret: Uint8Array;
+  tokenTtlMinutes: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  if (isProduction && e.SEED_ON_START) {
+    throw new ConfigError('Invalid environment configuration:\n  SEED_ON_START: demo data is never loaded when NODE_ENV=production');
+  }
+  if (isProduction && !e.JWT_SECRET) {
+    throw new ConfigError('Invalid environment configuration:\n  JWT_SECRET: required when NODE_ENV=production (32+ characters)');
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    seedOnStart: isProduction ? false : (e.SEED_ON_START ?? true),
+    seedScale: e.SEED_SCALE,
+    maxPageSize: e.MAX_PAGE_SIZE,
+    jwtSecret: e.JWT_SECRET ? new TextEncoder().encode(e.JWT_SECRET) : randomBytes(32),
+    tokenTtlMinutes: e.TOKEN_TTL_MINUTES,
+  };
+}

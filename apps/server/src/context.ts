@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from './config.js';
+import { ChildPageLoaders } from './common/loaders.js';
+import type { Viewer } from './auth/viewer.js';
+import { createRecordLoaders, type RecordLoaders } from './db/record-loaders.js';
+import type { Services } from './services.js';
+
+/** Everything a resolver may touch during one request. Built fresh per request. */
+export interface Context {
+  requestId: string;
+  /** the client's address, for per-address sign-in throttling */
+  clientAddress: string;
+  viewer: Viewer | null;
+  config: Config;
+  ds: DataSource;
+  services: Services;
+  loaders: RecordLoaders & { pages: ChildPageLoaders };
+}
+
+export function createContext(base: {
+  requestId: string;
+  clientAddress: string;
+  viewer: Viewer | null;
+  config: Config;
+  ds: DataSource;
+  services: Services;
+}): Context {
+  return {
+    ...base,
+    loaders: { ...createRecordLoaders(base.ds), pages: new ChildPageLoaders(base.ds) },
+  };
+}

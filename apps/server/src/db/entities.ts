@@ -1,0 +1,9 @@
+import { District } from '../modules/district/district.entity.js';
+import { Town } from '../modules/town/town.entity.js';
+import { School } from '../modules/school/school.entity.js';
+import { Teacher } from '../modules/teacher/teacher.entity.js';
+import { AuthSession, RoleGrant, User } from '../modules/user/user.entity.js';
+import { AuditEntry } from '../modules/audit/audit.entity.js';
+
+/** Every entity, listed once, so data sources never glob (globs break under vitest and tsc output alike). */
+export const entities = [District, Town, School, Teacher, User, RoleGrant, AuthSession, AuditEntry];

@@ -1,0 +1,5 @@
+import { CoreRecords1795881943885 } from './1795881943885-CoreRecords.js';
+import { NameSearch1795881943886 } from './1795881943886-NameSearch.js';
+
+// Listed explicitly, in order: globbed .ts migrations do not load under vitest.
+export const migrations = [CoreRecords1795881943885, NameSearch1795881943886];

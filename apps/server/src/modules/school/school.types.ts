@@ -1,0 +1,4 @@
+import { connectionTypes } from '../../common/connection.js';
+import { School } from './school.entity.js';
+
+export const { ConnectionType: SchoolConnection } = connectionTypes(School, 'School', '学校');

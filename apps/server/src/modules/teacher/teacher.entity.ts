@@ -1,0 +1,78 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { BaseRecord } from '../../common/base.entity.js';
+import { Node } from '../node/node.type.js';
+import { School } from '../school/school.entity.js';
+import { BackboneLevel, Degree, Gender, Title } from './teacher.enums.js';
+
+@ObjectType('Teacher', { implements: Node, description: '教师 / A teacher (one school)' })
+@Entity('teacher')
+@Index(['schoolId', 'staffNumber'], { unique: true })
+@Index(['schoolId', 'name', 'id'])
+@Index(['name', 'id'])
+@Index(['createdAt', 'id'])
+@Index('IDX_teacher_name_trgm', { synchronize: false })
+export class Teacher extends BaseRecord {
+  @Field({ description: '工号（校内唯一）/ Staff number, unique within the school' })
+  @Column({ type: 'varchar', length: 32 })
+  staffNumber: string;
+
+  @Field({ description: '姓名 / Name' })
+  @Column({ type: 'varchar', length: 50 })
+  name: string;
+
+  @Field(() => Gender, { description: '性别 / Gender' })
+  @Column({ type: 'enum', enum: Gender, enumName: 'gender' })
+  gender: Gender;
+
+  /** A teacher belongs to exactly one school; exchanges elsewhere do not change it. */
+  @Column({ type: 'uuid' })
+  schoolId: string;
+
+  @ManyToOne(() => School, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'school_id' })
+  school?: Relation<School>;
+
+  @Field(() => String, { nullable: true, description: '任教学科 / Subject taught' })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  subject: string | null;
+
+  @Field({ description: '是否专任教师（师资比例只计专任）/ Full-time teacher; staffing ratios count these only' })
+  @Column({ type: 'boolean', default: true })
+  @Index()
+  isFullTime: boolean;
+
+  @Field(() => Degree, { description: '最高学历 / Highest degree' })
+  @Column({ type: 'enum', enum: Degree, enumName: 'degree' })
+  @Index()
+  degree: Degree;
+
+  @Field(() => Title, { description: '职称 / Professional title' })
+  @Column({ type: 'enum', enum: Title, enumName: 'title', default: Title.UNRANKED })
+  @Index()
+  title: Title;
+
+  @Field(() => BackboneLevel, { description: '骨干教师级别 / Backbone level' })
+  @Column({ type: 'enum', enum: BackboneLevel, enumName: 'backbone_level', default: BackboneLevel.NONE })
+  @Index()
+  backboneLevel: BackboneLevel;
+
+  @Field({ description: '是否名师、名校长 / Renowned teacher or principal' })
+  @Column({ type: 'boolean', default: false })
+  isRenowned: boolean;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: '入职日期 / Hire date' })
+  @Column({ type: 'date', nullable: true })
+  hireDate: string | null;
+
+  // Personal data. Exposed through TeacherResolver, which masks it by the viewer's scope.
+  @Column({ type: 'varchar', length: 18, nullable: true })
+  idNumber: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  birthDate: string | null;
+}

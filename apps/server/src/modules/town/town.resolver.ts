@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { ConnectionArgs } from '../../common/connection.js';
+import { District } from '../district/district.entity.js';
+import { SchoolConnection } from '../school/school.types.js';
+import { SchoolFilter, SchoolOrder } from '../school/school.inputs.js';
+import { Town } from './town.entity.js';
+import { CreateTownInput, TownFilter, TownOrder, UpdateTownInput } from './town.inputs.js';
+import { TownConnection } from './town.types.js';
+
+@Resolver(() => Town)
+export class TownResolver {
+  @Query(() => TownConnection, { description: '乡镇列表 / Towns, townships and subdistricts' })
+  towns(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => TownFilter, { nullable: true }) filter?: TownFilter,
+    @Arg('orderBy', () => TownOrder, { nullable: true }) orderBy?: TownOrder,
+  ) {
+    return ctx.services.town.list(ctx, filter, orderBy, args);
+  }
+
+  @Query(() => Town, { nullable: true, description: '按 ID 获取乡镇 / A town by ID' })
+  town(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return ctx.services.town.getByGlobalId(ctx, id);
+  }
+
+  @FieldResolver(() => District, { description: '所属区县 / The district' })
+  district(@Root() town: Town, @Ctx() ctx: Context) {
+    return ctx.loaders.district.load(town.districtId);
+  }
+
+  @FieldResolver(() => SchoolConnection, { description: '本乡镇学校（查看范围内）/ Schools of this town within the viewer\'s scope' })
+  schools(
+    @Root() town: Town,
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => SchoolFilter, { nullable: true }) filter?: SchoolFilter,
+    @Arg('orderBy', () => SchoolOrder, { nullable: true }) orderBy?: SchoolOrder,
+  ) {
+    return ctx.services.school.pageForParent(ctx, 'townId', town.id, filter, orderBy, args);
+  }
+
+  @Mutation(() => Town, { description: '新建乡镇（市级）/ Create a town (city admins)' })
+  createTown(@Ctx() ctx: Context, @Arg('input', () => CreateTownInput) input: CreateTownInput) {
+    return ctx.services.town.create(ctx, input);
+  }
+
+  @Mutation(() => Town, { description: '修改乡镇（含是否纳入行动、试点级别）/ Update a town, including programme flag and pilot level' })
+  updateTown(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateTownInput) input: UpdateTownInput) {
+    return ctx.services.town.update(ctx, id, input);
+  }
+
+  @Mutation(() => ID, { description: '删除乡镇（须无学校）；返回被删除的 ID / Delete a town with no schools; returns its ID' })
+  deleteTown(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return ctx.services.town.delete(ctx, id);
+  }
+}

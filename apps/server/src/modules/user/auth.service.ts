@@ -1,0 +1,108 @@
+import { hash, verify } from '@node-rs/argon2';
+import { jwtVerify, SignJWT } from 'jose';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../../config.js';
+import type { Context } from '../../context.js';
+import { AppError, ErrorCode, unauthenticated } from '../../common/errors.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { AuthSession, RoleGrant, User } from './user.entity.js';
+
+/** argon2id with the library's defaults (m=19 MiB, t=2, p=1), OWASP's minimum recommendation. */
+export const hashPassword = (password: string) => hash(password);
+
+const ISSUER = 'zhuji';
+
+/**
+ * Sign-in, tokens and the viewer behind a request. Tokens are short JWTs (HS256) naming a
+ * session row; logout revokes the row, so a stolen token dies with it.
+ */
+export class AuthService {
+  // Failed logins: 5 per account and 30 per address per 15 minutes.
+  private readonly perAccount = new RateLimiterMemory({ points: 5, duration: 15 * 60 });
+  private readonly perAddress = new RateLimiterMemory({ points: 30, duration: 15 * 60 });
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Config,
+  ) {}
+
+  private async throttled(username: string, address: string): Promise<boolean> {
+    const [a, b] = await Promise.all([this.perAccount.get(username.toLowerCase()), this.perAddress.get(address)]);
+    return (a?.remainingPoints ?? 1) <= 0 || (b?.remainingPoints ?? 1) <= 0;
+  }
+
+  private async recordFailure(username: string, address: string): Promise<void> {
+    await Promise.allSettled([this.perAccount.consume(username.toLowerCase()), this.perAddress.consume(address)]);
+  }
+
+  async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+    if (await this.throttled(username, address)) {
+      throw new AppError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-ins; try again in 15 minutes', '登录失败次数过多，请 15 分钟后再试');
+    }
+    const user = await this.ds.getRepository(User).findOneBy({ username });
+    // Verify against a hash even for unknown users so timing does not reveal which usernames exist.
+    const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    const demoRefused = user?.isDemo && this.config.nodeEnv === 'production';
+    if (!user || !ok || !user.isActive || demoRefused) {
+      await this.recordFailure(username, address);
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong username or password', '用户名或密码错误');
+    }
+    await this.perAccount.delete(username.toLowerCase());
+    const expiresAt = new Date(Date.now() + this.config.tokenTtlMinutes * 60_000);
+    const session = await this.ds.getRepository(AuthSession).save({ userId: user.id, expiresAt, revokedAt: null });
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setSubject(user.id)
+      .setJti(session.id)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.config.jwtSecret);
+    return { token, expiresAt, user };
+  }
+
+  async logout(ctx: Context): Promise<boolean> {
+    if (!ctx.viewer) throw unauthenticated();
+    await this.ds.getRepository(AuthSession).update({ id: ctx.viewer.tokenId }, { revokedAt: new Date() });
+    return true;
+  }
+
+  /**
+   * The viewer behind a bearer token, or null for no token. A bad, expired or revoked
+   * token is an error (UNAUTHENTICATED), not silently anonymous: the client should know
+   * its session is over.
+   */
+  async viewerFromToken(token: string | undefined): Promise<Viewer | null> {
+    if (!token) return null;
+    let sub: string, jti: string;
+    try {
+      const { payload } = await jwtVerify(token, this.config.jwtSecret, { issuer: ISSUER, algorithms: ['HS256'] });
+      if (!payload.sub || !payload.jti) throw new Error('incomplete token');
+      sub = payload.sub;
+      jti = payload.jti;
+    } catch {
+      throw sessionOver();
+    }
+    const session = await this.ds.getRepository(AuthSession).findOneBy({ id: jti, userId: sub });
+    if (!session || session.revokedAt || session.expiresAt.getTime() < Date.now()) throw sessionOver();
+    const user = await this.ds.getRepository(User).findOneBy({ id: sub });
+    if (!user || !user.isActive || (user.isDemo && this.config.nodeEnv === 'production')) throw sessionOver();
+    const grants = await this.ds.getRepository(RoleGrant).findBy({ userId: user.id });
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      tokenId: session.id,
+      grants: grants.map((g) => ({ role: g.role, districtId: g.districtId, schoolId: g.schoolId })),
+      extraSchoolIds: [],
+    };
+  }
+}
+
+function sessionOver(): AppError {
+  return new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended; sign in again', '登录已失效，请重新登录');
+}
+
+// A valid argon2id hash of a random string, verified against when the username is unknown.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$Da1jU+0PQecKYCxikiZwKw$KL2FU9Es7V4ANwtn0Qx2hEEG2jT6MZrClUjk9ZXwZrQ';

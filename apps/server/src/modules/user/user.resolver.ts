@@ -1,0 +1,54 @@
+import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { District } from '../district/district.entity.js';
+import { School } from '../school/school.entity.js';
+import { RoleGrant, User } from './user.entity.js';
+
+@ObjectType({ description: '登录结果 / The result of signing in' })
+class LoginPayload {
+  @Field({ description: '以 Authorization: Bearer 发送的令牌 / Send as Authorization: Bearer <token>' })
+  token: string;
+
+  @Field(() => GraphQLISODateTime, { description: '令牌过期时间 / When the token expires' })
+  expiresAt: Date;
+
+  @Field(() => User, { description: '当前用户 / The signed-in user' })
+  viewer: User;
+}
+
+@Resolver(() => User)
+export class UserResolver {
+  @Mutation(() => LoginPayload, { description: '登录 / Sign in with username and password' })
+  async login(@Ctx() ctx: Context, @Arg('username') username: string, @Arg('password') password: string): Promise<LoginPayload> {
+    const { token, expiresAt, user } = await ctx.services.auth.login(username, password, ctx.clientAddress);
+    return { token, expiresAt, viewer: user };
+  }
+
+  @Mutation(() => Boolean, { description: '退出登录并吊销当前令牌 / Sign out and revoke the current token' })
+  logout(@Ctx() ctx: Context) {
+    return ctx.services.auth.logout(ctx);
+  }
+
+  @Query(() => User, { nullable: true, description: '当前用户及其授权；未登录为 null / The signed-in user and grants; null when anonymous' })
+  me(@Ctx() ctx: Context) {
+    return ctx.viewer ? ctx.services.users.byId(ctx.viewer.userId) : null;
+  }
+
+  @FieldResolver(() => [RoleGrant], { description: '角色授权 / Role grants' })
+  grants(@Root() user: User, @Ctx() ctx: Context) {
+    return ctx.loaders.grantsByUser.load(user.id);
+  }
+}
+
+@Resolver(() => RoleGrant)
+export class RoleGrantResolver {
+  @FieldResolver(() => District, { nullable: true, description: '授权范围：区县 / Scope: the district' })
+  district(@Root() grant: RoleGrant, @Ctx() ctx: Context) {
+    return grant.districtId ? ctx.loaders.district.load(grant.districtId) : null;
+  }
+
+  @FieldResolver(() => School, { nullable: true, description: '授权范围：学校（集团校长为龙头校）/ Scope: the school (the lead school for group leaders)' })
+  school(@Root() grant: RoleGrant, @Ctx() ctx: Context) {
+    return grant.schoolId ? ctx.loaders.school.load(grant.schoolId) : null;
+  }
+}

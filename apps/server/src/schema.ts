@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { validateArgument } from './common/validation.js';
+import { NodeResolver } from './modules/node/node.resolver.js';
+import { DistrictResolver } from './modules/district/district.resolver.js';
+import { TownResolver } from './modules/town/town.resolver.js';
+import { SchoolResolver } from './modules/school/school.resolver.js';
+import { TeacherResolver } from './modules/teacher/teacher.resolver.js';
+import { RoleGrantResolver, UserResolver } from './modules/user/user.resolver.js';
+
+export const resolvers = [NodeResolver, DistrictResolver, TownResolver, SchoolResolver, TeacherResolver, UserResolver, RoleGrantResolver] as const;
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    validateFn: validateArgument,
+    // The committed SDL is written by `npm run schema:emit`, never as a side effect of start.
+    emitSchemaFile: false,
+  });
+}

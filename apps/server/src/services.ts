@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from './config.js';
+import type { BaseRecord } from './common/base.entity.js';
+import type { RecordService } from './common/record.service.js';
+import { DistrictService } from './modules/district/district.service.js';
+import { TownService } from './modules/town/town.service.js';
+import { SchoolService } from './modules/school/school.service.js';
+import { TeacherService } from './modules/teacher/teacher.service.js';
+import { AuthService } from './modules/user/auth.service.js';
+import { UserService } from './modules/user/user.service.js';
+
+/** Stateless services, built once per app; per-request state travels in the Context. */
+export function createServices(ds: DataSource, config: Config) {
+  const records = {
+    district: new DistrictService(ds, config),
+    town: new TownService(ds, config),
+    school: new SchoolService(ds, config),
+    teacher: new TeacherService(ds, config),
+  };
+  const byType = new Map<string, RecordService<BaseRecord>>(
+    Object.values(records).map((s) => [s.typeName, s as unknown as RecordService<BaseRecord>]),
+  );
+  return {
+    ...records,
+    auth: new AuthService(ds, config),
+    users: new UserService(ds),
+    /** the service behind a Relay type name, for node(id) */
+    byTypeName: (type: string) => byType.get(type),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

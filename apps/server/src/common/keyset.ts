@@ -112,7 +112,7 @@ function applyWindow<T extends ObjectLiteral>(
   window: PageWindow,
   columnSql: string,
   idSql: string,
-): { orderSql: string } {
+): { orderSql: string; dir: 'ASC' | 'DESC' } {
   const asc = sort.direction === OrderDirection.ASC;
   if (window.after) {
     qb.andWhere(`(${columnSql}, ${idSql}) ${asc ? '>' : '<'} (:afterValue, :afterId)`, {
@@ -130,7 +130,7 @@ function applyWindow<T extends ObjectLiteral>(
   const queryAsc = asc === window.forward;
   const dir = queryAsc ? 'ASC' : 'DESC';
   void alias;
-  return { orderSql: `${columnSql} ${dir}, ${idSql} ${dir}` };
+  return { orderSql: `${columnSql} ${dir}, ${idSql} ${dir}`, dir };
 }
 
 function columnSqlOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, property: string): string {
@@ -182,12 +182,13 @@ export async function paginate<T extends ObjectLiteral>(
   const countQb = qb.clone();
   const columnSql = columnSqlOf(qb, alias, sort.property);
   const idSql = columnSqlOf(qb, alias, 'id');
-  const { orderSql } = applyWindow(qb, alias, sort, window, columnSql, idSql);
+  const { dir } = applyWindow(qb, alias, sort, window, columnSql, idSql);
   const rows =
     window.limit === 0
       ? []
       : await qb
-          .orderBy(orderSql)
+          .orderBy(columnSql, dir)
+          .addOrderBy(idSql, dir)
           .limit(window.limit + 1)
           .getMany();
   return finishPage(rows, sort, window, () => countQb.getCount());

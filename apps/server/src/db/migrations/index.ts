@@ -1,5 +1,6 @@
 import { CoreRecords1795881943885 } from './1795881943885-CoreRecords.js';
 import { NameSearch1795881943886 } from './1795881943886-NameSearch.js';
+import { AccountsAndAudit1795882361652 } from './1795882361652-AccountsAndAudit.js';
 
 // Listed explicitly, in order: globbed .ts migrations do not load under vitest.
-export const migrations = [CoreRecords1795881943885, NameSearch1795881943886];
+export const migrations = [CoreRecords1795881943885, NameSearch1795881943886, AccountsAndAudit1795882361652];

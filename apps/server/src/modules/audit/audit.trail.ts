@@ -62,6 +62,6 @@ export class AuditTrail {
       }),
     );
     this.entries.length = 0;
-    await em.insert(AuditEntry, rows);
+    await em.save(AuditEntry, rows, { reload: false });
   }
 }

@@ -1,0 +1,104 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { DataSource, Logger as TypeormLogger } from 'typeorm';
+import { pino } from 'pino';
+import { loadConfig, type Config } from '../config.js';
+import { createApp, type App } from '../app.js';
+import { createDataSource } from '../db/data-source.js';
+import { seed, type SeedOptions } from '../db/seed/seed.js';
+import { adminUrl, databaseUrl, templateName } from './databases.js';
+
+/** Counts SQL statements, for tests that prove relations are batched. */
+export class StatementCounter implements TypeormLogger {
+  count = 0;
+  statements: string[] = [];
+  logQuery(query: string) {
+    this.count++;
+    this.statements.push(query);
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+  reset() {
+    this.count = 0;
+    this.statements = [];
+  }
+}
+
+export interface GqlResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }[];
+  status: number;
+}
+
+export interface TestApp {
+  app: App;
+  ds: DataSource;
+  config: Config;
+  statements: StatementCounter;
+  url: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  /** signs in and returns the bearer token */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real server on a real PostgreSQL database cloned from the migrated template, reached
+ * over HTTP exactly as clients reach it. `seed` loads the demo data first.
+ */
+export async function startTestApp(options: { seed?: SeedOptions['scale']; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const name = `${templateName()}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
+  await admin.end();
+
+  const statements = new StatementCounter();
+  const ds = createDataSource({ databaseUrl: databaseUrl(name), logger: statements });
+  await ds.initialize();
+  if (options.seed) await seed(ds, { scale: options.seed });
+
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_ON_START: 'false', ...options.env });
+  const app = await createApp(config, { ds, logger: pino({ level: 'silent' }) });
+  const port = await app.listen();
+  const url = `http://127.0.0.1:${port}/graphql`;
+
+  const gql: TestApp['gql'] = async (query, variables, token) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { ...((await res.json()) as object), status: res.status };
+  };
+
+  return {
+    app,
+    ds,
+    config,
+    statements,
+    url,
+    gql,
+    async login(username, password = 'zhuji-demo') {
+      const r = await gql<{ login: { token: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: password },
+      );
+      if (!r.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
+      return r.data.login.token;
+    },
+    async close() {
+      await app.close();
+      await ds.destroy();
+      const a = new pg.Client({ connectionString: adminUrl() });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+

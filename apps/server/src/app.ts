@@ -16,6 +16,7 @@ import { pendingMigrationCount } from './db/data-source.js';
 import { createLogger, type Logger } from './logger.js';
 import { formatError } from './common/format-error.js';
 import { seedIfEmpty } from './db/seed/seed.js';
+import { LIMITS, limitsPlugin, validationRules } from './common/limits.js';
 
 export interface App {
   express: Express;
@@ -53,9 +54,17 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
     schema,
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
+    // Anonymous introspection is refused in production by limitsPlugin, not here, so
+    // signed-in data teams keep their tooling.
     introspection: true,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: true,
+    validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(schema, { production: config.nodeEnv === 'production', operationsAllowlist: config.operationsAllowlist }),
+    ],
   });
   await apollo.start();
 
@@ -80,12 +89,27 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
   app.use(
     '/graphql',
     (req, res, next) => {
-      const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || randomUUID();
+      const requestId =
+        (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || randomUUID();
       res.locals.requestId = requestId;
       res.setHeader('x-request-id', requestId);
       next();
     },
-    express.json({ limit: '1mb' }),
+    express.json({ limit: LIMITS.maxBodyBytes }),
+    (req, res, next) => {
+      if (Array.isArray(req.body) && req.body.length > LIMITS.maxBatch) {
+        res.status(400).json({
+          errors: [
+            {
+              message: `A batch may hold at most ${LIMITS.maxBatch} operations`,
+              extensions: { code: 'BAD_REQUEST', limit: LIMITS.maxBatch, messageZh: `批量请求最多 ${LIMITS.maxBatch} 个操作` },
+            },
+          ],
+        });
+        return;
+      }
+      next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await services.auth.viewerFromToken(bearer(req));
@@ -100,6 +124,20 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
       },
     }),
   );
+
+  // Malformed or oversized bodies get a GraphQL-shaped error, not an HTML page.
+  app.use((error: { status?: number; type?: string }, _req: Request, res: express.Response, next: express.NextFunction) => {
+    if (!error?.status) return next(error);
+    const tooLarge = error.type === 'entity.too.large';
+    res.status(error.status).json({
+      errors: [
+        {
+          message: tooLarge ? `Request body exceeds ${LIMITS.maxBodyBytes} bytes` : 'Malformed request body',
+          extensions: { code: 'BAD_REQUEST', messageZh: tooLarge ? '请求体过大' : '请求体格式错误' },
+        },
+      ],
+    });
+  });
 
   return {
     express: app,

@@ -29,7 +29,13 @@ const schema = z.object({
   SEED_SCALE: z.enum(['city', 'province', 'small']).default('city'),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+  OPERATIONS_ALLOWLIST: z.string().min(1).optional(),
+  TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
 });
 
 export type Config = {
@@ -47,6 +53,8 @@ export type Config = {
   /** HMAC key for tokens; a random one per process outside production */
   jwtSecret: Uint8Array;
   tokenTtlMinutes: number;
+  /** persisted-query manifest; when set, only the operations it lists are accepted */
+  operationsAllowlist?: string;
 };
 
 export class ConfigError extends Error {}
@@ -60,10 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
   if (isProduction && e.SEED_ON_START) {
-    throw new ConfigError('Invalid environment configuration:\n  SEED_ON_START: demo data is never loaded when NODE_ENV=production');
+    throw new ConfigError(
+      'Invalid environment configuration:\n  SEED_ON_START: demo data is never loaded when NODE_ENV=production',
+    );
   }
   if (isProduction && !e.JWT_SECRET) {
-    throw new ConfigError('Invalid environment configuration:\n  JWT_SECRET: required when NODE_ENV=production (32+ characters)');
+    throw new ConfigError(
+      'Invalid environment configuration:\n  JWT_SECRET: required when NODE_ENV=production (32+ characters)',
+    );
   }
   return {
     nodeEnv: e.NODE_ENV,
@@ -77,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: e.MAX_PAGE_SIZE,
     jwtSecret: e.JWT_SECRET ? new TextEncoder().encode(e.JWT_SECRET) : randomBytes(32),
     tokenTtlMinutes: e.TOKEN_TTL_MINUTES,
+    operationsAllowlist: e.OPERATIONS_ALLOWLIST,
   };
 }

@@ -8,8 +8,20 @@ import { TownResolver } from './modules/town/town.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
 import { TeacherResolver } from './modules/teacher/teacher.resolver.js';
 import { RoleGrantResolver, UserResolver } from './modules/user/user.resolver.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
+import { ViewerCanResolver } from './auth/viewer-can.resolver.js';
 
-export const resolvers = [NodeResolver, DistrictResolver, TownResolver, SchoolResolver, TeacherResolver, UserResolver, RoleGrantResolver] as const;
+export const resolvers = [
+  NodeResolver,
+  DistrictResolver,
+  TownResolver,
+  SchoolResolver,
+  TeacherResolver,
+  UserResolver,
+  RoleGrantResolver,
+  AuditResolver,
+  ViewerCanResolver,
+] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({

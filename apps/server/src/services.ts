@@ -8,6 +8,7 @@ import { SchoolService } from './modules/school/school.service.js';
 import { TeacherService } from './modules/teacher/teacher.service.js';
 import { AuthService } from './modules/user/auth.service.js';
 import { UserService } from './modules/user/user.service.js';
+import { AuditService } from './modules/audit/audit.service.js';
 
 /** Stateless services, built once per app; per-request state travels in the Context. */
 export function createServices(ds: DataSource, config: Config) {
@@ -24,6 +25,7 @@ export function createServices(ds: DataSource, config: Config) {
     ...records,
     auth: new AuthService(ds, config),
     users: new UserService(ds),
+    audit: new AuditService(ds),
     /** the service behind a Relay type name, for node(id) */
     byTypeName: (type: string) => byType.get(type),
   };

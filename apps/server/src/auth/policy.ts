@@ -36,20 +36,48 @@ const CITY_WIDE_READ = new Set([Role.CITY_ADMIN, Role.ANALYST]);
 /** Actions each role may take inside its own scope (CITY_ADMIN: the whole city). */
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   [Role.CITY_ADMIN]: new Set<Action>([
-    'district:create', 'district:update', 'district:delete',
-    'town:create', 'town:update', 'town:delete',
-    'school:create', 'school:update', 'school:delete',
-    'teacher:create', 'teacher:update', 'teacher:delete', 'teacher:readPersonal',
-    'user:manage', 'audit:read',
+    'district:create',
+    'district:update',
+    'district:delete',
+    'town:create',
+    'town:update',
+    'town:delete',
+    'school:create',
+    'school:update',
+    'school:delete',
+    'teacher:create',
+    'teacher:update',
+    'teacher:delete',
+    'teacher:readPersonal',
+    'user:manage',
+    'audit:read',
   ]),
   [Role.DISTRICT_ADMIN]: new Set<Action>([
     'town:update',
-    'school:create', 'school:update', 'school:delete',
-    'teacher:create', 'teacher:update', 'teacher:delete', 'teacher:readPersonal',
-    'user:manage', 'audit:read',
+    'school:create',
+    'school:update',
+    'school:delete',
+    'teacher:create',
+    'teacher:update',
+    'teacher:delete',
+    'teacher:readPersonal',
+    'user:manage',
+    'audit:read',
   ]),
-  [Role.GROUP_LEADER]: new Set<Action>(['school:update', 'teacher:create', 'teacher:update', 'teacher:delete', 'teacher:readPersonal']),
-  [Role.SCHOOL_STAFF]: new Set<Action>(['school:update', 'teacher:create', 'teacher:update', 'teacher:delete', 'teacher:readPersonal']),
+  [Role.GROUP_LEADER]: new Set<Action>([
+    'school:update',
+    'teacher:create',
+    'teacher:update',
+    'teacher:delete',
+    'teacher:readPersonal',
+  ]),
+  [Role.SCHOOL_STAFF]: new Set<Action>([
+    'school:update',
+    'teacher:create',
+    'teacher:update',
+    'teacher:delete',
+    'teacher:readPersonal',
+  ]),
   [Role.RESEARCHER]: new Set<Action>([]),
   [Role.ANALYST]: new Set<Action>([]),
 };
@@ -63,7 +91,10 @@ function grantCovers(viewer: Viewer, role: Role, grant: Viewer['grants'][number]
     case Role.SCHOOL_STAFF:
       return grant.schoolId != null && target.schoolId === grant.schoolId;
     case Role.GROUP_LEADER:
-      return target.schoolId != null && (target.schoolId === grant.schoolId || viewer.extraSchoolIds.includes(target.schoolId));
+      return (
+        target.schoolId != null &&
+        (target.schoolId === grant.schoolId || viewer.extraSchoolIds.includes(target.schoolId))
+      );
     default:
       return false;
   }
@@ -81,7 +112,8 @@ export function can(viewer: Viewer | null, action: Action, target: Target = {}):
  */
 export function assertCan(viewer: Viewer | null, action: Action, target: Target = {}): void {
   if (!viewer) throw unauthenticated();
-  if (!can(viewer, action, target)) throw forbidden(`You may not ${action.replace(':', ' ')} here`, '无权在此范围内执行该操作');
+  if (!can(viewer, action, target))
+    throw forbidden(`You may not ${action.replace(':', ' ')} here`, '无权在此范围内执行该操作');
 }
 
 export function requireViewer(viewer: Viewer | null): Viewer {
@@ -130,4 +162,24 @@ export function applySchoolScope<T extends ObjectLiteral>(
 
 export function isInScope(scope: SchoolScope, schoolId: string, districtId: string): boolean {
   return scope.all || scope.districtIds.includes(districtId) || scope.schoolIds.includes(schoolId);
+}
+
+/** Whether the viewer holds `action` anywhere (the scope is then narrowed in SQL). */
+export function assertHolds(viewer: Viewer | null, action: Action): Viewer {
+  if (!viewer) throw unauthenticated();
+  if (!viewer.grants.some((g) => ROLE_ACTIONS[g.role].has(action))) throw forbidden();
+  return viewer;
+}
+
+/**
+ * Whether `viewer` may hand out `grant`: a city admin any grant; a district admin only
+ * grants inside their own district (never CITY_ADMIN or ANALYST, which span the city).
+ */
+export function canGrant(viewer: Viewer | null, grant: { role: Role; districtId: string | null }): boolean {
+  if (!viewer) return false;
+  return viewer.grants.some((g) => {
+    if (g.role === Role.CITY_ADMIN) return true;
+    if (g.role !== Role.DISTRICT_ADMIN || grant.role === Role.CITY_ADMIN || grant.role === Role.ANALYST) return false;
+    return grant.districtId != null && grant.districtId === g.districtId;
+  });
 }

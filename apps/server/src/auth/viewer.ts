@@ -14,7 +14,9 @@ registerEnumType(Role, {
   valuesConfig: {
     CITY_ADMIN: { description: '市教育局管理员：查看和管理全部 / City bureau: sees and manages everything' },
     DISTRICT_ADMIN: { description: '区县教体局管理员：本区县 / District bureau: one district' },
-    GROUP_LEADER: { description: '集团（龙头校）校长：本集团及托管学校 / Group leader: the lead school and its partner schools' },
+    GROUP_LEADER: {
+      description: '集团（龙头校）校长：本集团及托管学校 / Group leader: the lead school and its partner schools',
+    },
     SCHOOL_STAFF: { description: '学校管理员：本校 / School staff: one school' },
     RESEARCHER: { description: '教研员：包挂学校 / Researcher: the schools assigned to them' },
     ANALYST: { description: '数据团队：只读全部，个人信息脱敏 / Data team: reads everything, personal data masked' },

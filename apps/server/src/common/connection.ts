@@ -32,7 +32,10 @@ export class PageInfo {
  */
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: '向后取的条数（默认 20，最多 100）/ Page size forwards (default 20, max 100)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '向后取的条数（默认 20，最多 100）/ Page size forwards (default 20, max 100)',
+  })
   @Min(0)
   @Max(1000)
   first?: number;
@@ -83,7 +86,9 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     @Field(() => PageInfo, { description: '分页信息 / Page information' })
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: '符合筛选条件的总数（受查看范围限制）/ Count of all matching records within the viewer\'s scope' })
+    @Field(() => Int, {
+      description: "符合筛选条件的总数（受查看范围限制）/ Count of all matching records within the viewer's scope",
+    })
     totalCount: number;
   }
 

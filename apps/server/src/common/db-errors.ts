@@ -8,7 +8,8 @@ import { conflict, pgErrorCode, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, t
  */
 export function translateWriteError(error: unknown, metadata: EntityMetadata, inputPath = 'input'): AppError | unknown {
   const code = pgErrorCode(error);
-  const constraint = (error as { constraint?: string; driverError?: { constraint?: string } }).driverError?.constraint ??
+  const constraint =
+    (error as { constraint?: string; driverError?: { constraint?: string } }).driverError?.constraint ??
     (error as { constraint?: string }).constraint;
   if (code === PG_UNIQUE_VIOLATION) {
     const columns =
@@ -29,10 +30,7 @@ export function translateWriteError(error: unknown, metadata: EntityMetadata, in
     );
   }
   if (code === PG_FOREIGN_KEY_VIOLATION) {
-    return conflict(
-      `${metadata.name} is still referenced by other records`,
-      '该记录仍被其他记录引用，无法完成操作',
-    );
+    return conflict(`${metadata.name} is still referenced by other records`, '该记录仍被其他记录引用，无法完成操作');
   }
   return error;
 }

@@ -28,9 +28,7 @@ export function parseGlobalId(globalId: string): { type: string; id: string } | 
 export function fromGlobalId(globalId: string, expectedType: string, path = 'id'): string {
   const parsed = parseGlobalId(globalId);
   if (!parsed) {
-    throw badInput([
-      { path, message: 'is not a valid ID', messageZh: 'ID 格式不正确', constraint: 'globalId' },
-    ]);
+    throw badInput([{ path, message: 'is not a valid ID', messageZh: 'ID 格式不正确', constraint: 'globalId' }]);
   }
   if (parsed.type !== expectedType) throw notFound(expectedType, globalId);
   return parsed.id;

@@ -34,7 +34,7 @@ describe('keyset pagination', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 50; i++) {
-      const r = await t.gql<Page>(PAGE, { ...vars, first: 5, after }, token);
+      const r: Awaited<ReturnType<typeof t.gql<Page>>> = await t.gql<Page>(PAGE, { ...vars, first: 5, after }, token);
       expect(r.errors).toBeUndefined();
       seen.push(...r.data!.schools.edges.map((e) => e.node.name));
       if (!r.data!.schools.pageInfo.hasNextPage) break;
@@ -77,7 +77,11 @@ describe('keyset pagination', () => {
     const backward: string[] = [];
     let before: string | null = null;
     for (;;) {
-      const r = await t.gql<Page>(PAGE, { last: 7, before, orderBy: { field: 'CODE', direction: 'DESC' } }, token);
+      const r: Awaited<ReturnType<typeof t.gql<Page>>> = await t.gql<Page>(
+        PAGE,
+        { last: 7, before, orderBy: { field: 'CODE', direction: 'DESC' } },
+        token,
+      );
       backward.unshift(...r.data!.schools.edges.map((e) => e.node.name));
       if (!r.data!.schools.pageInfo.hasPreviousPage) break;
       before = r.data!.schools.pageInfo.startCursor;
@@ -94,12 +98,22 @@ describe('keyset pagination', () => {
   it('rejects a cursor from another ordering, a bad cursor and an oversized page', async () => {
     const r = await t.gql<Page>(PAGE, { first: 2 }, token);
     const cursor = r.data!.schools.pageInfo.endCursor;
-    const mismatch = await t.gql(PAGE, { first: 2, after: cursor, orderBy: { field: 'CODE', direction: 'ASC' } }, token);
-    expect(mismatch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'after', constraint: 'cursorOrder' }] });
+    const mismatch = await t.gql(
+      PAGE,
+      { first: 2, after: cursor, orderBy: { field: 'CODE', direction: 'ASC' } },
+      token,
+    );
+    expect(mismatch.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'after', constraint: 'cursorOrder' }],
+    });
     const garbage = await t.gql(PAGE, { first: 2, after: 'not-a-cursor' }, token);
     expect(garbage.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'after' }] });
     const big = await t.gql(PAGE, { first: 101 }, token);
-    expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'first', constraint: 'maxPageSize' }] });
+    expect(big.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'first', constraint: 'maxPageSize' }],
+    });
     const both = await t.gql(PAGE, { first: 1, last: 1 }, token);
     expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

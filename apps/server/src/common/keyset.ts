@@ -35,7 +35,11 @@ function decodeCursor(raw: string, path: string, sort: SortSpec): Cursor {
     const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.length === 3) {
       const [field, value, id] = parsed as [unknown, unknown, unknown];
-      if (typeof field === 'string' && (typeof value === 'string' || typeof value === 'number') && typeof id === 'string') {
+      if (
+        typeof field === 'string' &&
+        (typeof value === 'string' || typeof value === 'number') &&
+        typeof id === 'string'
+      ) {
         if (field !== sort.field) {
           throw badInput([
             {
@@ -66,7 +70,12 @@ export function pageWindow(args: ConnectionArgs, sort: SortSpec, maxPageSize: nu
   const { first, last } = args;
   if (first != null && last != null) {
     throw badInput([
-      { path: 'last', message: 'use either first or last, not both', messageZh: 'first 与 last 不能同时使用', constraint: 'exclusive' },
+      {
+        path: 'last',
+        message: 'use either first or last, not both',
+        messageZh: 'first 与 last 不能同时使用',
+        constraint: 'exclusive',
+      },
     ]);
   }
   for (const [path, value] of [
@@ -97,7 +106,9 @@ function sortValue(row: ObjectLiteral, property: string): string | number {
   const v: unknown = row[property];
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'number' || typeof v === 'string') return v;
-  throw new Error(`sort property ${property} is ${v === null ? 'null' : typeof v}; keyset sort columns must be NOT NULL`);
+  throw new Error(
+    `sort property ${property} is ${v === null ? 'null' : typeof v}; keyset sort columns must be NOT NULL`,
+  );
 }
 
 function cursorOf(row: ObjectLiteral, sort: SortSpec): string {

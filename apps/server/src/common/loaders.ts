@@ -9,7 +9,11 @@ export function byIdLoader<T extends ObjectLiteral & { id: string }>(
   target: EntityTarget<T>,
 ): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await ds.getRepository(target).createQueryBuilder('r').whereInIds([...ids]).getMany();
+    const rows = await ds
+      .getRepository(target)
+      .createQueryBuilder('r')
+      .whereInIds([...ids])
+      .getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -60,7 +60,14 @@ export abstract class RecordService<T extends BaseRecord> {
     } catch (error) {
       throw translateWriteError(error, this.metadata());
     }
-    audit.record(this.typeName, saved.id, before ? 'UPDATE' : 'CREATE', before, saved, await this.auditScope(em, saved));
+    audit.record(
+      this.typeName,
+      saved.id,
+      before ? 'UPDATE' : 'CREATE',
+      before,
+      saved,
+      await this.auditScope(em, saved),
+    );
     return saved;
   }
 

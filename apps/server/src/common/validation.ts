@@ -1,3 +1,4 @@
+import { getNamedType } from 'graphql';
 import { validate, type ValidationError } from 'class-validator';
 import type { ResolverData } from 'type-graphql';
 import { badInput, type FieldError } from './errors.js';
@@ -35,9 +36,9 @@ function flatten(errors: ValidationError[], prefix: string, out: FieldError[]): 
  * each failure with its path from the argument root (`input.code`), a machine-readable
  * constraint and a Chinese message, as BAD_USER_INPUT.
  */
-export async function validateArgument(value: unknown, _type: unknown, data: ResolverData<object>): Promise<void> {
+export async function validateArgument(value: unknown, type: unknown, data: ResolverData<object>): Promise<void> {
   if (value === null || typeof value !== 'object') return;
-  const argName = Object.entries(data.args).find(([, v]) => v === value)?.[0] ?? '';
+  const argName = argumentNameOf(type, data);
   const items = Array.isArray(value) ? value : [value];
   const fields: FieldError[] = [];
   for (const [index, item] of items.entries()) {
@@ -46,4 +47,14 @@ export async function validateArgument(value: unknown, _type: unknown, data: Res
     flatten(errors, Array.isArray(value) ? `${argName}.${index}` : argName, fields);
   }
   if (fields.length > 0) throw badInput(fields);
+}
+
+/**
+ * The name of the argument whose input type is `type` (input classes share their GraphQL
+ * type name). @ArgsType classes have no single argument: their fields are top-level.
+ */
+function argumentNameOf(type: unknown, data: ResolverData<object>): string {
+  const typeName = typeof type === 'function' ? type.name : undefined;
+  const field = data.info.parentType.getFields()[data.info.fieldName];
+  return field?.args.find((a) => getNamedType(a.type).name === typeName)?.name ?? '';
 }

@@ -12,7 +12,9 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     kind === 'postgres'
       ? { database: 'postgres', url: redactUrl(config.databaseUrl!) }
       : { database: 'pglite', dataDir: `${config.dataDir}/pglite` },
-    kind === 'postgres' ? 'using PostgreSQL from DATABASE_URL' : 'DATABASE_URL unset: using the embedded PGlite database',
+    kind === 'postgres'
+      ? 'using PostgreSQL from DATABASE_URL'
+      : 'DATABASE_URL unset: using the embedded PGlite database',
   );
   const applied = await ds.runMigrations({ transaction: 'each' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');

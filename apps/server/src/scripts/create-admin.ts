@@ -13,7 +13,9 @@ import { User } from '../modules/user/user.entity.js';
 const username = process.argv[2];
 const password = process.env.ZHUJI_ADMIN_PASSWORD;
 if (!username || !password || password.length < 12) {
-  console.error('usage: ZHUJI_ADMIN_PASSWORD=<12+ characters> npm run create-admin --workspace @zhuji/server -- <username>');
+  console.error(
+    'usage: ZHUJI_ADMIN_PASSWORD=<12+ characters> npm run create-admin --workspace @zhuji/server -- <username>',
+  );
   process.exit(64);
 }
 const config = loadConfig();

@@ -43,7 +43,15 @@ export async function buildWorld(
   const districtId = d.data!.createDistrict.id;
   const tw = await t.gql<{ createTown: { id: string } }>(
     'mutation($i: CreateTownInput!) { createTown(input: $i) { id } }',
-    { i: { code: `${opts.districtCode}001`, name: `测试镇${opts.districtCode}`, kind: 'TOWN', districtId, inProgramme: true } },
+    {
+      i: {
+        code: `${opts.districtCode}001`,
+        name: `测试镇${opts.districtCode}`,
+        kind: 'TOWN',
+        districtId,
+        inProgramme: true,
+      },
+    },
     token,
   );
   const townId = tw.data!.createTown.id;
@@ -69,7 +77,15 @@ export async function buildWorld(
     for (let i = 0; i < opts.teachersPerSchool; i++) {
       const tr = await t.gql(
         'mutation($i: CreateTeacherInput!) { createTeacher(input: $i) { id } }',
-        { i: { staffNumber: `T${i + 1}`, name: `教师${s}-${i}`, gender: i % 2 ? 'MALE' : 'FEMALE', schoolId, degree: 'BACHELOR' } },
+        {
+          i: {
+            staffNumber: `T${i + 1}`,
+            name: `教师${s}-${i}`,
+            gender: i % 2 ? 'MALE' : 'FEMALE',
+            schoolId,
+            degree: 'BACHELOR',
+          },
+        },
         token,
       );
       if (tr.errors) throw new Error(JSON.stringify(tr.errors));

@@ -40,7 +40,11 @@ export interface TestApp {
   config: Config;
   statements: StatementCounter;
   url: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   /** signs in and returns the bearer token */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -50,7 +54,9 @@ export interface TestApp {
  * A real server on a real PostgreSQL database cloned from the migrated template, reached
  * over HTTP exactly as clients reach it. `seed` loads the demo data first.
  */
-export async function startTestApp(options: { seed?: SeedOptions['scale']; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { seed?: SeedOptions['scale']; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const name = `${templateName()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
@@ -62,7 +68,14 @@ export async function startTestApp(options: { seed?: SeedOptions['scale']; env?:
   await ds.initialize();
   if (options.seed) await seed(ds, { scale: options.seed });
 
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_ON_START: 'false', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SEED_ON_START: 'false',
+    ...options.env,
+  });
   const app = await createApp(config, { ds, logger: pino({ level: 'silent' }) });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -101,4 +114,3 @@ export async function startTestApp(options: { seed?: SeedOptions['scale']; env?:
     },
   };
 }
-

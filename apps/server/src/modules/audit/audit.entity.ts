@@ -2,7 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
-@ObjectType('AuditEntry', { description: '审计记录：谁、何时、改了哪条记录的哪些字段 / Who changed which record, when, and how' })
+@ObjectType('AuditEntry', {
+  description: '审计记录：谁、何时、改了哪条记录的哪些字段 / Who changed which record, when, and how',
+})
 @Entity('audit_entry')
 @Index(['at', 'id'])
 @Index(['recordType', 'recordId', 'at'])
@@ -36,7 +38,9 @@ export class AuditEntry {
   @Column({ type: 'varchar', length: 16 })
   action: string;
 
-  @Field(() => GraphQLJSONObject, { description: '变更字段的前后值 {字段: {before, after}} / Changed fields with before and after values' })
+  @Field(() => GraphQLJSONObject, {
+    description: '变更字段的前后值 {字段: {before, after}} / Changed fields with before and after values',
+  })
   @Column({ type: 'jsonb' })
   changes: Record<string, { before: unknown; after: unknown }>;
 
@@ -51,4 +55,3 @@ export class AuditEntry {
   @Column({ type: 'varchar', length: 64, nullable: true })
   requestId: string | null;
 }
-

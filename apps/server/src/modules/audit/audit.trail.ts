@@ -29,7 +29,12 @@ export function diff(before: object | null, after: object | null): PendingEntry[
   const a = (after ?? {}) as Record<string, unknown>;
   const changes: PendingEntry['changes'] = {};
   for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    if (IGNORED.has(key) || key === 'id' || (typeof a[key] === 'object' && a[key] !== null && !(a[key] instanceof Date))) continue;
+    if (
+      IGNORED.has(key) ||
+      key === 'id' ||
+      (typeof a[key] === 'object' && a[key] !== null && !(a[key] instanceof Date))
+    )
+      continue;
     const [x, y] = [normalise(b[key]), normalise(a[key])];
     if (JSON.stringify(x) === JSON.stringify(y)) continue;
     changes[key] = PERSONAL.has(key)
@@ -46,7 +51,14 @@ export function diff(before: object | null, after: object | null): PendingEntry[
 export class AuditTrail {
   private readonly entries: PendingEntry[] = [];
 
-  record(recordType: string, recordId: string, action: AuditAction, before: object | null, after: object | null, scope: AuditScope): void {
+  record(
+    recordType: string,
+    recordId: string,
+    action: AuditAction,
+    before: object | null,
+    after: object | null,
+    scope: AuditScope,
+  ): void {
     // Diff now: the caller may keep mutating the entity after this call.
     this.entries.push({ recordType, recordId, action, changes: diff(before, after), ...scope });
   }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType, registerEnumType } from 'type-graphql';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { OrderDirection } from '../../common/connection.js';
 import { DistrictKind } from './district.enums.js';
@@ -17,14 +17,24 @@ export enum DistrictOrderField {
   NAME = 'NAME',
   CODE = 'CODE',
 }
-registerEnumType(DistrictOrderField, { name: 'DistrictOrderField', description: '区县排序字段 / District sort field' });
+registerEnumType(DistrictOrderField, {
+  name: 'DistrictOrderField',
+  description: '区县排序字段 / District sort field',
+  valuesConfig: {
+    NAME: { description: '按名称 / By name' },
+    CODE: { description: '按区划代码 / By division code' },
+  },
+});
 
 @InputType({ description: '区县排序 / District ordering' })
 export class DistrictOrder {
-  @Field(() => DistrictOrderField)
+  @Field(() => DistrictOrderField, { description: '排序字段 / Field to sort by' })
   field: DistrictOrderField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  @Field(() => OrderDirection, {
+    defaultValue: OrderDirection.ASC,
+    description: '排序方向（默认升序）/ Sort direction; ascending by default',
+  })
   direction: OrderDirection;
 }
 
@@ -40,23 +50,22 @@ export class CreateDistrictInput {
   @Length(2, 64)
   name: string;
 
-  @Field(() => DistrictKind)
+  @Field(() => DistrictKind, { description: '类别 / Kind' })
   kind: DistrictKind;
 }
 
 @InputType({ description: '修改区县（省略的字段不变）/ District changes; omitted fields stay as they are' })
 export class UpdateDistrictInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '6 位区划代码 / 6-digit NBS code' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'must be 6 digits' })
   code?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '名称 / Name' })
   @IsOptional()
   @Length(2, 64)
   name?: string;
 
-  @Field(() => DistrictKind, { nullable: true })
+  @Field(() => DistrictKind, { nullable: true, description: '类别 / Kind' })
   kind?: DistrictKind;
 }
-

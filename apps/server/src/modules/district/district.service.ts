@@ -40,7 +40,12 @@ export class DistrictService extends RecordService<District> {
         prefix: `${filter.search.trim()}%`,
       });
     }
-    return paginate(qb, args, sortSpec(orderBy, DISTRICT_SORT_PROPERTIES, DistrictOrderField.NAME), ctx.config.maxPageSize);
+    return paginate(
+      qb,
+      args,
+      sortSpec(orderBy, DISTRICT_SORT_PROPERTIES, DistrictOrderField.NAME),
+      ctx.config.maxPageSize,
+    );
   }
 
   create(ctx: Context, input: CreateDistrictInput): Promise<District> {

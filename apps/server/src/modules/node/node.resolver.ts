@@ -12,15 +12,25 @@ export class NodeResolver {
     return toGlobalId(record.constructor.name, record.id);
   }
 
-  @Query(() => Node, { nullable: true, description: '按全局 ID 获取任意记录；范围外视同不存在 / Any record by global ID; out of scope reads as absent' })
-  node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  @Query(() => Node, {
+    nullable: true,
+    description: '按全局 ID 获取任意记录；范围外视同不存在 / Any record by global ID; out of scope reads as absent',
+  })
+  node(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '全局 ID / Global ID' }) id: string) {
     const parsed = parseGlobalId(id);
     const service = parsed && ctx.services.byTypeName(parsed.type);
     return service ? service.getByGlobalId(ctx, id) : null;
   }
 
   @Query(() => [Node], { nullable: 'items', description: '按全局 ID 批量获取 / Several records by global ID' })
-  nodes(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]) {
+  nodes(
+    @Ctx() ctx: Context,
+    @Arg('ids', () => [ID], {
+      description:
+        '全局 ID 列表；结果顺序相同，不存在或范围外的为 null / Global IDs; results keep this order, null where absent or out of scope',
+    })
+    ids: string[],
+  ) {
     return Promise.all(ids.map((id) => this.node(ctx, id)));
   }
 }

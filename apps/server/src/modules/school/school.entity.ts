@@ -35,7 +35,7 @@ export class School extends BaseRecord {
   @Index()
   locality: SchoolLocality;
 
-  @Field({ description: '是否镇驻地学校 / Whether this is a town-seat school, the programme\'s focus' })
+  @Field({ description: "是否镇驻地学校 / Whether this is a town-seat school, the programme's focus" })
   @Column({ type: 'boolean', default: false })
   @Index()
   isTownSeat: boolean;

@@ -61,7 +61,12 @@ export class SchoolService extends RecordService<School> {
   }
 
   list(ctx: Context, filter: SchoolFilter | undefined, orderBy: SchoolOrder | undefined, args: ConnectionArgs) {
-    return paginate(this.filtered(ctx, filter), args, sortSpec(orderBy, SCHOOL_SORT_PROPERTIES, SchoolOrderField.NAME), ctx.config.maxPageSize);
+    return paginate(
+      this.filtered(ctx, filter),
+      args,
+      sortSpec(orderBy, SCHOOL_SORT_PROPERTIES, SchoolOrderField.NAME),
+      ctx.config.maxPageSize,
+    );
   }
 
   pageForParent(
@@ -84,7 +89,10 @@ export class SchoolService extends RecordService<School> {
 
   private async requireTown(em: EntityManager, globalId: string): Promise<Town> {
     const town = await em.getRepository(Town).findOneBy({ id: fromGlobalId(globalId, 'Town', 'input.townId') });
-    if (!town) throw badInput([{ path: 'input.townId', message: 'no such town', messageZh: '乡镇不存在', constraint: 'exists' }]);
+    if (!town)
+      throw badInput([
+        { path: 'input.townId', message: 'no such town', messageZh: '乡镇不存在', constraint: 'exists' },
+      ]);
     return town;
   }
 
@@ -98,7 +106,19 @@ export class SchoolService extends RecordService<School> {
   }
 
   update(ctx: Context, id: string, input: UpdateSchoolInput): Promise<School> {
-    rejectNulls(input, ['code', 'name', 'stage', 'locality', 'isTownSeat', 'townId', 'studentCount', 'classCount', 'isBoarding', 'providesLunch', 'runsSchoolBus']);
+    rejectNulls(input, [
+      'code',
+      'name',
+      'stage',
+      'locality',
+      'isTownSeat',
+      'townId',
+      'studentCount',
+      'classCount',
+      'isBoarding',
+      'providesLunch',
+      'runsSchoolBus',
+    ]);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
       assertCan(ctx.viewer, 'school:update', { districtId: row.districtId, schoolId: row.id });
@@ -109,7 +129,12 @@ export class SchoolService extends RecordService<School> {
         // hands; that is a transfer between bureaus, not an edit.
         if (town.districtId !== row.districtId) {
           throw badInput([
-            { path: 'input.townId', message: 'must be a town of the same district', messageZh: '只能迁往同一区县的乡镇', constraint: 'sameDistrict' },
+            {
+              path: 'input.townId',
+              message: 'must be a town of the same district',
+              messageZh: '只能迁往同一区县的乡镇',
+              constraint: 'sameDistrict',
+            },
           ]);
         }
         row.townId = town.id;
@@ -127,7 +152,12 @@ export class SchoolService extends RecordService<School> {
     const teacher = await em.getRepository(Teacher).findOneBy({ id: teacherId, schoolId: school.id });
     if (!teacher) {
       throw badInput([
-        { path: 'input.principalId', message: 'must be a teacher of this school', messageZh: '校长须为本校教师', constraint: 'ownTeacher' },
+        {
+          path: 'input.principalId',
+          message: 'must be a teacher of this school',
+          messageZh: '校长须为本校教师',
+          constraint: 'ownTeacher',
+        },
       ]);
     }
     return teacher.id;

@@ -19,10 +19,10 @@ function IsIdNumber(options?: ValidationOptions) {
 
 @InputType({ description: '教师筛选 / Teacher filter' })
 export class TeacherFilter {
-  @Field(() => ID, { nullable: true, description: '所在区县 / District of the teacher\'s school' })
+  @Field(() => ID, { nullable: true, description: "所在区县 / District of the teacher's school" })
   districtId?: string;
 
-  @Field(() => ID, { nullable: true, description: '所在乡镇 / Town of the teacher\'s school' })
+  @Field(() => ID, { nullable: true, description: "所在乡镇 / Town of the teacher's school" })
   townId?: string;
 
   @Field(() => ID, { nullable: true, description: '所在学校 / School' })
@@ -59,14 +59,25 @@ export enum TeacherOrderField {
   STAFF_NUMBER = 'STAFF_NUMBER',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(TeacherOrderField, { name: 'TeacherOrderField', description: '教师排序字段 / Teacher sort field' });
+registerEnumType(TeacherOrderField, {
+  name: 'TeacherOrderField',
+  description: '教师排序字段 / Teacher sort field',
+  valuesConfig: {
+    NAME: { description: '按姓名 / By name' },
+    STAFF_NUMBER: { description: '按工号 / By staff number' },
+    CREATED_AT: { description: '按创建时间 / By creation time' },
+  },
+});
 
 @InputType({ description: '教师排序 / Teacher ordering' })
 export class TeacherOrder {
-  @Field(() => TeacherOrderField)
+  @Field(() => TeacherOrderField, { description: '排序字段 / Field to sort by' })
   field: TeacherOrderField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  @Field(() => OrderDirection, {
+    defaultValue: OrderDirection.ASC,
+    description: '排序方向（默认升序）/ Sort direction; ascending by default',
+  })
   direction: OrderDirection;
 }
 
@@ -85,37 +96,53 @@ export class CreateTeacherInput {
   @Matches(STAFF_NUMBER, { message: 'must be 1-32 letters, digits or dashes' })
   staffNumber: string;
 
-  @Field()
+  @Field({ description: '姓名 / Name' })
   @Length(1, 50)
   name: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { description: '性别 / Gender' })
   gender: Gender;
 
   @Field(() => ID, { description: '所在学校 / School' })
   schoolId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '任教学科 / Subject taught' })
   @IsOptional()
   @Length(1, 32)
   subject?: string | null;
 
-  @Field({ nullable: true, defaultValue: true })
+  @Field({
+    nullable: true,
+    defaultValue: true,
+    description: '是否专任教师（默认是）/ Full-time teacher; true by default',
+  })
   isFullTime: boolean;
 
-  @Field(() => Degree)
+  @Field(() => Degree, { description: '最高学历 / Highest degree' })
   degree: Degree;
 
-  @Field(() => Title, { nullable: true, defaultValue: Title.UNRANKED })
+  @Field(() => Title, {
+    nullable: true,
+    defaultValue: Title.UNRANKED,
+    description: '职称（默认未定级）/ Professional title; UNRANKED by default',
+  })
   title: Title;
 
-  @Field(() => BackboneLevel, { nullable: true, defaultValue: BackboneLevel.NONE })
+  @Field(() => BackboneLevel, {
+    nullable: true,
+    defaultValue: BackboneLevel.NONE,
+    description: '骨干教师级别（默认非骨干）/ Backbone level; NONE by default',
+  })
   backboneLevel: BackboneLevel;
 
-  @Field({ nullable: true, defaultValue: false })
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: '是否名师、名校长（默认否）/ Renowned teacher or principal; false by default',
+  })
   isRenowned: boolean;
 
-  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: '入职日期 / Hire date' })
   hireDate?: string | null;
 
   @Field(() => String, { nullable: true, description: '身份证号（个人信息）/ Resident ID number (personal)' })
@@ -132,54 +159,63 @@ export class CreateTeacherInput {
   birthDate?: string | null;
 }
 
-@InputType({ description: '修改教师（省略的字段不变，null 清空可选字段）/ Teacher changes; omitted fields stay, null clears optional ones' })
+@InputType({
+  description:
+    '修改教师（省略的字段不变，null 清空可选字段）/ Teacher changes; omitted fields stay, null clears optional ones',
+})
 export class UpdateTeacherInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '工号（校内唯一）/ Staff number, unique within the school' })
   @IsOptional()
   @Matches(STAFF_NUMBER, { message: 'must be 1-32 letters, digits or dashes' })
   staffNumber?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '姓名 / Name' })
   @IsOptional()
   @Length(1, 50)
   name?: string;
 
-  @Field(() => Gender, { nullable: true })
+  @Field(() => Gender, { nullable: true, description: '性别 / Gender' })
   gender?: Gender;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '任教学科（null 清空）/ Subject taught; null clears it' })
   @IsOptional()
   @Length(1, 32)
   subject?: string | null;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '是否专任教师 / Full-time teacher' })
   isFullTime?: boolean;
 
-  @Field(() => Degree, { nullable: true })
+  @Field(() => Degree, { nullable: true, description: '最高学历 / Highest degree' })
   degree?: Degree;
 
-  @Field(() => Title, { nullable: true })
+  @Field(() => Title, { nullable: true, description: '职称 / Professional title' })
   title?: Title;
 
-  @Field(() => BackboneLevel, { nullable: true })
+  @Field(() => BackboneLevel, { nullable: true, description: '骨干教师级别 / Backbone level' })
   backboneLevel?: BackboneLevel;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '是否名师、名校长 / Renowned teacher or principal' })
   isRenowned?: boolean;
 
-  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: '入职日期（null 清空）/ Hire date; null clears it' })
   hireDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: '身份证号（个人信息，null 清空）/ Resident ID number (personal); null clears it',
+  })
   @IsOptional()
   @IsIdNumber()
   idNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '电话（个人信息，null 清空）/ Phone (personal); null clears it' })
   @IsOptional()
   @Matches(PHONE, { message: 'must be a mobile (11 digits) or landline number' })
   phone?: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: '出生日期（个人信息，null 清空）/ Birth date (personal); null clears it',
+  })
   birthDate?: string | null;
 }

@@ -47,19 +47,28 @@ export class TeacherService extends RecordService<Teacher> {
       if (!qb.expressionMap.joinAttributes.length) qb.innerJoin(School, 't_school', 't_school.id = t.schoolId');
       SchoolService.applyFilter(qb, 't_school', filter);
     }
-    if (filter?.schoolId) qb.andWhere('t.schoolId = :schoolId', { schoolId: fromGlobalId(filter.schoolId, 'School', 'filter.schoolId') });
+    if (filter?.schoolId)
+      qb.andWhere('t.schoolId = :schoolId', { schoolId: fromGlobalId(filter.schoolId, 'School', 'filter.schoolId') });
     if (filter?.degree) qb.andWhere('t.degree = :degree', { degree: filter.degree });
     if (filter?.title) qb.andWhere('t.title = :title', { title: filter.title });
     if (filter?.backboneLevel) qb.andWhere('t.backboneLevel = :backboneLevel', { backboneLevel: filter.backboneLevel });
     if (filter?.isFullTime != null) qb.andWhere('t.isFullTime = :isFullTime', { isFullTime: filter.isFullTime });
     if (filter?.search) {
-      qb.andWhere('(t.name ILIKE :search OR t.staffNumber = :exact)', { search: likePattern(filter.search), exact: filter.search.trim() });
+      qb.andWhere('(t.name ILIKE :search OR t.staffNumber = :exact)', {
+        search: likePattern(filter.search),
+        exact: filter.search.trim(),
+      });
     }
     return qb;
   }
 
   list(ctx: Context, filter: TeacherFilter | undefined, orderBy: TeacherOrder | undefined, args: ConnectionArgs) {
-    return paginate(this.filtered(ctx, filter), args, sortSpec(orderBy, TEACHER_SORT_PROPERTIES, TeacherOrderField.NAME), ctx.config.maxPageSize);
+    return paginate(
+      this.filtered(ctx, filter),
+      args,
+      sortSpec(orderBy, TEACHER_SORT_PROPERTIES, TeacherOrderField.NAME),
+      ctx.config.maxPageSize,
+    );
   }
 
   pageForSchool(
@@ -85,7 +94,8 @@ export class TeacherService extends RecordService<Teacher> {
    */
   async personal(ctx: Context, teacher: Teacher) {
     const school = await ctx.loaders.school.load(teacher.schoolId);
-    const full = school != null && can(ctx.viewer, 'teacher:readPersonal', { districtId: school.districtId, schoolId: school.id });
+    const full =
+      school != null && can(ctx.viewer, 'teacher:readPersonal', { districtId: school.districtId, schoolId: school.id });
     return full
       ? { idNumber: teacher.idNumber, phone: teacher.phone, birthDate: teacher.birthDate }
       : {
@@ -111,7 +121,16 @@ export class TeacherService extends RecordService<Teacher> {
   }
 
   update(ctx: Context, id: string, input: UpdateTeacherInput): Promise<Teacher> {
-    rejectNulls(input, ['staffNumber', 'name', 'gender', 'isFullTime', 'degree', 'title', 'backboneLevel', 'isRenowned']);
+    rejectNulls(input, [
+      'staffNumber',
+      'name',
+      'gender',
+      'isFullTime',
+      'degree',
+      'title',
+      'backboneLevel',
+      'isRenowned',
+    ]);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
       const school = (await em.getRepository(School).findOneBy({ id: row.schoolId }))!;

@@ -26,14 +26,24 @@ export enum TownOrderField {
   NAME = 'NAME',
   CODE = 'CODE',
 }
-registerEnumType(TownOrderField, { name: 'TownOrderField', description: '乡镇排序字段 / Town sort field' });
+registerEnumType(TownOrderField, {
+  name: 'TownOrderField',
+  description: '乡镇排序字段 / Town sort field',
+  valuesConfig: {
+    NAME: { description: '按名称 / By name' },
+    CODE: { description: '按区划代码 / By division code' },
+  },
+});
 
 @InputType({ description: '乡镇排序 / Town ordering' })
 export class TownOrder {
-  @Field(() => TownOrderField)
+  @Field(() => TownOrderField, { description: '排序字段 / Field to sort by' })
   field: TownOrderField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  @Field(() => OrderDirection, {
+    defaultValue: OrderDirection.ASC,
+    description: '排序方向（默认升序）/ Sort direction; ascending by default',
+  })
   direction: OrderDirection;
 }
 
@@ -45,36 +55,39 @@ export class CreateTownInput {
   @Matches(/^\d{9}$/, { message: 'must be 9 digits' })
   code: string;
 
-  @Field()
+  @Field({ description: '名称 / Name' })
   @Length(2, 64)
   name: string;
 
-  @Field(() => TownKind)
+  @Field(() => TownKind, { description: '类别 / Kind' })
   kind: TownKind;
 
   @Field(() => ID, { description: '所属区县 / District' })
   districtId: string;
 
-  @Field(() => PilotLevel, { nullable: true })
+  @Field(() => PilotLevel, { nullable: true, description: '试点镇级别（默认非试点）/ Pilot level; NONE by default' })
   pilotLevel?: PilotLevel;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: '是否纳入强镇筑基行动（默认否）/ Whether the programme covers this town; false by default',
+  })
   inProgramme?: boolean;
 }
 
 @InputType({ description: '修改乡镇（省略的字段不变）/ Town changes; omitted fields stay as they are' })
 export class UpdateTownInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '名称 / Name' })
   @IsOptional()
   @Length(2, 64)
   name?: string;
 
-  @Field(() => TownKind, { nullable: true })
+  @Field(() => TownKind, { nullable: true, description: '类别 / Kind' })
   kind?: TownKind;
 
-  @Field(() => PilotLevel, { nullable: true })
+  @Field(() => PilotLevel, { nullable: true, description: '试点镇级别 / Pilot level' })
   pilotLevel?: PilotLevel;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '是否纳入强镇筑基行动 / Whether the programme covers this town' })
   inProgramme?: boolean;
 }

@@ -14,14 +14,22 @@ export class TownResolver {
   towns(
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('filter', () => TownFilter, { nullable: true }) filter?: TownFilter,
-    @Arg('orderBy', () => TownOrder, { nullable: true }) orderBy?: TownOrder,
+    @Arg('filter', () => TownFilter, {
+      nullable: true,
+      description: '筛选条件（省略则不筛选）/ Filter conditions; omit to list everything in scope',
+    })
+    filter?: TownFilter,
+    @Arg('orderBy', () => TownOrder, {
+      nullable: true,
+      description: '排序方式（省略时按名称升序）/ Sort order; by name, ascending, when omitted',
+    })
+    orderBy?: TownOrder,
   ) {
     return ctx.services.town.list(ctx, filter, orderBy, args);
   }
 
   @Query(() => Town, { nullable: true, description: '按 ID 获取乡镇 / A town by ID' })
-  town(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  town(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '乡镇的全局 ID / Global ID of the town' }) id: string) {
     return ctx.services.town.getByGlobalId(ctx, id);
   }
 
@@ -30,29 +38,54 @@ export class TownResolver {
     return ctx.loaders.district.load(town.districtId);
   }
 
-  @FieldResolver(() => SchoolConnection, { description: '本乡镇学校（查看范围内）/ Schools of this town within the viewer\'s scope' })
+  @FieldResolver(() => SchoolConnection, {
+    description: "本乡镇学校（查看范围内）/ Schools of this town within the viewer's scope",
+  })
   schools(
     @Root() town: Town,
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('filter', () => SchoolFilter, { nullable: true }) filter?: SchoolFilter,
-    @Arg('orderBy', () => SchoolOrder, { nullable: true }) orderBy?: SchoolOrder,
+    @Arg('filter', () => SchoolFilter, {
+      nullable: true,
+      description: '筛选条件（省略则不筛选）/ Filter conditions; omit to list everything in scope',
+    })
+    filter?: SchoolFilter,
+    @Arg('orderBy', () => SchoolOrder, {
+      nullable: true,
+      description: '排序方式（省略时按名称升序）/ Sort order; by name, ascending, when omitted',
+    })
+    orderBy?: SchoolOrder,
   ) {
     return ctx.services.school.pageForParent(ctx, 'townId', town.id, filter, orderBy, args);
   }
 
   @Mutation(() => Town, { description: '新建乡镇（市级）/ Create a town (city admins)' })
-  createTown(@Ctx() ctx: Context, @Arg('input', () => CreateTownInput) input: CreateTownInput) {
+  createTown(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CreateTownInput, { description: '新乡镇的字段 / Fields of the new town' })
+    input: CreateTownInput,
+  ) {
     return ctx.services.town.create(ctx, input);
   }
 
-  @Mutation(() => Town, { description: '修改乡镇（含是否纳入行动、试点级别）/ Update a town, including programme flag and pilot level' })
-  updateTown(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateTownInput) input: UpdateTownInput) {
+  @Mutation(() => Town, {
+    description: '修改乡镇（含是否纳入行动、试点级别）/ Update a town, including programme flag and pilot level',
+  })
+  updateTown(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '要修改的乡镇的全局 ID / Global ID of the town to update' }) id: string,
+    @Arg('input', () => UpdateTownInput, { description: '要修改的字段 / The fields to change' }) input: UpdateTownInput,
+  ) {
     return ctx.services.town.update(ctx, id, input);
   }
 
-  @Mutation(() => ID, { description: '删除乡镇（须无学校）；返回被删除的 ID / Delete a town with no schools; returns its ID' })
-  deleteTown(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  @Mutation(() => ID, {
+    description: '删除乡镇（须无学校）；返回被删除的 ID / Delete a town with no schools; returns its ID',
+  })
+  deleteTown(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '要删除的乡镇的全局 ID / Global ID of the town to delete' }) id: string,
+  ) {
     return ctx.services.town.delete(ctx, id);
   }
 }

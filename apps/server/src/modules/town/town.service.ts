@@ -36,7 +36,9 @@ export class TownService extends RecordService<Town> {
   private filtered(ctx: Context, filter: TownFilter | undefined): SelectQueryBuilder<Town> {
     const qb = this.scoped(ctx, 't');
     if (filter?.districtId) {
-      qb.andWhere('t.districtId = :districtId', { districtId: fromGlobalId(filter.districtId, 'District', 'filter.districtId') });
+      qb.andWhere('t.districtId = :districtId', {
+        districtId: fromGlobalId(filter.districtId, 'District', 'filter.districtId'),
+      });
     }
     if (filter?.kind) qb.andWhere('t.kind = :kind', { kind: filter.kind });
     if (filter?.inProgramme != null) qb.andWhere('t.inProgramme = :inProgramme', { inProgramme: filter.inProgramme });
@@ -51,7 +53,12 @@ export class TownService extends RecordService<Town> {
   }
 
   list(ctx: Context, filter: TownFilter | undefined, orderBy: TownOrder | undefined, args: ConnectionArgs) {
-    return paginate(this.filtered(ctx, filter), args, sortSpec(orderBy, TOWN_SORT_PROPERTIES, TownOrderField.NAME), ctx.config.maxPageSize);
+    return paginate(
+      this.filtered(ctx, filter),
+      args,
+      sortSpec(orderBy, TOWN_SORT_PROPERTIES, TownOrderField.NAME),
+      ctx.config.maxPageSize,
+    );
   }
 
   pageForParent(
@@ -77,7 +84,9 @@ export class TownService extends RecordService<Town> {
       const districtId = fromGlobalId(input.districtId, 'District', 'input.districtId');
       const district = await em.getRepository(District).findOneBy({ id: districtId });
       if (!district) {
-        throw badInput([{ path: 'input.districtId', message: 'no such district', messageZh: '区县不存在', constraint: 'exists' }]);
+        throw badInput([
+          { path: 'input.districtId', message: 'no such district', messageZh: '区县不存在', constraint: 'exists' },
+        ]);
       }
       assertCan(ctx.viewer, 'town:create', { districtId });
       if (!input.code.startsWith(district.code)) {

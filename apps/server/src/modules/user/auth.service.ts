@@ -36,9 +36,17 @@ export class AuthService {
     await Promise.allSettled([this.perAccount.consume(username.toLowerCase()), this.perAddress.consume(address)]);
   }
 
-  async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+  async login(
+    username: string,
+    password: string,
+    address: string,
+  ): Promise<{ token: string; expiresAt: Date; user: User }> {
     if (await this.throttled(username, address)) {
-      throw new AppError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-ins; try again in 15 minutes', '登录失败次数过多，请 15 分钟后再试');
+      throw new AppError(
+        ErrorCode.TOO_MANY_REQUESTS,
+        'Too many failed sign-ins; try again in 15 minutes',
+        '登录失败次数过多，请 15 分钟后再试',
+      );
     }
     const user = await this.ds.getRepository(User).findOneBy({ username });
     // Verify against a hash even for unknown users so timing does not reveal which usernames exist.

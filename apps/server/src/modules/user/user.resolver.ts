@@ -1,8 +1,20 @@
-import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  GraphQLISODateTime,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../context.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
 import { RoleGrant, User } from './user.entity.js';
+import { CreateUserInput } from './user.inputs.js';
 
 @ObjectType({ description: '登录结果 / The result of signing in' })
 class LoginPayload {
@@ -19,7 +31,11 @@ class LoginPayload {
 @Resolver(() => User)
 export class UserResolver {
   @Mutation(() => LoginPayload, { description: '登录 / Sign in with username and password' })
-  async login(@Ctx() ctx: Context, @Arg('username') username: string, @Arg('password') password: string): Promise<LoginPayload> {
+  async login(
+    @Ctx() ctx: Context,
+    @Arg('username', { description: '登录名 / Username' }) username: string,
+    @Arg('password', { description: '密码 / Password' }) password: string,
+  ): Promise<LoginPayload> {
     const { token, expiresAt, user } = await ctx.services.auth.login(username, password, ctx.clientAddress);
     return { token, expiresAt, viewer: user };
   }
@@ -29,9 +45,22 @@ export class UserResolver {
     return ctx.services.auth.logout(ctx);
   }
 
-  @Query(() => User, { nullable: true, description: '当前用户及其授权；未登录为 null / The signed-in user and grants; null when anonymous' })
+  @Query(() => User, {
+    nullable: true,
+    description: '当前用户及其授权；未登录为 null / The signed-in user and grants; null when anonymous',
+  })
   me(@Ctx() ctx: Context) {
     return ctx.viewer ? ctx.services.users.byId(ctx.viewer.userId) : null;
+  }
+
+  @Mutation(() => User, {
+    description: "新建用户并授权（限本人管辖范围）/ Create a user with grants inside the admin's own scope",
+  })
+  createUser(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CreateUserInput, { description: '用户信息 / The user' }) input: CreateUserInput,
+  ) {
+    return ctx.services.users.create(ctx, input);
   }
 
   @FieldResolver(() => [RoleGrant], { description: '角色授权 / Role grants' })
@@ -47,7 +76,10 @@ export class RoleGrantResolver {
     return grant.districtId ? ctx.loaders.district.load(grant.districtId) : null;
   }
 
-  @FieldResolver(() => School, { nullable: true, description: '授权范围：学校（集团校长为龙头校）/ Scope: the school (the lead school for group leaders)' })
+  @FieldResolver(() => School, {
+    nullable: true,
+    description: '授权范围：学校（集团校长为龙头校）/ Scope: the school (the lead school for group leaders)',
+  })
   school(@Root() grant: RoleGrant, @Ctx() ctx: Context) {
     return grant.schoolId ? ctx.loaders.school.load(grant.schoolId) : null;
   }

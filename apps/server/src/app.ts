@@ -63,7 +63,10 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      limitsPlugin(schema, { production: config.nodeEnv === 'production', operationsAllowlist: config.operationsAllowlist }),
+      limitsPlugin(schema, {
+        production: config.nodeEnv === 'production',
+        operationsAllowlist: config.operationsAllowlist,
+      }),
     ],
   });
   await apollo.start();
@@ -102,7 +105,11 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
           errors: [
             {
               message: `A batch may hold at most ${LIMITS.maxBatch} operations`,
-              extensions: { code: 'BAD_REQUEST', limit: LIMITS.maxBatch, messageZh: `批量请求最多 ${LIMITS.maxBatch} 个操作` },
+              extensions: {
+                code: 'BAD_REQUEST',
+                limit: LIMITS.maxBatch,
+                messageZh: `批量请求最多 ${LIMITS.maxBatch} 个操作`,
+              },
             },
           ],
         });
@@ -126,18 +133,20 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
   );
 
   // Malformed or oversized bodies get a GraphQL-shaped error, not an HTML page.
-  app.use((error: { status?: number; type?: string }, _req: Request, res: express.Response, next: express.NextFunction) => {
-    if (!error?.status) return next(error);
-    const tooLarge = error.type === 'entity.too.large';
-    res.status(error.status).json({
-      errors: [
-        {
-          message: tooLarge ? `Request body exceeds ${LIMITS.maxBodyBytes} bytes` : 'Malformed request body',
-          extensions: { code: 'BAD_REQUEST', messageZh: tooLarge ? '请求体过大' : '请求体格式错误' },
-        },
-      ],
-    });
-  });
+  app.use(
+    (error: { status?: number; type?: string }, _req: Request, res: express.Response, next: express.NextFunction) => {
+      if (!error?.status) return next(error);
+      const tooLarge = error.type === 'entity.too.large';
+      res.status(error.status).json({
+        errors: [
+          {
+            message: tooLarge ? `Request body exceeds ${LIMITS.maxBodyBytes} bytes` : 'Malformed request body',
+            extensions: { code: 'BAD_REQUEST', messageZh: tooLarge ? '请求体过大' : '请求体格式错误' },
+          },
+        ],
+      });
+    },
+  );
 
   return {
     express: app,

@@ -5,7 +5,6 @@ import {
   isInterfaceType,
   isObjectType,
   isScalarType,
-  isUnionType,
   type GraphQLSchema,
 } from 'graphql';
 import { createSchema } from './schema.js';
@@ -65,9 +64,8 @@ function describables(schema: GraphQLSchema): Described[] {
       for (const value of type.getValues()) {
         out.push({ path: `${type.name}.${value.name}`, description: value.description, bilingual: true });
       }
-    } else if (!isScalarType(type) && !isUnionType(type)) {
-      throw new Error(`unexpected kind of type: ${type.name}`);
     }
+    // Scalars and unions have nothing inside them to describe beyond the type itself.
   }
   return out;
 }

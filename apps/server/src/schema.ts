@@ -23,11 +23,15 @@ export const resolvers = [
   ViewerCanResolver,
 ] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     validateFn: validateArgument,
     // The committed SDL is written by `npm run schema:emit`, never as a side effect of start.
     emitSchemaFile: false,
   });
+  // type-graphql offers no option to describe the root types themselves.
+  schema.getQueryType()!.description = '查询入口 / Entry points for reading';
+  schema.getMutationType()!.description = '变更入口 / Entry points for writing';
+  return schema;
 }

@@ -26,7 +26,18 @@ describe('scoped access', () => {
     theirs = await buildWorld(t, city, { districtCode: '370952', schools: 2, teachersPerSchool: 2 });
     const created = await t.gql<{ createTeacher: { id: string } }>(
       'mutation($i: CreateTeacherInput!) { createTeacher(input: $i) { id } }',
-      { i: { staffNumber: 'P1', name: '张敏', gender: 'FEMALE', degree: 'BACHELOR', schoolId: mine.schoolIds[0], idNumber, phone: '13800001234', birthDate: '1985-03-12' } },
+      {
+        i: {
+          staffNumber: 'P1',
+          name: '张敏',
+          gender: 'FEMALE',
+          degree: 'BACHELOR',
+          schoolId: mine.schoolIds[0],
+          idNumber,
+          phone: '13800001234',
+          birthDate: '1985-03-12',
+        },
+      },
       city,
     );
     teacherId = created.data!.createTeacher.id;
@@ -37,11 +48,13 @@ describe('scoped access', () => {
   afterAll(() => t.close());
 
   const count = async (token?: string) =>
-    (await t.gql<{ schools: { totalCount: number }; teachers: { totalCount: number } }>(
-      '{ schools { totalCount } teachers { totalCount } }',
-      {},
-      token,
-    )).data!;
+    (
+      await t.gql<{ schools: { totalCount: number }; teachers: { totalCount: number } }>(
+        '{ schools { totalCount } teachers { totalCount } }',
+        {},
+        token,
+      )
+    ).data!;
 
   it('filters lists and totalCount by scope, in SQL', async () => {
     expect(await count(city)).toEqual({ schools: { totalCount: 5 }, teachers: { totalCount: 11 } });
@@ -62,14 +75,26 @@ describe('scoped access', () => {
 
   it('answers out-of-scope reads and writes as not found, leaking nothing', async () => {
     const other = theirs.schoolIds[0];
-    expect((await t.gql('query($id: ID!) { school(id: $id) { name } }', { id: other }, district)).data).toEqual({ school: null });
-    expect((await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: other }, school)).data).toEqual({ node: null });
-    const write = await t.gql('mutation($id: ID!) { updateSchool(id: $id, input: { name: "改名" }) { id } }', { id: other }, district);
+    expect((await t.gql('query($id: ID!) { school(id: $id) { name } }', { id: other }, district)).data).toEqual({
+      school: null,
+    });
+    expect((await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: other }, school)).data).toEqual({
+      node: null,
+    });
+    const write = await t.gql(
+      'mutation($id: ID!) { updateSchool(id: $id, input: { name: "改名" }) { id } }',
+      { id: other },
+      district,
+    );
     expect(write.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('forbids a visible record to a role that may not change it', async () => {
-    const r = await t.gql('mutation($id: ID!) { updateSchool(id: $id, input: { name: "改名" }) { id } }', { id: mine.schoolIds[0] }, analyst);
+    const r = await t.gql(
+      'mutation($id: ID!) { updateSchool(id: $id, input: { name: "改名" }) { id } }',
+      { id: mine.schoolIds[0] },
+      analyst,
+    );
     expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anon = await t.gql('mutation($id: ID!) { deleteTeacher(id: $id) }', { id: teacherId });
     expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -77,7 +102,9 @@ describe('scoped access', () => {
 
   it('masks personal data for the analyst and for schools that do not manage the teacher', async () => {
     const q = 'query($id: ID!) { teacher(id: $id) { idNumber phone birthDate } }';
-    expect((await t.gql(q, { id: teacherId }, district)).data).toEqual({ teacher: { idNumber, phone: '13800001234', birthDate: '1985-03-12' } });
+    expect((await t.gql(q, { id: teacherId }, district)).data).toEqual({
+      teacher: { idNumber, phone: '13800001234', birthDate: '1985-03-12' },
+    });
     expect((await t.gql(q, { id: teacherId }, analyst)).data).toEqual({
       teacher: { idNumber: '370***************', phone: '138****1234', birthDate: null },
     });
@@ -92,7 +119,9 @@ describe('scoped access', () => {
   it('tells a UI what the viewer may do', async () => {
     const q = 'query($a: ViewerAction!, $id: ID) { viewerCan(action: $a, id: $id) }';
     expect((await t.gql(q, { a: 'SCHOOL_UPDATE', id: mine.schoolIds[0] }, district)).data).toEqual({ viewerCan: true });
-    expect((await t.gql(q, { a: 'SCHOOL_UPDATE', id: theirs.schoolIds[0] }, district)).data).toEqual({ viewerCan: false });
+    expect((await t.gql(q, { a: 'SCHOOL_UPDATE', id: theirs.schoolIds[0] }, district)).data).toEqual({
+      viewerCan: false,
+    });
     expect((await t.gql(q, { a: 'SCHOOL_UPDATE', id: mine.schoolIds[1] }, school)).data).toEqual({ viewerCan: true });
     expect((await t.gql(q, { a: 'SCHOOL_DELETE', id: mine.schoolIds[1] }, school)).data).toEqual({ viewerCan: false });
     expect((await t.gql(q, { a: 'DISTRICT_CREATE' }, district)).data).toEqual({ viewerCan: false });
@@ -102,20 +131,39 @@ describe('scoped access', () => {
   it('lets a district admin create users only inside their district', async () => {
     const q = 'mutation($i: CreateUserInput!) { createUser(input: $i) { username grants { role school { name } } } }';
     const base = { displayName: '新用户', password: 'a-long-password-1' };
-    const ok = await t.gql(q, { i: { ...base, username: 'staff-1', grants: [{ role: 'SCHOOL_STAFF', schoolId: mine.schoolIds[2] }] } }, district);
+    const ok = await t.gql(
+      q,
+      { i: { ...base, username: 'staff-1', grants: [{ role: 'SCHOOL_STAFF', schoolId: mine.schoolIds[2] }] } },
+      district,
+    );
     expect(ok.errors).toBeUndefined();
-    const outside = await t.gql(q, { i: { ...base, username: 'staff-2', grants: [{ role: 'SCHOOL_STAFF', schoolId: theirs.schoolIds[0] }] } }, district);
+    const outside = await t.gql(
+      q,
+      { i: { ...base, username: 'staff-2', grants: [{ role: 'SCHOOL_STAFF', schoolId: theirs.schoolIds[0] }] } },
+      district,
+    );
     expect(outside.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const escalate = await t.gql(q, { i: { ...base, username: 'boss', grants: [{ role: 'CITY_ADMIN' }] } }, district);
     expect(escalate.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const fromSchool = await t.gql(q, { i: { ...base, username: 'x-1', grants: [{ role: 'SCHOOL_STAFF', schoolId: mine.schoolIds[1] }] } }, school);
+    const fromSchool = await t.gql(
+      q,
+      { i: { ...base, username: 'x-1', grants: [{ role: 'SCHOOL_STAFF', schoolId: mine.schoolIds[1] }] } },
+      school,
+    );
     expect(fromSchool.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('writes an audit entry with each change, atomically, readable within scope', async () => {
-    const q = 'query($id: ID) { auditEntries(filter: { recordId: $id }) { totalCount nodes { action username recordId changes } } }';
-    await t.gql('mutation($id: ID!) { updateSchool(id: $id, input: { studentCount: 321 }) { id } }', { id: mine.schoolIds[2] }, district);
-    const entries = await t.gql<{ auditEntries: { totalCount: number; nodes: { action: string; username: string; changes: unknown }[] } }>(q, { id: mine.schoolIds[2] }, district);
+    const q =
+      'query($id: ID) { auditEntries(filter: { recordId: $id }) { totalCount nodes { action username recordId changes } } }';
+    await t.gql(
+      'mutation($id: ID!) { updateSchool(id: $id, input: { studentCount: 321 }) { id } }',
+      { id: mine.schoolIds[2] },
+      district,
+    );
+    const entries = await t.gql<{
+      auditEntries: { totalCount: number; nodes: { action: string; username: string; changes: unknown }[] };
+    }>(q, { id: mine.schoolIds[2] }, district);
     expect(entries.data!.auditEntries.nodes[0]).toMatchObject({
       action: 'UPDATE',
       username: 'district',
@@ -123,8 +171,16 @@ describe('scoped access', () => {
     });
     // A failed write (duplicate code) leaves neither the change nor an entry.
     const before = entries.data!.auditEntries.totalCount;
-    const code = await t.gql<{ school: { code: string } }>('query($id: ID!) { school(id: $id) { code } }', { id: mine.schoolIds[0] }, city);
-    const failed = await t.gql('mutation($id: ID!, $c: String!) { updateSchool(id: $id, input: { code: $c, studentCount: 999 }) { id } }', { id: mine.schoolIds[2], c: code.data!.school.code }, district);
+    const code = await t.gql<{ school: { code: string } }>(
+      'query($id: ID!) { school(id: $id) { code } }',
+      { id: mine.schoolIds[0] },
+      city,
+    );
+    const failed = await t.gql(
+      'mutation($id: ID!, $c: String!) { updateSchool(id: $id, input: { code: $c, studentCount: 999 }) { id } }',
+      { id: mine.schoolIds[2], c: code.data!.school.code },
+      district,
+    );
     expect(failed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const after = await t.gql<{ auditEntries: { totalCount: number } }>(q, { id: mine.schoolIds[2] }, district);
     expect(after.data!.auditEntries.totalCount).toBe(before);
@@ -133,7 +189,11 @@ describe('scoped access', () => {
     expect(theirsLog.data!.auditEntries.totalCount).toBe(0);
     expect((await t.gql(q, {}, school)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Personal data is recorded as changed, never copied into the log.
-    const personal = await t.gql<{ auditEntries: { nodes: { changes: Record<string, unknown> }[] } }>(q, { id: teacherId }, city);
+    const personal = await t.gql<{ auditEntries: { nodes: { changes: Record<string, unknown> }[] } }>(
+      q,
+      { id: teacherId },
+      city,
+    );
     expect(personal.data!.auditEntries.nodes[0]!.changes.idNumber).toEqual({ before: null, after: '***' });
   });
 
@@ -185,10 +245,18 @@ describe('API limits', () => {
 
   it('caps batches and body size', async () => {
     const batch = Array.from({ length: LIMITS.maxBatch + 1 }, () => ({ query: '{ __typename }' }));
-    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(batch),
+    });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toMatch(/at most 10/);
-    const ok = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch.slice(0, 2)) });
+    const ok = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(batch.slice(0, 2)),
+    });
     expect(await ok.json()).toHaveLength(2);
     const huge = await fetch(t.url, {
       method: 'POST',

@@ -21,7 +21,30 @@ export enum ViewerAction {
   USER_MANAGE = 'user:manage',
   AUDIT_READ = 'audit:read',
 }
-registerEnumType(ViewerAction, { name: 'ViewerAction', description: '可询问的操作 / An action a UI may ask about' });
+const ZH: Record<keyof typeof ViewerAction, string> = {
+  DISTRICT_CREATE: '新建区县',
+  DISTRICT_UPDATE: '修改区县',
+  DISTRICT_DELETE: '删除区县',
+  TOWN_CREATE: '新建乡镇',
+  TOWN_UPDATE: '修改乡镇',
+  TOWN_DELETE: '删除乡镇',
+  SCHOOL_CREATE: '新建学校',
+  SCHOOL_UPDATE: '修改学校',
+  SCHOOL_DELETE: '删除学校',
+  TEACHER_CREATE: '新建教师',
+  TEACHER_UPDATE: '修改教师',
+  TEACHER_DELETE: '删除教师',
+  TEACHER_READ_PERSONAL: '查看教师个人信息',
+  USER_MANAGE: '管理用户与授权',
+  AUDIT_READ: '查看审计日志',
+};
+registerEnumType(ViewerAction, {
+  name: 'ViewerAction',
+  description: '可询问的操作 / An action a UI may ask about',
+  valuesConfig: Object.fromEntries(
+    Object.entries(ZH).map(([key, zh]) => [key, { description: `${zh} / ${key.toLowerCase().replaceAll('_', ' ')}` }]),
+  ),
+});
 
 @Resolver()
 export class ViewerCanResolver {

@@ -66,7 +66,7 @@ export interface ConnectionResult<T> {
 }
 
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string, zh: string) {
-  @ObjectType(`${name}Edge`, { description: `${zh}分页中的一条 / An edge in a ${name} connection` })
+  @ObjectType(`${name}Edge`, { description: `${zh}分页中的一条 / An edge in a page of ${name} records` })
   class EdgeType {
     @Field({ description: '游标 / Opaque cursor of this edge' })
     cursor: string;

@@ -31,8 +31,18 @@ const report =
   };
 
 export const validationRules = [
-  maxDepthRule({ n: LIMITS.maxDepth, exposeLimits: true, propagateOnRejection: false, onReject: [report('maxDepth', LIMITS.maxDepth)] }),
-  maxAliasesRule({ n: LIMITS.maxAliases, exposeLimits: true, propagateOnRejection: false, onReject: [report('maxAliases', LIMITS.maxAliases)] }),
+  maxDepthRule({
+    n: LIMITS.maxDepth,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [report('maxDepth', LIMITS.maxDepth)],
+  }),
+  maxAliasesRule({
+    n: LIMITS.maxAliases,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [report('maxAliases', LIMITS.maxAliases)],
+  }),
 ];
 
 /**
@@ -94,7 +104,12 @@ export function limitsPlugin(schema: GraphQLSchema, options: LimitOptions): Apol
           });
           if (cost > LIMITS.maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${LIMITS.maxCost}; ask for smaller pages`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', limit: LIMITS.maxCost, cost, messageZh: '查询过于复杂，请减小每页条数' },
+              extensions: {
+                code: 'QUERY_TOO_COMPLEX',
+                limit: LIMITS.maxCost,
+                cost,
+                messageZh: '查询过于复杂，请减小每页条数',
+              },
             });
           }
         },
@@ -113,4 +128,3 @@ export function limitsPlugin(schema: GraphQLSchema, options: LimitOptions): Apol
     },
   };
 }
-

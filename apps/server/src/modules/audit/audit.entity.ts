@@ -34,7 +34,7 @@ export class AuditEntry {
   @Column({ type: 'uuid' })
   recordId: string;
 
-  @Field({ description: '操作：CREATE / UPDATE / DELETE' })
+  @Field({ description: '操作：CREATE、UPDATE 或 DELETE / Action: CREATE, UPDATE or DELETE' })
   @Column({ type: 'varchar', length: 16 })
   action: string;
 

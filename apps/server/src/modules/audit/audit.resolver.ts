@@ -10,12 +10,13 @@ const { ConnectionType: AuditEntryConnection } = connectionTypes(AuditEntry, 'Au
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Query(() => AuditEntryConnection, {
-    description: '审计日志（管理员，本范围内，最新在前）/ The audit log within the admin\'s scope, newest first',
+    description: "审计日志（管理员，本范围内，最新在前）/ The audit log within the admin's scope, newest first",
   })
   auditEntries(
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('filter', () => AuditEntryFilter, { nullable: true, description: '筛选条件 / Filter' }) filter?: AuditEntryFilter,
+    @Arg('filter', () => AuditEntryFilter, { nullable: true, description: '筛选条件 / Filter' })
+    filter?: AuditEntryFilter,
   ) {
     return ctx.services.audit.list(ctx, filter, args);
   }

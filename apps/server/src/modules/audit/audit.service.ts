@@ -16,7 +16,8 @@ export class AuditService {
     assertHolds(ctx.viewer, 'audit:read');
     const qb = this.ds.getRepository(AuditEntry).createQueryBuilder('a');
     const scope = schoolScope(ctx.viewer);
-    if (!scope.all) qb.andWhere(scope.districtIds.length ? 'a.districtId IN (:...ds)' : 'FALSE', { ds: scope.districtIds });
+    if (!scope.all)
+      qb.andWhere(scope.districtIds.length ? 'a.districtId IN (:...ds)' : 'FALSE', { ds: scope.districtIds });
     if (filter?.recordId) {
       const parsed = parseGlobalId(filter.recordId);
       qb.andWhere(parsed ? 'a.recordType = :rt AND a.recordId = :rid' : 'FALSE', { rt: parsed?.type, rid: parsed?.id });

@@ -2,6 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { Context } from '../../context.js';
 import type { BaseRecord } from '../../common/base.entity.js';
 import { parseGlobalId, toGlobalId } from '../../common/global-id.js';
+import { badInput } from '../../common/errors.js';
+
+const MAX_NODES = 100;
 import { Node } from './node.type.js';
 
 @Resolver(() => Node)
@@ -31,6 +34,16 @@ export class NodeResolver {
     })
     ids: string[],
   ) {
+    if (ids.length > MAX_NODES) {
+      throw badInput([
+        {
+          path: 'ids',
+          message: `at most ${MAX_NODES} ids`,
+          messageZh: `最多 ${MAX_NODES} 个 ID`,
+          constraint: 'maxNodes',
+        },
+      ]);
+    }
     return Promise.all(ids.map((id) => this.node(ctx, id)));
   }
 }

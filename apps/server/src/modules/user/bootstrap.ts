@@ -23,16 +23,14 @@ export async function insertAccount(em: EntityManager, account: NewAccount, pass
     isActive: true,
     isDemo: account.isDemo ?? false,
   });
-  await em
-    .getRepository(RoleGrant)
-    .save(
-      account.grants.map((g) => ({
-        userId: user.id,
-        role: g.role,
-        districtId: g.districtId ?? null,
-        schoolId: g.schoolId ?? null,
-      })),
-    );
+  await em.getRepository(RoleGrant).save(
+    account.grants.map((g) => ({
+      userId: user.id,
+      role: g.role,
+      districtId: g.districtId ?? null,
+      schoolId: g.schoolId ?? null,
+    })),
+  );
   return user;
 }
 

@@ -27,24 +27,34 @@ export class UserService {
     let districtId: string | null = null;
     let schoolId: string | null = null;
     if (NEEDS_DISTRICT.has(g.role)) {
-      if (!g.districtId) errors.push({ path: `${path}.districtId`, message: `is required for ${g.role}`, messageZh: '须指定区县' });
+      if (!g.districtId)
+        errors.push({ path: `${path}.districtId`, message: `is required for ${g.role}`, messageZh: '须指定区县' });
       else {
-        const d = await em.getRepository(District).findOneBy({ id: fromGlobalId(g.districtId, 'District', `${path}.districtId`) });
+        const d = await em
+          .getRepository(District)
+          .findOneBy({ id: fromGlobalId(g.districtId, 'District', `${path}.districtId`) });
         if (!d) errors.push({ path: `${path}.districtId`, message: 'no such district', messageZh: '区县不存在' });
         districtId = d?.id ?? null;
       }
     }
     if (NEEDS_SCHOOL.has(g.role)) {
-      if (!g.schoolId) errors.push({ path: `${path}.schoolId`, message: `is required for ${g.role}`, messageZh: '须指定学校' });
+      if (!g.schoolId)
+        errors.push({ path: `${path}.schoolId`, message: `is required for ${g.role}`, messageZh: '须指定学校' });
       else {
-        const s = await em.getRepository(School).findOneBy({ id: fromGlobalId(g.schoolId, 'School', `${path}.schoolId`) });
+        const s = await em
+          .getRepository(School)
+          .findOneBy({ id: fromGlobalId(g.schoolId, 'School', `${path}.schoolId`) });
         if (!s) errors.push({ path: `${path}.schoolId`, message: 'no such school', messageZh: '学校不存在' });
         schoolId = s?.id ?? null;
         districtId = s?.districtId ?? null;
       }
     }
     if (!NEEDS_DISTRICT.has(g.role) && !NEEDS_SCHOOL.has(g.role) && (g.districtId || g.schoolId)) {
-      errors.push({ path, message: `${g.role} spans the whole city and takes no scope`, messageZh: '该角色覆盖全市，不能指定范围' });
+      errors.push({
+        path,
+        message: `${g.role} spans the whole city and takes no scope`,
+        messageZh: '该角色覆盖全市，不能指定范围',
+      });
     }
     if (errors.length) throw badInput(errors);
     // The stored grant keeps only the scope its role uses; the district is for canGrant.
@@ -69,10 +79,17 @@ export class UserService {
       }
       const user = await insertAccount(em, { ...input, grants });
       const scope = grants[0]!;
-      audit.record('User', user.id, 'CREATE', null, { username: user.username, displayName: user.displayName, grants: JSON.stringify(grants) }, {
-        districtId: scope.districtId ?? null,
-        schoolId: scope.schoolId ?? null,
-      });
+      audit.record(
+        'User',
+        user.id,
+        'CREATE',
+        null,
+        { username: user.username, displayName: user.displayName, grants: JSON.stringify(grants) },
+        {
+          districtId: scope.districtId ?? null,
+          schoolId: scope.schoolId ?? null,
+        },
+      );
       return user;
     });
   }

@@ -14,12 +14,19 @@ export type SchoolRow = Pick<
   | 'studentCount' | 'classCount' | 'isBoarding' | 'providesLunch' | 'runsSchoolBus' | 'foundedYear'
 >;
 
-/** A school row and the size of the staff to generate for it. */
+/** A school row and the plan it came from (its town, the size of its staff). */
 export interface PlannedSchool {
   row: SchoolRow;
-  town: TownRow;
-  teachers: number;
+  slot: SchoolSlot;
 }
+
+/** 小学, 中学, 学校 (nine-year), 幼儿园: the last word of a school's name. */
+const STAGE_SUFFIX: Record<SchoolStage, string> = {
+  [SchoolStage.PRIMARY]: '小学',
+  [SchoolStage.JUNIOR]: '中学',
+  [SchoolStage.NINE_YEAR]: '学校',
+  [SchoolStage.KINDERGARTEN]: '幼儿园',
+};
 
 type ByStageAndLocality = Record<SchoolStage, Record<SchoolLocality, number>>;
 
@@ -49,16 +56,24 @@ const FOUNDED: Record<'school' | 'kindergarten', Record<SchoolLocality, readonly
   kindergarten: { URBAN: [1958, 2022], TOWN: [1985, 2016], RURAL: [2011, 2022] },
 };
 
-/** The schools of one district, built from its plan. Names are unique within the district. */
-export function buildSchools(division: Division, slots: SchoolSlot[], scale: Scale): PlannedSchool[] {
-  const rng = new Random(`schools:${scale}:${division.district.code}`);
-  const names = new NameRegistry();
-  const codes = new SchoolCodes(division);
-  return slots.map((slot) => {
-    const place = new Place(division.district, slot.town, rng);
-    const { name, address } = names.claim(() => identity(slot, place, rng));
-    return { row: schoolRow(slot, rng, codes.next(slot.town), name, address), town: slot.town, teachers: slot.teachers };
-  });
+/**
+ * Builds the schools of each district from its plan. Names are unique across the city,
+ * so one builder serves a whole seed run, district after district in a fixed order.
+ */
+export class SchoolBuilder {
+  private readonly names = new NameRegistry();
+
+  constructor(private readonly scale: Scale) {}
+
+  build(division: Division, slots: SchoolSlot[]): PlannedSchool[] {
+    const rng = new Random(`schools:${this.scale}:${division.district.code}`);
+    const codes = new SchoolCodes(division);
+    return slots.map((slot) => {
+      const place = new Place(division.district, slot.town, rng);
+      const { name, address } = this.names.claim(() => identity(slot, place, rng), slot);
+      return { row: schoolRow(slot, rng, codes.next(slot.town), name, address), slot };
+    });
+  }
 }
 
 function schoolRow(slot: SchoolSlot, rng: Random, code: string, name: string, address: string): SchoolRow {
@@ -98,46 +113,44 @@ function identity(slot: SchoolSlot, place: Place, rng: Random): Identity {
   return slot.locality === SchoolLocality.URBAN ? urbanIdentity(slot.stage, place, rng) : ruralIdentity(slot.stage, place, rng);
 }
 
-/** 玉皇庙镇中心小学, 玉皇庙镇中学, 刁镇中学, 许商街道中心幼儿园. */
+/** 玉皇庙镇中心小学, 玉皇庙镇中学, 刁镇中学, 孝直镇中心学校, 许商街道中心幼儿园. */
 function townSeatName({ town, stage }: SchoolSlot): string {
-  // A 镇 keeps its 镇 in school names; a 街道 drops it for secondary schools (刁镇中学).
-  const secondaryPrefix = town.kind === TownKind.SUBDISTRICT ? shortName(town) : town.name;
   switch (stage) {
     case SchoolStage.PRIMARY:
       return `${town.name}中心小学`;
     case SchoolStage.JUNIOR:
-      return `${secondaryPrefix}中学`;
+      // A 镇 keeps its 镇 (玉皇庙镇中学); a 街道 drops its suffix (刁镇中学).
+      return `${town.kind === TownKind.SUBDISTRICT ? shortName(town) : town.name}中学`;
     case SchoolStage.NINE_YEAR:
-      return `${secondaryPrefix}学校`;
+      return `${town.name}中心学校`;
     case SchoolStage.KINDERGARTEN:
       return `${town.name}中心幼儿园`;
   }
 }
 
-/** 历下区第一实验小学, 经十路小学, 阳光花园幼儿园. */
+/** 历下区第一实验小学, 商河县实验中学, 经十路小学, 燕山小学, 历城区阳光花园幼儿园. */
 function urbanIdentity(stage: SchoolStage, place: Place, rng: Random): Identity {
   const d = place.districtName;
-  const nth = (max: number) => chineseNumeral(rng.int(1, max));
+  const suffix = STAGE_SUFFIX[stage];
   const road = rng.pick(ROADS);
-  const town = shortName(place.town);
-  const candidates: Record<SchoolStage, string[]> = {
-    [SchoolStage.PRIMARY]: [`${d}第${nth(10)}实验小学`, `${d}实验小学`, `${road}小学`, `${town}小学`],
-    [SchoolStage.JUNIOR]: [`${d}第${nth(10)}实验中学`, `${d}实验中学`, `${road}中学`, `${town}中学`],
-    [SchoolStage.NINE_YEAR]: [`${d}第${nth(6)}实验学校`, `${d}实验学校`, `${road}学校`, `${town}学校`],
-    [SchoolStage.KINDERGARTEN]: [`${d}第${nth(10)}实验幼儿园`, `${d}机关幼儿园`, `${road}幼儿园`, `${compoundName(rng)}幼儿园`],
-  };
-  return { name: rng.pick(candidates[stage]), address: place.onRoad(road) };
+  const numbered = `${d}第${chineseNumeral(rng.int(1, 6))}实验${suffix}`;
+  // Weighted towards the patterns with the most distinct names, so few draws collide.
+  const name = rng.weighted<string>(
+    stage === SchoolStage.KINDERGARTEN
+      ? [[numbered, 1], [`${d}实验${suffix}`, 0.3], [`${road}${suffix}`, 2], [`${d}${compoundName(rng)}${suffix}`, 4], [`${place.town.name}中心${suffix}`, 1]]
+      : [[numbered, 1], [`${d}实验${suffix}`, 0.3], [`${road}${suffix}`, 3], [`${shortName(place.town)}${suffix}`, 1.5]],
+  );
+  return { name, address: place.onRoad(road) };
 }
 
 /** Village schools (王家庄小学, 石河村幼儿园) and the town's other schools (沙河镇第二小学). */
 function ruralIdentity(stage: SchoolStage, place: Place, rng: Random): Identity {
+  // Secondary schools serve several villages, so more of them carry the town's name.
   if (rng.chance(stage === SchoolStage.JUNIOR ? 0.5 : 0.2)) {
-    const kind = { PRIMARY: '小学', JUNIOR: '中学', NINE_YEAR: '学校', KINDERGARTEN: '幼儿园' }[stage];
-    return { name: `${place.town.name}第${chineseNumeral(rng.int(2, 5))}${kind}`, address: place.onRoad() };
+    return { name: `${place.town.name}第${chineseNumeral(rng.int(2, 5))}${STAGE_SUFFIX[stage]}`, address: place.onRoad() };
   }
   const village = villageName(rng);
-  const kind = { PRIMARY: '小学', JUNIOR: '中学', NINE_YEAR: '学校', KINDERGARTEN: '幼儿园' }[stage];
-  return { name: `${village}${kind}`, address: place.inVillage(village) };
+  return { name: `${village}${STAGE_SUFFIX[stage]}`, address: place.inVillage(village) };
 }
 
 /** 许商街道 → 许商, 玉皇庙镇 → 玉皇庙; 其他 units (商河经济开发区) keep their name. */
@@ -168,20 +181,23 @@ class Place {
 }
 
 /**
- * Keeps school names unique within a district: a name drawn twice is drawn again, and
- * when every draw is taken the school becomes a branch campus (经十路小学第二分校).
+ * Keeps school names unique across the city: a name drawn twice is drawn again, and when
+ * every draw is taken the school becomes a branch campus named after its town, as 集团化
+ * schools name theirs (经十路小学燕山分校, 历下区实验幼儿园姚家第二分园).
  */
 class NameRegistry {
   private readonly used = new Set<string>();
-  private readonly branches = new Map<string, number>();
 
-  claim(draw: () => Identity, attempts = 12): Identity {
+  claim(draw: () => Identity, slot: SchoolSlot, attempts = 12): Identity {
     let identity = draw();
     for (let i = 1; i < attempts && this.used.has(identity.name); i++) identity = draw();
     if (this.used.has(identity.name)) {
-      const branch = (this.branches.get(identity.name) ?? 1) + 1;
-      this.branches.set(identity.name, branch);
-      identity = { ...identity, name: `${identity.name}第${chineseNumeral(branch)}分校` };
+      const town = shortName(slot.town);
+      const base = identity.name.includes(town) ? identity.name : `${identity.name}${town}`;
+      const word = slot.stage === SchoolStage.KINDERGARTEN ? '分园' : '分校';
+      let name = `${base}${word}`;
+      for (let n = 2; this.used.has(name); n++) name = `${base}第${chineseNumeral(n)}${word}`;
+      identity = { ...identity, name };
     }
     this.used.add(identity.name);
     return identity;

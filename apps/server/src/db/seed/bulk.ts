@@ -1,0 +1,64 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+
+/** Rows per statement: larger batches were no faster on PostgreSQL, only hungrier. */
+const BATCH_ROWS = 2_000;
+
+/**
+ * Bulk INSERTs: `INSERT … SELECT * FROM unnest($1::uuid[], $2::varchar[], …)`, one array
+ * parameter per column. Twice as fast as multi-row VALUES (whose thousands of parameters
+ * the server must parse and plan) and free of the 65535-parameter limit; far faster than
+ * `save()`, which writes and reads back row by row. Table, column and type names come from
+ * the entity metadata, so the naming strategy stays the one source of truth. Every row
+ * must have the keys of the first.
+ */
+export async function insertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+): Promise<void> {
+  if (!rows.length) return;
+  const metadata = em.connection.getMetadata(entity);
+  const properties = Object.keys(rows[0]!) as (keyof T & string)[];
+  const columns = properties.map((p) => {
+    const column = metadata.findColumnWithPropertyName(p);
+    if (!column) throw new Error(`${metadata.name} has no column for property ${p}`);
+    return column;
+  });
+  const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
+  const arrays = columns.map((c, i) => `$${i + 1}::${sqlType(c)}[]`).join(', ');
+  const sql = `INSERT INTO "${metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays})`;
+  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+    const batch = rows.slice(start, start + BATCH_ROWS);
+    await em.query(sql, properties.map((p) => batch.map((row) => row[p])));
+  }
+}
+
+function sqlType(column: ColumnMetadata): string {
+  if (column.type === 'enum') return `"${column.enumName}"`;
+  if (typeof column.type !== 'string') throw new Error(`${column.propertyName} needs an explicit column type for bulk inserts`);
+  return column.type;
+}
+
+/** Collects rows and inserts them a batch at a time, so memory stays flat however many come. */
+export class BatchInserter<T extends ObjectLiteral> {
+  private pending: Partial<T>[] = [];
+  written = 0;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly entity: EntityTarget<T>,
+  ) {}
+
+  async add(rows: readonly Partial<T>[]): Promise<void> {
+    this.pending.push(...rows);
+    if (this.pending.length >= BATCH_ROWS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const rows = this.pending;
+    this.pending = [];
+    await insertRows(this.em, this.entity, rows);
+    this.written += rows.length;
+  }
+}

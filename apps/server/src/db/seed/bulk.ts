@@ -5,12 +5,13 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 const BATCH_ROWS = 2_000;
 
 /**
- * Bulk INSERTs: `INSERT … SELECT * FROM unnest($1::uuid[], $2::varchar[], …)`, one array
- * parameter per column. Twice as fast as multi-row VALUES (whose thousands of parameters
- * the server must parse and plan) and free of the 65535-parameter limit; far faster than
- * `save()`, which writes and reads back row by row. Table, column and type names come from
- * the entity metadata, so the naming strategy stays the one source of truth. Every row
- * must have the keys of the first.
+ * Bulk INSERTs: `INSERT … SELECT * FROM unnest($1::text[]::uuid[], …)`, one array parameter
+ * per column. Twice as fast as multi-row VALUES (whose thousands of parameters the server
+ * must parse and plan) and free of the 65535-parameter limit; far faster than `save()`,
+ * which writes and reads back row by row. Arrays travel as text[] and are cast by the
+ * server, because PGlite cannot serialise arrays of the enum types it does not know.
+ * Table, column and type names come from the entity metadata, so the naming strategy
+ * stays the one source of truth. Every row must have the keys of the first.
  */
 export async function insertRows<T extends ObjectLiteral>(
   em: EntityManager,
@@ -26,17 +27,21 @@ export async function insertRows<T extends ObjectLiteral>(
     return column;
   });
   const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
-  const arrays = columns.map((c, i) => `$${i + 1}::${sqlType(c)}[]`).join(', ');
+  const arrays = columns.map((c, i) => `$${i + 1}::text[]::${sqlType(c)}[]`).join(', ');
   const sql = `INSERT INTO "${metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays})`;
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
     const batch = rows.slice(start, start + BATCH_ROWS);
-    await em.query(sql, properties.map((p) => batch.map((row) => row[p])));
+    await em.query(
+      sql,
+      properties.map((p) => batch.map((row) => row[p])),
+    );
   }
 }
 
 function sqlType(column: ColumnMetadata): string {
   if (column.type === 'enum') return `"${column.enumName}"`;
-  if (typeof column.type !== 'string') throw new Error(`${column.propertyName} needs an explicit column type for bulk inserts`);
+  if (typeof column.type !== 'string')
+    throw new Error(`${column.propertyName} needs an explicit column type for bulk inserts`);
   return column.type;
 }
 

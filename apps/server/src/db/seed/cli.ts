@@ -1,6 +1,7 @@
 /**
  * `npm run db:seed -- [--scale city|province|small] [--reset]`: loads the demo data into the
- * configured database (DATABASE_URL, or the embedded PGlite one under DATA_DIR).
+ * configured database (DATABASE_URL, or the embedded PGlite one under DATA_DIR), after
+ * applying any pending migrations.
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -18,9 +19,10 @@ import { DEMO_PASSWORD } from './accounts.js';
 import type { Scale } from './plan.js';
 import { seed } from './seed.js';
 
+const USAGE = 'usage: npm run db:seed -- [--scale city|province|small] [--reset]';
 const SCALES: readonly Scale[] = ['city', 'province', 'small'];
 
-/** What `--reset` empties: the seeded records and everything that points at them. */
+/** What `--reset` empties: the seeded records, sessions and the audit trail (CASCADE: and whatever points at them). */
 const RESET_ENTITIES = [District, Town, School, Teacher, User, RoleGrant, AuthSession, AuditEntry];
 /** The tables the seed writes; any row in them means the database is not empty. */
 const SEEDED_ENTITIES = [District, Town, School, Teacher, User, RoleGrant];
@@ -34,10 +36,10 @@ function parseOptions(): { scale: Scale; reset: boolean } {
       options: { scale: { type: 'string', default: 'city' }, reset: { type: 'boolean', default: false } },
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nusage: npm run db:seed -- [--scale city|province|small] [--reset]`);
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
   const scale = SCALES.find((s) => s === values.scale);
-  if (!scale) throw new UsageError(`--scale must be one of ${SCALES.join(', ')}, not "${values.scale}"`);
+  if (!scale) throw new UsageError(`--scale must be one of ${SCALES.join(', ')}, not "${values.scale}"\n${USAGE}`);
   return { scale, reset: values.reset };
 }
 

@@ -6,9 +6,9 @@ import { PilotLevel, TownKind } from '../../modules/town/town.enums.js';
 import { readCsv } from './csv.js';
 import { Random } from './random.js';
 
-/** The columns the seed writes; timestamps come from the database defaults. */
-export type DistrictRow = Pick<District, 'id' | 'code' | 'name' | 'kind'>;
-export type TownRow = Pick<Town, 'id' | 'code' | 'name' | 'kind' | 'districtId' | 'pilotLevel' | 'inProgramme'>;
+/** Every column; timestamps come from the database defaults. */
+export type DistrictRow = Omit<District, 'createdAt' | 'updatedAt'>;
+export type TownRow = Omit<Town, 'createdAt' | 'updatedAt' | 'district'>;
 
 export interface Division {
   district: DistrictRow;

@@ -1,7 +1,13 @@
 import { Gender } from '../../modules/teacher/teacher.enums.js';
 import type { Random, Weighted } from './random.js';
 
+/** A whitespace-separated list: long lists of names stay readable (and prettier leaves them alone). */
+function words(list: string): readonly string[] {
+  return list.trim().split(/\s+/);
+}
+
 /** Common surnames, weighted roughly by their frequency in Shandong. */
+// prettier-ignore
 const SURNAMES: Weighted<string> = [
   ['王', 75], ['张', 65], ['李', 65], ['刘', 55], ['孙', 25], ['杨', 22], ['陈', 20], ['赵', 20],
   ['徐', 18], ['马', 16], ['高', 16], ['朱', 13], ['郭', 12], ['宋', 12], ['田', 10], ['董', 10],
@@ -49,22 +55,21 @@ export function villageName(rng: Random): string {
 }
 
 /** Street names common to Jinan's districts and county towns. */
-export const ROADS: readonly string[] = [
-  '经十路', '历山路', '文化路', '山大路', '和平路', '解放路', '花园路', '建设路', '青年路', '人民路',
-  '胜利路', '振兴路', '泉城路', '明湖路', '舜耕路', '英雄山路', '工业路', '北园路', '堤口路', '纬二路',
-  '经四路', '黄河路', '东山路', '凤凰路', '龙山路', '汇泉路', '银河路', '燕山路', '千佛山路', '朝阳路',
-  '民生路', '育才路', '府前路', '新华路', '光明路', '长安路', '泰山路', '金山路', '滨河路', '学府路',
-  '站前路', '兴隆路', '玉泉路', '清河路', '开元路', '富民路', '幸福路', '政通路', '实验路', '春晖路',
-  '文化东路', '文化西路', '山师东路', '趵突泉路', '历下路', '共青团路', '馆驿街', '大纬二路', '济泺路', '生产路',
-  '华龙路', '花园庄路', '桑园路', '七里河路', '奥体中路', '新泺大街', '舜华路', '工业北路', '港沟路', '旅游路',
-];
+export const ROADS = words(`
+  经十路 历山路 文化路 山大路 和平路 解放路 花园路 建设路 青年路 人民路 胜利路 振兴路 泉城路 明湖路
+  舜耕路 英雄山路 工业路 北园路 堤口路 纬二路 经四路 黄河路 东山路 凤凰路 龙山路 汇泉路 银河路 燕山路
+  千佛山路 朝阳路 民生路 育才路 府前路 新华路 光明路 长安路 泰山路 金山路 滨河路 学府路 站前路 兴隆路
+  玉泉路 清河路 开元路 富民路 幸福路 政通路 实验路 春晖路 文化东路 文化西路 山师东路 趵突泉路 历下路
+  共青团路 馆驿街 大纬二路 济泺路 生产路 华龙路 花园庄路 桑园路 七里河路 奥体中路 新泺大街 舜华路
+  工业北路 港沟路 旅游路
+`);
 
-/** Residential compounds (小区) that urban kindergartens are named after. */
-const COMPOUND_PREFIXES = [
-  '阳光', '锦绣', '泉景', '龙泉', '金色', '幸福', '和谐', '明珠', '翠屏', '紫薇', '玉兰', '海棠', '丁香', '银杏', '御园',
-  '东方', '世纪', '盛世', '祥和', '康桥', '书香', '山水', '泉城', '绿洲', '春天', '黎明', '荷花', '柳岸', '碧水', '青年',
-];
-const COMPOUND_SUFFIXES = ['花园', '家园', '新城', '雅苑', '嘉园', '华庭', '小区', '佳苑', '名居', '社区'];
+/** Residential compounds (小区) that urban kindergartens are named after: 阳光花园, 书香雅苑. */
+const COMPOUND_PREFIXES = words(`
+  阳光 锦绣 泉景 龙泉 金色 幸福 和谐 明珠 翠屏 紫薇 玉兰 海棠 丁香 银杏 御园
+  东方 世纪 盛世 祥和 康桥 书香 山水 泉城 绿洲 春天 黎明 荷花 柳岸 碧水 青年
+`);
+const COMPOUND_SUFFIXES = words('花园 家园 新城 雅苑 嘉园 华庭 小区 佳苑 名居 社区');
 
 export function compoundName(rng: Random): string {
   return rng.pick(COMPOUND_PREFIXES) + rng.pick(COMPOUND_SUFFIXES);

@@ -1,6 +1,6 @@
 import { Gender } from '../../modules/teacher/teacher.enums.js';
 import { idNumberCheckChar } from '../../modules/teacher/id-number.js';
-import { hashSeed, type Random } from './random.js';
+import { hashSeed, type Random, type Weighted } from './random.js';
 
 /**
  * The generated ages and dates are as of this day, not today, so every run yields the
@@ -36,12 +36,15 @@ export class IdNumberIssuer {
   }
 }
 
-/** A mainland mobile number: 1, a network digit 3–9 (mostly 3, 5, 8), nine more digits. */
+/** The network digit after the leading 1: 13x, 15x and 18x numbers are the commonest. */
+// prettier-ignore
+const NETWORK_DIGITS: Weighted<string> = [['3', 30], ['5', 25], ['8', 25], ['7', 8], ['9', 8], ['6', 2], ['4', 2]];
+
+/** A mainland mobile number: 1, a network digit 3–9, nine more digits. */
 export function mobilePhone(rng: Random): string {
-  const network = rng.weighted([['3', 30], ['5', 25], ['8', 25], ['7', 8], ['9', 8], ['6', 2], ['4', 2]]);
   let rest = '';
   for (let i = 0; i < 9; i++) rest += rng.int(0, 9);
-  return `1${network}${rest}`;
+  return `1${rng.weighted(NETWORK_DIGITS)}${rest}`;
 }
 
 /** A birth date giving exactly `age` full years at AS_OF. */

@@ -22,7 +22,13 @@ interface Sizing {
   teachers: number;
 }
 
-const sizing = (primary: number, junior: number, nineYear: number, kindergartens: number, teachers: number): Sizing => ({
+const sizing = (
+  primary: number,
+  junior: number,
+  nineYear: number,
+  kindergartens: number,
+  teachers: number,
+): Sizing => ({
   schools: {
     [SchoolStage.PRIMARY]: primary,
     [SchoolStage.JUNIOR]: junior,
@@ -38,7 +44,7 @@ const sizing = (primary: number, junior: number, nineYear: number, kindergartens
  * with or without high schools and kindergartens) in free-text notes, so each figure is
  * transcribed here with the adjustment that makes it "K-9 teachers". The two management
  * zones without an NBS code are folded into the district holding most of their towns.
- * Jinan totals about 2,750 schools and kindergartens and 86,600 teachers.
+ * Jinan comes to about 2,700 schools and kindergartens and 86,600 teachers.
  */
 const PUBLISHED: Record<string, Sizing> = {
   // 历下区: no published figure; estimated from 天桥区, a central district of similar size and
@@ -105,20 +111,16 @@ const MIN_TEACHERS: StageCounts = {
   [SchoolStage.KINDERGARTEN]: 3,
 };
 
-/** Villages, and so schools, are spread over towns and subdistricts alike; 其他 units have few. */
-const TOWN_WEIGHT: Record<TownKind, number> = {
-  [TownKind.TOWN]: 1,
-  [TownKind.TOWNSHIP]: 1,
-  [TownKind.SUBDISTRICT]: 1,
-  [TownKind.OTHER]: 0.2,
-};
+/** Villages, and so schools, lie in towns and subdistricts alike; 其他 units (parks, zones) have few. */
+const OTHER_UNIT_WEIGHT = 0.2;
 
 const STAGES = Object.values(SchoolStage);
 
 /** The schools of one district at the given scale, town-seat schools first. */
 export function planDistrict(division: Division, scale: Scale): SchoolSlot[] {
   const published = PUBLISHED[division.district.code];
-  if (!published) throw new Error(`no published sizing for district ${division.district.code} ${division.district.name}`);
+  if (!published)
+    throw new Error(`no published sizing for district ${division.district.code} ${division.district.name}`);
   const rng = new Random(`plan:${scale}:${division.district.code}`);
   const seats = townSeatSlots(division, published.schools, rng);
   if (scale === 'small') return smallPlan(division, seats, rng);
@@ -159,7 +161,8 @@ function townSeatSlots(division: Division, schools: StageCounts, rng: Random): S
  */
 function outerSlots(division: Division, remaining: StageCounts, rng: Random): SchoolSlot[] {
   const countyTowns = division.towns.filter(isCountySeat);
-  const ruralTowns = townWeights(division.towns.filter((t) => !isCountySeat(t)), rng);
+  const villages = division.towns.filter((t) => !isCountySeat(t));
+  const ruralTowns = townWeights(villages, rng);
   return STAGES.flatMap((stage) => {
     const urban = Math.max(1, Math.round(remaining[stage] * URBAN_SHARE[stage]));
     return [
@@ -194,9 +197,9 @@ function assignTeachers(slots: SchoolSlot[], total: number, rng: Random): void {
   slots.forEach((s, i) => (s.teachers = Math.max(MIN_TEACHERS[s.stage], Math.round(typical[i]! * factor))));
 }
 
-/** Towns differ in size: each draws a fixed weight around its kind's. */
+/** Towns differ in size: each draws a fixed weight around 1 (其他 units around a fifth of that). */
 function townWeights(towns: TownRow[], rng: Random): Weighted<TownRow> {
-  return towns.map((t) => [t, rng.jitter(TOWN_WEIGHT[t.kind], 0.5)] as const);
+  return towns.map((t) => [t, rng.jitter(t.kind === TownKind.OTHER ? OTHER_UNIT_WEIGHT : 1, 0.5)] as const);
 }
 
 function slot(town: TownRow, stage: SchoolStage, locality: SchoolLocality, isTownSeat: boolean): SchoolSlot {

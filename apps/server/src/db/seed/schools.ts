@@ -8,11 +8,8 @@ import { chineseNumeral, compoundName, ROADS, villageName } from './names.js';
 import type { Scale, SchoolSlot } from './plan.js';
 import { Random } from './random.js';
 
-export type SchoolRow = Pick<
-  School,
-  | 'id' | 'code' | 'name' | 'stage' | 'locality' | 'isTownSeat' | 'townId' | 'districtId' | 'address' | 'principalId'
-  | 'studentCount' | 'classCount' | 'isBoarding' | 'providesLunch' | 'runsSchoolBus' | 'foundedYear'
->;
+/** Every column; timestamps come from the database defaults, the principal once there are teachers. */
+export type SchoolRow = Omit<School, 'createdAt' | 'updatedAt' | 'town' | 'district' | 'principal'>;
 
 /** A school row and the plan it came from (its town, the size of its staff). */
 export interface PlannedSchool {
@@ -81,6 +78,7 @@ function schoolRow(slot: SchoolSlot, rng: Random, code: string, name: string, ad
   const studentCount = Math.round(rng.jitter(slot.teachers * PUPILS_PER_TEACHER[stage][locality], 0.15));
   const kindergarten = stage === SchoolStage.KINDERGARTEN;
   const secondary = stage === SchoolStage.JUNIOR || stage === SchoolStage.NINE_YEAR;
+  // Few primary pupils board: they are young, and most villages keep a primary school nearby.
   const isBoarding = !kindergarten && rng.chance(BOARDING[locality] * (secondary ? 1 : 0.25));
   const [from, to] = FOUNDED[kindergarten ? 'kindergarten' : 'school'][locality];
   return {
@@ -110,7 +108,9 @@ interface Identity {
 
 function identity(slot: SchoolSlot, place: Place, rng: Random): Identity {
   if (slot.isTownSeat) return { name: townSeatName(slot), address: place.onRoad() };
-  return slot.locality === SchoolLocality.URBAN ? urbanIdentity(slot.stage, place, rng) : ruralIdentity(slot.stage, place, rng);
+  return slot.locality === SchoolLocality.URBAN
+    ? urbanIdentity(slot.stage, place, rng)
+    : ruralIdentity(slot.stage, place, rng);
 }
 
 /** 玉皇庙镇中心小学, 玉皇庙镇中学, 刁镇中学, 孝直镇中心学校, 许商街道中心幼儿园. */
@@ -137,8 +137,19 @@ function urbanIdentity(stage: SchoolStage, place: Place, rng: Random): Identity 
   // Weighted towards the patterns with the most distinct names, so few draws collide.
   const name = rng.weighted<string>(
     stage === SchoolStage.KINDERGARTEN
-      ? [[numbered, 1], [`${d}实验${suffix}`, 0.3], [`${road}${suffix}`, 2], [`${d}${compoundName(rng)}${suffix}`, 4], [`${place.town.name}中心${suffix}`, 1]]
-      : [[numbered, 1], [`${d}实验${suffix}`, 0.3], [`${road}${suffix}`, 3], [`${shortName(place.town)}${suffix}`, 1.5]],
+      ? [
+          [numbered, 1],
+          [`${d}实验${suffix}`, 0.3],
+          [`${road}${suffix}`, 2],
+          [`${d}${compoundName(rng)}${suffix}`, 4],
+          [`${place.town.name}中心${suffix}`, 1],
+        ]
+      : [
+          [numbered, 1],
+          [`${d}实验${suffix}`, 0.3],
+          [`${road}${suffix}`, 3],
+          [`${shortName(place.town)}${suffix}`, 1.5],
+        ],
   );
   return { name, address: place.onRoad(road) };
 }
@@ -147,7 +158,10 @@ function urbanIdentity(stage: SchoolStage, place: Place, rng: Random): Identity 
 function ruralIdentity(stage: SchoolStage, place: Place, rng: Random): Identity {
   // Secondary schools serve several villages, so more of them carry the town's name.
   if (rng.chance(stage === SchoolStage.JUNIOR ? 0.5 : 0.2)) {
-    return { name: `${place.town.name}第${chineseNumeral(rng.int(2, 5))}${STAGE_SUFFIX[stage]}`, address: place.onRoad() };
+    return {
+      name: `${place.town.name}第${chineseNumeral(rng.int(2, 5))}${STAGE_SUFFIX[stage]}`,
+      address: place.onRoad(),
+    };
   }
   const village = villageName(rng);
   return { name: `${village}${STAGE_SUFFIX[stage]}`, address: place.inVillage(village) };
@@ -215,9 +229,7 @@ class SchoolCodes {
 
   constructor(division: Division) {
     const district = division.district.code.slice(3);
-    this.prefixes = new Map(
-      division.towns.map((t, i) => [t.id, `3${district}${String(i + 1).padStart(2, '0')}`]),
-    );
+    this.prefixes = new Map(division.towns.map((t, i) => [t.id, `3${district}${String(i + 1).padStart(2, '0')}`]));
   }
 
   next(town: TownRow): string {

@@ -14,7 +14,10 @@ import { SchoolBuilder, type PlannedSchool } from './schools.js';
 import { staffOf } from './teachers.js';
 
 export interface SeedOptions {
-  /** `city`: Jinan as published; `province`: 16× that, for benchmarks; `small`: town-seat schools only, for tests */
+  /**
+   * `city`: Jinan as published; `province`: 16 times that, for benchmarks; `small`: only the
+   * town-seat schools and an urban school per stage and district, a handful of teachers each, for tests
+   */
   scale: Scale;
   logger?: Logger;
 }
@@ -37,24 +40,14 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
   const started = performance.now();
   const divisions = loadDivisions();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const districts = divisions.map((d) => d.district);
+  const towns = divisions.flatMap((d) => d.towns);
   const counts = await ds.transaction(async (em) => {
-    await insertRows(em, District, divisions.map((d) => d.district));
-    await insertRows(em, Town, divisions.flatMap((d) => d.towns));
-    let schools = 0;
-    let teachers = 0;
-    let scopes: DemoScopes | undefined;
-    const builder = new SchoolBuilder(options.scale);
-    for (const division of divisions) {
-      const planned = builder.build(division, planDistrict(division, options.scale));
-      await insertRows(em, School, planned.map((p) => p.row));
-      teachers += await insertStaff(em, division, planned);
-      schools += planned.length;
-      if (division.district.code === DEMO_DISTRICT) scopes = demoScopes(division, planned);
-      options.logger?.debug({ district: division.district.name, schools: planned.length }, 'seeded district');
-    }
-    if (!scopes) throw new Error(`the demo district ${DEMO_DISTRICT} is missing from data/counties.csv`);
+    await insertRows(em, District, districts);
+    await insertRows(em, Town, towns);
+    const { schools, teachers, scopes } = await insertSchools(em, divisions, options);
     const users = await insertDemoAccounts(em, scopes, passwordHash);
-    return { districts: divisions.length, towns: divisions.reduce((n, d) => n + d.towns.length, 0), schools, teachers, users };
+    return { districts: districts.length, towns: towns.length, schools, teachers, users };
   });
   return { ...counts, ms: Math.round(performance.now() - started) };
 }
@@ -65,6 +58,29 @@ export async function seedIfEmpty(ds: DataSource, options: SeedOptions): Promise
   const report = await seed(ds, options);
   options.logger?.info({ scale: options.scale, ...report }, 'seeded demo data');
   return report;
+}
+
+/** Schools and teachers, district by district; notes the demo accounts' scopes on the way. */
+async function insertSchools(
+  em: EntityManager,
+  divisions: Division[],
+  { scale, logger }: SeedOptions,
+): Promise<{ schools: number; teachers: number; scopes: DemoScopes }> {
+  const builder = new SchoolBuilder(scale);
+  let schools = 0;
+  let teachers = 0;
+  let scopes: DemoScopes | undefined;
+  for (const division of divisions) {
+    const planned = builder.build(division, planDistrict(division, scale));
+    const rows = planned.map((p) => p.row);
+    await insertRows(em, School, rows);
+    teachers += await insertStaff(em, division, planned);
+    schools += planned.length;
+    if (division.district.code === DEMO_DISTRICT) scopes = demoScopes(division, planned);
+    logger?.debug({ district: division.district.name, schools: planned.length }, 'seeded district');
+  }
+  if (!scopes) throw new Error(`the demo district ${DEMO_DISTRICT} is missing from data/counties.csv`);
+  return { schools, teachers, scopes };
 }
 
 /**

@@ -7,11 +7,7 @@ import { birthDateFor, hireDateFor, isoDate, mobilePhone, yearsUntilAsOf, type I
 import { Random, type Weighted } from './random.js';
 import type { SchoolRow } from './schools.js';
 
-export type TeacherRow = Pick<
-  Teacher,
-  | 'id' | 'staffNumber' | 'name' | 'gender' | 'schoolId' | 'subject' | 'isFullTime' | 'degree' | 'title'
-  | 'backboneLevel' | 'isRenowned' | 'hireDate' | 'idNumber' | 'phone' | 'birthDate'
->;
+export type TeacherRow = Omit<Teacher, 'createdAt' | 'updatedAt' | 'school'>;
 
 /*
  * The distributions below are the point of the demo: urban schools are clearly stronger
@@ -32,17 +28,25 @@ const FEMALE_SHARE: Record<SchoolStage, ByLocality<number>> = {
 
 /** Village staff are older: young teachers leave for town and city posts. */
 const MEAN_AGE: ByLocality<number> = { URBAN: 38, TOWN: 42, RURAL: 45 };
+/** From graduation to the year before retirement. */
+const MIN_AGE = 22;
+const MAX_AGE = 59;
 
+/** Most start straight from college; a few after a master's degree or another job. */
+// prettier-ignore
 const HIRE_AGE: Weighted<number> = [[22, 30], [23, 30], [24, 20], [25, 10], [26, 5], [28, 3], [30, 2]];
 
+// prettier-ignore
 const PRIMARY_SUBJECTS: Weighted<string> = [
   ['语文', 33], ['数学', 27], ['英语', 9], ['体育', 7], ['科学', 6], ['道德与法治', 5], ['音乐', 5], ['美术', 5], ['信息科技', 3],
 ];
+// prettier-ignore
 const JUNIOR_SUBJECTS: Weighted<string> = [
   ['语文', 16], ['数学', 16], ['英语', 15], ['物理', 8], ['化学', 6], ['生物', 6], ['历史', 6], ['地理', 6],
   ['道德与法治', 6], ['体育', 7], ['音乐', 3], ['美术', 3], ['信息科技', 2],
 ];
 
+// prettier-ignore
 const DEGREES: Record<SchoolStage, ByLocality<Weighted<Degree>>> = {
   [SchoolStage.PRIMARY]: {
     URBAN: [[Degree.POSTGRADUATE, 12], [Degree.BACHELOR, 83], [Degree.ASSOCIATE, 5]],
@@ -79,6 +83,7 @@ const SENIOR_PROFESSOR: ByLocality<number> = { URBAN: 0.04, TOWN: 0.01, RURAL: 0
  */
 const BACKBONE: ByLocality<number> = { URBAN: 0.27, TOWN: 0.125, RURAL: 0.05 };
 const PRINCIPAL_BACKBONE: ByLocality<number> = { URBAN: 0.85, TOWN: 0.5, RURAL: 0.2 };
+// prettier-ignore
 const BACKBONE_LEVELS: ByLocality<Weighted<BackboneLevel>> = {
   URBAN: [[BackboneLevel.COUNTY, 55], [BackboneLevel.CITY, 35], [BackboneLevel.PROVINCE, 10]],
   TOWN: [[BackboneLevel.COUNTY, 75], [BackboneLevel.CITY, 22], [BackboneLevel.PROVINCE, 3]],
@@ -98,7 +103,9 @@ const RENOWNED_PRINCIPAL: ByLocality<number> = { URBAN: 0.25, TOWN: 0.08, RURAL:
  */
 export function staffOf(school: SchoolRow, count: number, ids: IdNumberIssuer): TeacherRow[] {
   const rng = new Random(`teachers:${school.code}`);
-  return Array.from({ length: count }, (_, i) => (i === 0 ? principal(school, rng, ids) : teacher(school, rng, ids, i + 1)));
+  return Array.from({ length: count }, (_, i) =>
+    i === 0 ? principal(school, rng, ids) : teacher(school, rng, ids, i + 1),
+  );
 }
 
 interface Life {
@@ -112,9 +119,12 @@ type Qualifications = Pick<TeacherRow, 'isFullTime' | 'degree' | 'title' | 'back
 
 function teacher(school: SchoolRow, rng: Random, ids: IdNumberIssuer, sequence: number): TeacherRow {
   const { stage, locality } = school;
-  const life = lifeOf(Math.round(Math.min(59, Math.max(22, rng.normal(MEAN_AGE[locality], 9)))), school, rng);
+  const age = Math.min(MAX_AGE, Math.max(MIN_AGE, Math.round(rng.normal(MEAN_AGE[locality], 9))));
+  const life = lifeOf(age, school, rng);
   const backboneLevel =
-    life.yearsOfService >= 3 && rng.chance(BACKBONE[locality]) ? rng.weighted(BACKBONE_LEVELS[locality]) : BackboneLevel.NONE;
+    life.yearsOfService >= 3 && rng.chance(BACKBONE[locality])
+      ? rng.weighted(BACKBONE_LEVELS[locality])
+      : BackboneLevel.NONE;
   return row(school, rng, ids, sequence, life, {
     isFullTime: rng.chance(FULL_TIME[locality]),
     degree: rng.weighted(DEGREES[stage][locality]),
@@ -133,7 +143,9 @@ function principal(school: SchoolRow, rng: Random, ids: IdNumberIssuer): Teacher
     isFullTime: true,
     degree: degree === Degree.POSTGRADUATE ? degree : Degree.BACHELOR,
     title: rng.chance(PRINCIPAL_SENIOR_PROFESSOR[locality]) ? Title.SENIOR_PROFESSOR : Title.SENIOR,
-    backboneLevel: rng.chance(PRINCIPAL_BACKBONE[locality]) ? rng.weighted(BACKBONE_LEVELS[locality]) : BackboneLevel.NONE,
+    backboneLevel: rng.chance(PRINCIPAL_BACKBONE[locality])
+      ? rng.weighted(BACKBONE_LEVELS[locality])
+      : BackboneLevel.NONE,
     isRenowned: rng.chance(RENOWNED_PRINCIPAL[locality]),
   });
 }
@@ -145,7 +157,14 @@ function lifeOf(age: number, school: SchoolRow, rng: Random): Life {
   return { gender, birth, hire, yearsOfService: yearsUntilAsOf(hire) };
 }
 
-function row(school: SchoolRow, rng: Random, ids: IdNumberIssuer, sequence: number, life: Life, q: Qualifications): TeacherRow {
+function row(
+  school: SchoolRow,
+  rng: Random,
+  ids: IdNumberIssuer,
+  sequence: number,
+  life: Life,
+  q: Qualifications,
+): TeacherRow {
   const birthDate = isoDate(life.birth);
   return {
     id: randomUUID(),
@@ -165,10 +184,10 @@ function row(school: SchoolRow, rng: Random, ids: IdNumberIssuer, sequence: numb
 /** 职称 follow years of service, and come sooner in city schools; kindergartens rank lower. */
 function title(years: number, school: SchoolRow, rng: Random): Title {
   const { locality } = school;
-  const kindergarten = school.stage === SchoolStage.KINDERGARTEN ? 0.5 : 1;
+  const seniorFactor = school.stage === SchoolStage.KINDERGARTEN ? 0.5 : 1;
   if (years < 1) return Title.UNRANKED;
   if (years < 5) return rng.chance(0.15) ? Title.THIRD : Title.SECOND;
-  if (years < 12 || !rng.chance(SENIOR_TITLE[locality] * kindergarten)) {
+  if (years < 12 || !rng.chance(SENIOR_TITLE[locality] * seniorFactor)) {
     return rng.chance(FIRST_TITLE[locality]) ? Title.FIRST : Title.SECOND;
   }
   return rng.chance(SENIOR_PROFESSOR[locality]) ? Title.SENIOR_PROFESSOR : Title.SENIOR;
@@ -187,7 +206,7 @@ function subject(stage: SchoolStage, rng: Random): string {
   }
 }
 
-/** 工号: hire year and a sequence within the school (20150042), so unique within it. */
+/** 工号: hire year and a sequence within the school (2015042), so unique within it. */
 function staffNumber(hire: Date, sequence: number): string {
   return `${hire.getUTCFullYear()}${String(sequence).padStart(3, '0')}`;
 }

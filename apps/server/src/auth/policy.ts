@@ -131,7 +131,10 @@ export function schoolScope(viewer: Viewer | null): SchoolScope {
   const schoolIds = new Set<string>(viewer.extraSchoolIds);
   for (const g of viewer.grants) {
     if (g.role === Role.DISTRICT_ADMIN && g.districtId) districtIds.add(g.districtId);
-    if ((g.role === Role.SCHOOL_STAFF || g.role === Role.GROUP_LEADER) && g.schoolId) schoolIds.add(g.schoolId);
+    // RESEARCHER grants name the schools a researcher is attached to (包挂), one grant each.
+    if ((g.role === Role.SCHOOL_STAFF || g.role === Role.GROUP_LEADER || g.role === Role.RESEARCHER) && g.schoolId) {
+      schoolIds.add(g.schoolId);
+    }
   }
   return { all: false, districtIds: [...districtIds], schoolIds: [...schoolIds] };
 }

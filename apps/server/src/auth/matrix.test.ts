@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type GqlResult, type TestApp } from '../test/harness.js';
+import { buildWorld, cityAdminToken, nextSchoolCode, PASSWORD, signInAs, type World } from '../test/fixtures.js';
+import { parseGlobalId } from '../common/global-id.js';
+import { createSchema } from '../schema.js';
+import { Role } from './viewer.js';
+
+/**
+ * The authorization matrix: every query and mutation, as every role, on a record inside
+ * the role's scope and on one outside it, against the real server. A root field with no
+ * row here fails the completeness test, so no operation ships without its rules.
+ */
+
+type Who = 'anonymous' | Role;
+const ROLES: Who[] = ['anonymous', ...Object.values(Role)];
+type Scope = 'in' | 'out';
+
+interface Row {
+  /** runs the operation as `token` on a target inside (`in`) or outside (`out`) the role's scope */
+  run: (token: string | undefined, scope: Scope) => Promise<GqlResult>;
+  /** who is allowed, per scope; everyone else must be refused */
+  allow: Record<Scope, Who[]>;
+  /** the operation has no out-of-scope target (public or scope-free) */
+  scopeFree?: boolean;
+}
+
+const ALL = ROLES;
+const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
+const SEES_SCHOOL_1: Who[] = [Role.CITY_ADMIN, Role.DISTRICT_ADMIN, Role.GROUP_LEADER, Role.SCHOOL_STAFF, Role.RESEARCHER, Role.ANALYST];
+const CITY_WIDE: Who[] = [Role.CITY_ADMIN, Role.ANALYST];
+const MANAGES_SCHOOL_1: Who[] = [Role.CITY_ADMIN, Role.DISTRICT_ADMIN, Role.GROUP_LEADER, Role.SCHOOL_STAFF];
+const ADMINS: Who[] = [Role.CITY_ADMIN, Role.DISTRICT_ADMIN];
+const CITY: Who[] = [Role.CITY_ADMIN];
+
+const DENIED = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']);
+
+/**
+ * Allowed: no error and a non-empty answer. Refused: an access error, null, an empty page,
+ * or an input reference the viewer cannot see ("no such school": out of scope looks absent).
+ */
+function verdict(r: GqlResult): 'allow' | 'deny' | string {
+  const error = r.errors?.[0];
+  const code = error?.extensions?.code;
+  const unseen = (error?.extensions?.fields as { constraint?: string }[] | undefined)?.some((f) => f.constraint === 'exists');
+  if (code) return DENIED.has(code) || (code === 'BAD_USER_INPUT' && unseen) ? 'deny' : `error ${code}: ${error!.message}`;
+  const value = Object.values(r.data ?? {})[0] as unknown;
+  if (value == null || value === false) return 'deny';
+  if (typeof value === 'object' && value !== null && 'totalCount' in value) return (value as { totalCount: number }).totalCount > 0 ? 'allow' : 'deny';
+  if (Array.isArray(value)) return value.some((v) => v != null) ? 'allow' : 'deny';
+  return 'allow';
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let city: string;
+  let a: World; // district A: the scoped roles live here, on school 0
+  let b: World; // district B: out of everyone's scope but the city-wide roles
+  const tokens = new Map<Who, string | undefined>();
+  const teacherOf = new Map<string, string>();
+  let n = 0;
+  const uniq = () => `${++n}`;
+
+  const gql = (q: string, v: Record<string, unknown>, token?: string) => t.gql(q, v, token);
+  const dbId = (id: string) => parseGlobalId(id)!.id;
+
+  async function emptySchool(world: World): Promise<string> {
+    const r = await gql(
+      'mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }',
+      { i: { code: nextSchoolCode(), name: `空学校${uniq()}`, stage: 'PRIMARY', locality: 'RURAL', townId: world.townId } },
+      city,
+    );
+    return r.data!.createSchool.id as string;
+  }
+  async function freshTeacher(schoolId: string): Promise<string> {
+    const r = await gql(
+      'mutation($i: CreateTeacherInput!) { createTeacher(input: $i) { id } }',
+      { i: { staffNumber: `M${uniq()}`, name: '矩阵教师', gender: 'MALE', degree: 'BACHELOR', schoolId } },
+      city,
+    );
+    return r.data!.createTeacher.id as string;
+  }
+  async function emptyTown(world: World, code: string): Promise<string> {
+    const districtCode = world === a ? '370941' : '370942';
+    const r = await gql(
+      'mutation($i: CreateTownInput!) { createTown(input: $i) { id } }',
+      { i: { code: `${districtCode}${code}`, name: `空镇${code}`, kind: 'TOWN', districtId: world.districtId } },
+      city,
+    );
+    return r.data!.createTown.id as string;
+  }
+  const target = (s: Scope) => (s === 'in' ? a : b);
+
+  const rows: Record<string, Row> = {
+    // ── public administrative divisions
+    districts: { run: (tk) => gql('{ districts { totalCount } }', {}, tk), allow: { in: ALL, out: ALL }, scopeFree: true },
+    district: { run: (tk, s) => gql('query($id: ID!) { district(id: $id) { id } }', { id: target(s).districtId }, tk), allow: { in: ALL, out: ALL } },
+    towns: { run: (tk) => gql('{ towns { totalCount } }', {}, tk), allow: { in: ALL, out: ALL }, scopeFree: true },
+    town: { run: (tk, s) => gql('query($id: ID!) { town(id: $id) { id } }', { id: target(s).townId }, tk), allow: { in: ALL, out: ALL } },
+    // ── schools and teachers: scoped reads
+    schools: {
+      run: (tk, s) => gql('query($t: ID!) { schools(filter: { townId: $t }) { totalCount } }', { t: target(s).townId }, tk),
+      allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
+    },
+    school: { run: (tk, s) => gql('query($id: ID!) { school(id: $id) { id } }', { id: target(s).schoolIds[0] }, tk), allow: { in: SEES_SCHOOL_1, out: CITY_WIDE } },
+    teachers: {
+      run: (tk, s) => gql('query($id: ID!) { teachers(filter: { schoolId: $id }) { totalCount } }', { id: target(s).schoolIds[0] }, tk),
+      allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
+    },
+    teacher: {
+      run: (tk, s) => gql('query($id: ID!) { teacher(id: $id) { id } }', { id: teacherOf.get(target(s).schoolIds[0]!) }, tk),
+      allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
+    },
+    node: { run: (tk, s) => gql('query($id: ID!) { node(id: $id) { id } }', { id: target(s).schoolIds[0] }, tk), allow: { in: SEES_SCHOOL_1, out: CITY_WIDE } },
+    nodes: { run: (tk, s) => gql('query($id: ID!) { nodes(ids: [$id]) { id } }', { id: target(s).schoolIds[0] }, tk), allow: { in: SEES_SCHOOL_1, out: CITY_WIDE } },
+    // ── the viewer
+    me: { run: (tk) => gql('{ me { id } }', {}, tk), allow: { in: SIGNED_IN, out: SIGNED_IN }, scopeFree: true },
+    viewerCan: {
+      run: (tk, s) => gql('query($id: ID) { viewerCan(action: SCHOOL_UPDATE, id: $id) }', { id: target(s).schoolIds[0] }, tk),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    auditEntries: { run: (tk) => gql('{ auditEntries(first: 1) { totalCount } }', {}, tk), allow: { in: ADMINS, out: ADMINS }, scopeFree: true },
+    login: {
+      run: (_tk) => gql('mutation($p: String!) { login(username: "matrix-city", password: $p) { token } }', { p: PASSWORD }),
+      allow: { in: ALL, out: ALL },
+      scopeFree: true,
+    },
+    logout: {
+      run: async (tk) => (tk ? gql('mutation { logout }', {}, await t.login(`matrix-${roleOf(tk)}`, PASSWORD)) : gql('mutation { logout }', {})),
+      allow: { in: SIGNED_IN, out: SIGNED_IN },
+      scopeFree: true,
+    },
+    // ── writes on divisions
+    createDistrict: {
+      run: (tk) => gql('mutation($c: String!) { createDistrict(input: { code: $c, name: "新区", kind: DISTRICT }) { id } }', { c: `38${String(1000 + n++).slice(-4)}` }, tk),
+      allow: { in: CITY, out: CITY },
+      scopeFree: true,
+    },
+    updateDistrict: {
+      run: (tk, s) => gql('mutation($id: ID!) { updateDistrict(id: $id, input: { kind: DISTRICT }) { id } }', { id: target(s).districtId }, tk),
+      allow: { in: CITY, out: CITY },
+    },
+    deleteDistrict: {
+      run: async (tk) => {
+        const d = await gql('mutation($c: String!) { createDistrict(input: { code: $c, name: "待删区", kind: ZONE }) { id } }', { c: `39${String(1000 + n++).slice(-4)}` }, city);
+        return gql('mutation($id: ID!) { deleteDistrict(id: $id) }', { id: d.data!.createDistrict.id }, tk);
+      },
+      allow: { in: CITY, out: CITY },
+      scopeFree: true,
+    },
+    createTown: {
+      run: (tk, s) =>
+        gql(
+          'mutation($i: CreateTownInput!) { createTown(input: $i) { id } }',
+          { i: { code: `${s === 'in' ? '370941' : '370942'}${String(100 + n++).slice(-3)}`, name: '新镇', kind: 'TOWN', districtId: target(s).districtId } },
+          tk,
+        ),
+      allow: { in: CITY, out: CITY },
+    },
+    updateTown: {
+      run: (tk, s) => gql('mutation($id: ID!) { updateTown(id: $id, input: { inProgramme: true }) { id } }', { id: target(s).townId }, tk),
+      allow: { in: ADMINS, out: CITY },
+    },
+    deleteTown: {
+      run: async (tk, s) => gql('mutation($id: ID!) { deleteTown(id: $id) }', { id: await emptyTown(target(s), String(200 + n++).slice(-3)) }, tk),
+      allow: { in: CITY, out: CITY },
+    },
+    // ── writes on schools and teachers
+    createSchool: {
+      run: (tk, s) =>
+        gql(
+          'mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }',
+          { i: { code: nextSchoolCode(), name: '新学校', stage: 'PRIMARY', locality: 'RURAL', townId: target(s).townId } },
+          tk,
+        ),
+      allow: { in: ADMINS, out: CITY },
+    },
+    updateSchool: {
+      run: (tk, s) => gql('mutation($id: ID!) { updateSchool(id: $id, input: { studentCount: 500 }) { id } }', { id: target(s).schoolIds[0] }, tk),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    deleteSchool: {
+      // An empty school in the scoped roles' district (not their own school, which has teachers).
+      run: async (tk, s) => gql('mutation($id: ID!) { deleteSchool(id: $id) }', { id: await emptySchool(target(s)) }, tk),
+      allow: { in: ADMINS, out: CITY },
+    },
+    createTeacher: {
+      run: (tk, s) =>
+        gql(
+          'mutation($i: CreateTeacherInput!) { createTeacher(input: $i) { id } }',
+          { i: { staffNumber: `N${uniq()}`, name: '新教师', gender: 'FEMALE', degree: 'BACHELOR', schoolId: target(s).schoolIds[0] } },
+          tk,
+        ),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    updateTeacher: {
+      run: (tk, s) => gql('mutation($id: ID!) { updateTeacher(id: $id, input: { subject: "数学" }) { id } }', { id: teacherOf.get(target(s).schoolIds[0]!) }, tk),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    deleteTeacher: {
+      run: async (tk, s) => gql('mutation($id: ID!) { deleteTeacher(id: $id) }', { id: await freshTeacher(target(s).schoolIds[0]!) }, tk),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    createUser: {
+      run: (tk, s) =>
+        gql(
+          'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+          { i: { username: `u${uniq()}`, displayName: '新用户', password: 'long-enough-password', grants: [{ role: 'SCHOOL_STAFF', schoolId: target(s).schoolIds[1] }] } },
+          tk,
+        ),
+      allow: { in: ADMINS, out: CITY },
+    },
+  };
+
+  const roleByToken = new Map<string, Who>();
+  const roleOf = (token: string) => roleByToken.get(token)!;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    city = await cityAdminToken(t, 'matrix-setup');
+    a = await buildWorld(t, city, { districtCode: '370941', schools: 2, teachersPerSchool: 1 });
+    b = await buildWorld(t, city, { districtCode: '370942', schools: 2, teachersPerSchool: 1 });
+    for (const w of [a, b]) {
+      for (const s of w.schoolIds) {
+        const r = await gql('query($id: ID!) { school(id: $id) { teachers(first: 1) { nodes { id } } } }', { id: s }, city);
+        teacherOf.set(s, r.data!.school.teachers.nodes[0].id);
+      }
+    }
+    const s1 = dbId(a.schoolIds[0]!);
+    const grants: Record<Role, { role: Role; districtId?: string; schoolId?: string }[]> = {
+      [Role.CITY_ADMIN]: [{ role: Role.CITY_ADMIN }],
+      [Role.DISTRICT_ADMIN]: [{ role: Role.DISTRICT_ADMIN, districtId: dbId(a.districtId) }],
+      [Role.GROUP_LEADER]: [{ role: Role.GROUP_LEADER, schoolId: s1 }],
+      [Role.SCHOOL_STAFF]: [{ role: Role.SCHOOL_STAFF, schoolId: s1 }],
+      [Role.RESEARCHER]: [{ role: Role.RESEARCHER, schoolId: s1 }],
+      [Role.ANALYST]: [{ role: Role.ANALYST }],
+    };
+    tokens.set('anonymous', undefined);
+    for (const role of Object.values(Role)) {
+      const token = await signInAs(t, `matrix-${role}`, grants[role]);
+      tokens.set(role, token);
+      roleByToken.set(token, role);
+    }
+    await signInAs(t, 'matrix-city', [{ role: Role.CITY_ADMIN }]);
+  });
+  afterAll(() => t.close());
+
+  it('has a row for every query and mutation in the schema', async () => {
+    const schema = await createSchema();
+    const fields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+    const missing = fields.filter((f) => !(f in rows));
+    expect(missing, `operations without authorization rows: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  for (const [operation, row] of Object.entries(rows)) {
+    for (const scope of (row.scopeFree ? ['in'] : ['in', 'out']) as Scope[]) {
+      it(`${operation} (${scope === 'in' ? 'in scope' : 'out of scope'})`, async () => {
+        const outcomes: Record<string, string> = {};
+        const expected: Record<string, string> = {};
+        for (const who of ROLES) {
+          outcomes[who] = verdict(await row.run(tokens.get(who), scope));
+          expected[who] = row.allow[scope].includes(who) ? 'allow' : 'deny';
+        }
+        expect(outcomes).toEqual(expected);
+      });
+    }
+  }
+});

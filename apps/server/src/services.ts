@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
+import type { Context } from './context.js';
 import type { BaseRecord } from './common/base.entity.js';
 import type { RecordService } from './common/record.service.js';
 import { DistrictService } from './modules/district/district.service.js';
@@ -10,6 +11,11 @@ import { AuthService } from './modules/user/auth.service.js';
 import { UserService } from './modules/user/user.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 
+/** What node(id) needs of a service: a scoped read by global id. */
+export interface NodeSource {
+  getByGlobalId(ctx: Context, globalId: string): Promise<object | null>;
+}
+
 /** Stateless services, built once per app; per-request state travels in the Context. */
 export function createServices(ds: DataSource, config: Config) {
   const records = {
@@ -18,13 +24,15 @@ export function createServices(ds: DataSource, config: Config) {
     school: new SchoolService(ds, config),
     teacher: new TeacherService(ds, config),
   };
-  const byType = new Map<string, RecordService<BaseRecord>>(
-    Object.values(records).map((s) => [s.typeName, s as unknown as RecordService<BaseRecord>]),
-  );
+  const users = new UserService(ds);
+  const byType = new Map<string, NodeSource>([
+    ...Object.values(records).map((s) => [s.typeName, s as unknown as RecordService<BaseRecord>] as const),
+    ['User', users],
+  ]);
   return {
     ...records,
     auth: new AuthService(ds, config),
-    users: new UserService(ds),
+    users,
     audit: new AuditService(ds),
     /** the service behind a Relay type name, for node(id) */
     byTypeName: (type: string) => byType.get(type),

@@ -204,6 +204,25 @@ describe('scoped access', () => {
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('deactivating a user ends their sessions; nobody deactivates themselves', async () => {
+    const token = await signInAs(t, 'to-disable', [{ role: Role.SCHOOL_STAFF, schoolId: dbId(mine.schoolIds[2]!) }]);
+    const me = await t.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
+    const r = await t.gql(
+      'mutation($u: ID!) { setUserActive(userId: $u, isActive: false) { isActive } }',
+      { u: me.data!.me.id },
+      district,
+    );
+    expect(r.data).toEqual({ setUserActive: { isActive: false } });
+    expect((await t.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const self = await t.gql<{ me: { id: string } }>('{ me { id } }', {}, district);
+    const own = await t.gql(
+      'mutation($u: ID!) { setUserActive(userId: $u, isActive: false) { isActive } }',
+      { u: self.data!.me.id },
+      district,
+    );
+    expect(own.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
   it('throttles failed sign-ins per account', async () => {
     const attempt = () => t.gql('mutation { login(username: "analyst", password: "wrong-password") { token } }');
     for (let i = 0; i < 5; i++) expect((await attempt()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -16,13 +16,16 @@ export interface NewAccount {
  * for trusted callers: the first-admin CLI, the demo seed and test fixtures.
  */
 export async function insertAccount(em: EntityManager, account: NewAccount, passwordHash?: string): Promise<User> {
-  const user = await em.getRepository(User).save({
-    username: account.username,
-    displayName: account.displayName,
-    passwordHash: passwordHash ?? (await hashPassword(account.password)),
-    isActive: true,
-    isDemo: account.isDemo ?? false,
-  });
+  // create() makes a User instance: the global id and Node type come from the class.
+  const user = await em.getRepository(User).save(
+    em.create(User, {
+      username: account.username,
+      displayName: account.displayName,
+      passwordHash: passwordHash ?? (await hashPassword(account.password)),
+      isActive: true,
+      isDemo: account.isDemo ?? false,
+    }),
+  );
   await em.getRepository(RoleGrant).save(
     account.grants.map((g) => ({
       userId: user.id,

@@ -38,3 +38,13 @@ export class CreateUserInput {
   @ValidateNested()
   grants: GrantInput[];
 }
+
+@InputType({ description: '用户筛选 / User filter' })
+export class UserFilter {
+  @Field({ nullable: true, description: '按登录名或显示名称搜索 / Search by username or display name' })
+  @Length(1, 64)
+  search?: string;
+
+  @Field(() => Role, { nullable: true, description: '持有此角色的用户 / Users holding this role' })
+  role?: Role;
+}

@@ -1,6 +1,8 @@
 import {
   Arg,
+  Args,
   Ctx,
+  ID,
   Field,
   FieldResolver,
   GraphQLISODateTime,
@@ -14,7 +16,11 @@ import type { Context } from '../../context.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
 import { RoleGrant, User } from './user.entity.js';
-import { CreateUserInput } from './user.inputs.js';
+import { CreateUserInput, GrantInput, UserFilter } from './user.inputs.js';
+import { ConnectionArgs, connectionTypes } from '../../common/connection.js';
+import { toGlobalId } from '../../common/global-id.js';
+
+const { ConnectionType: UserConnection } = connectionTypes(User, 'User', '用户');
 
 @ObjectType({ description: '登录结果 / The result of signing in' })
 class LoginPayload {
@@ -63,6 +69,42 @@ export class UserResolver {
     return ctx.services.users.create(ctx, input);
   }
 
+  @Query(() => UserConnection, {
+    description: "本人管辖范围内的用户（管理员）/ Users inside the admin's scope, by username",
+  })
+  users(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => UserFilter, { nullable: true, description: '筛选条件 / Filter' }) filter?: UserFilter,
+  ) {
+    return ctx.services.users.list(ctx, filter, args);
+  }
+
+  @Mutation(() => RoleGrant, { description: '为用户增加一项授权 / Add a grant to a user' })
+  grantRole(
+    @Ctx() ctx: Context,
+    @Arg('userId', () => ID, { description: '用户 ID / The user' }) userId: string,
+    @Arg('grant', () => GrantInput, { description: '授权 / The grant' }) grant: GrantInput,
+  ) {
+    return ctx.services.users.grant(ctx, userId, grant);
+  }
+
+  @Mutation(() => ID, { description: '撤销一项授权；返回其 ID / Revoke a grant; returns its ID' })
+  revokeGrant(@Ctx() ctx: Context, @Arg('grantId', () => ID, { description: '授权 ID / The grant' }) grantId: string) {
+    return ctx.services.users.revoke(ctx, grantId);
+  }
+
+  @Mutation(() => User, {
+    description: '启用或停用账号；停用即吊销其全部令牌 / Enable or disable an account; disabling revokes its tokens',
+  })
+  setUserActive(
+    @Ctx() ctx: Context,
+    @Arg('userId', () => ID, { description: '用户 ID / The user' }) userId: string,
+    @Arg('isActive', { description: '是否启用 / Enabled' }) isActive: boolean,
+  ) {
+    return ctx.services.users.setActive(ctx, userId, isActive);
+  }
+
   @FieldResolver(() => [RoleGrant], { description: '角色授权 / Role grants' })
   grants(@Root() user: User, @Ctx() ctx: Context) {
     return ctx.loaders.grantsByUser.load(user.id);
@@ -71,6 +113,11 @@ export class UserResolver {
 
 @Resolver(() => RoleGrant)
 export class RoleGrantResolver {
+  @FieldResolver(() => ID, { description: '授权 ID（撤销时使用）/ Grant ID, for revokeGrant' })
+  id(@Root() grant: RoleGrant): string {
+    return toGlobalId('RoleGrant', grant.id);
+  }
+
   @FieldResolver(() => District, { nullable: true, description: '授权范围：区县 / Scope: the district' })
   district(@Root() grant: RoleGrant, @Ctx() ctx: Context) {
     return grant.districtId ? ctx.loaders.district.load(grant.districtId) : null;

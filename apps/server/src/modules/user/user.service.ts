@@ -1,15 +1,20 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../context.js';
-import { badInput, conflict, forbidden, type FieldError } from '../../common/errors.js';
-import { fromGlobalId } from '../../common/global-id.js';
+import { badInput, conflict, forbidden, notFound, type FieldError } from '../../common/errors.js';
+import { fromGlobalId, parseGlobalId } from '../../common/global-id.js';
+import { IsNull } from 'typeorm';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { assertHolds, canGrant } from '../../auth/policy.js';
+import { assertHolds, canGrant, schoolScope } from '../../auth/policy.js';
+import type { ConnectionArgs } from '../../common/connection.js';
+import { OrderDirection } from '../../common/connection.js';
+import { paginate } from '../../common/keyset.js';
+import { likePattern } from '../../common/record.service.js';
 import { Role } from '../../auth/viewer.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
 import { insertAccount } from './bootstrap.js';
-import type { CreateUserInput, GrantInput } from './user.inputs.js';
-import { User } from './user.entity.js';
+import type { CreateUserInput, GrantInput, UserFilter } from './user.inputs.js';
+import { AuthSession, RoleGrant, User } from './user.entity.js';
 
 const NEEDS_DISTRICT = new Set([Role.DISTRICT_ADMIN]);
 const NEEDS_SCHOOL = new Set([Role.SCHOOL_STAFF, Role.GROUP_LEADER, Role.RESEARCHER]);
@@ -19,6 +24,142 @@ export class UserService {
 
   byId(id: string): Promise<User | null> {
     return this.ds.getRepository(User).findOneBy({ id });
+  }
+
+  /**
+   * Users an admin manages: all for the city; for a district admin, users holding at least
+   * one grant inside the district (a grant on the district, or on one of its schools).
+   * Everyone may see themselves.
+   */
+  scoped(ctx: Context, em: EntityManager = this.ds.manager): SelectQueryBuilder<User> {
+    const qb = em.getRepository(User).createQueryBuilder('u');
+    const viewer = ctx.viewer;
+    const manages = viewer?.grants.some((g) => g.role === Role.CITY_ADMIN || g.role === Role.DISTRICT_ADMIN);
+    const scope = schoolScope(viewer);
+    if (manages && scope.all) return qb;
+    const districtIds = manages && !scope.all ? scope.districtIds : [];
+    return qb.andWhere(
+      `(u.id = :self OR EXISTS (SELECT 1 FROM role_grant g LEFT JOIN school gs ON gs.id = g.school_id
+         WHERE g.user_id = u.id AND (g.district_id = ANY(:districtIds) OR gs.district_id = ANY(:districtIds))))`,
+      { self: viewer?.userId ?? null, districtIds },
+    );
+  }
+
+  list(ctx: Context, filter: UserFilter | undefined, args: ConnectionArgs) {
+    assertHolds(ctx.viewer, 'user:manage');
+    const qb = this.scoped(ctx);
+    if (filter?.search) {
+      qb.andWhere('(u.username ILIKE :q OR u.displayName ILIKE :q)', { q: likePattern(filter.search) });
+    }
+    if (filter?.role) {
+      qb.andWhere('EXISTS (SELECT 1 FROM role_grant r WHERE r.user_id = u.id AND r.role = :role)', {
+        role: filter.role,
+      });
+    }
+    return paginate(
+      qb,
+      args,
+      { field: 'USERNAME', property: 'username', direction: OrderDirection.ASC },
+      ctx.config.maxPageSize,
+    );
+  }
+
+  async getByGlobalId(ctx: Context, globalId: string): Promise<User | null> {
+    const parsed = parseGlobalId(globalId);
+    if (!parsed || parsed.type !== 'User') return null;
+    return this.scoped(ctx).andWhere('u.id = :id', { id: parsed.id }).getOne();
+  }
+
+  private async requireManaged(ctx: Context, em: EntityManager, globalId: string, path: string): Promise<User> {
+    const id = fromGlobalId(globalId, 'User', path);
+    const user = await this.scoped(ctx, em).andWhere('u.id = :id', { id }).getOne();
+    if (!user) throw notFound('User', globalId);
+    return user;
+  }
+
+  /** Adds a grant the admin could have given at creation. */
+  grant(ctx: Context, userId: string, input: GrantInput): Promise<RoleGrant> {
+    assertHolds(ctx.viewer, 'user:manage');
+    return inTransaction(ctx, async (em, audit) => {
+      const user = await this.requireManaged(ctx, em, userId, 'userId');
+      const resolved = await this.resolveGrant(em, input, 'grant');
+      if (!canGrant(ctx.viewer, resolved))
+        throw forbidden(`You may not grant ${input.role} in this scope`, '无权授予该范围的此角色');
+      const existing = await em.getRepository(RoleGrant).findOneBy({
+        userId: user.id,
+        role: resolved.role,
+        districtId: resolved.storedDistrictId ?? IsNull(),
+        schoolId: resolved.schoolId ?? IsNull(),
+      });
+      if (existing) return existing;
+      const row = await em.getRepository(RoleGrant).save({
+        userId: user.id,
+        role: resolved.role,
+        districtId: resolved.storedDistrictId,
+        schoolId: resolved.schoolId,
+      });
+      audit.record(
+        'RoleGrant',
+        row.id,
+        'CREATE',
+        null,
+        { userId: user.id, role: row.role, districtId: row.districtId, schoolId: row.schoolId },
+        {
+          districtId: resolved.districtId,
+          schoolId: resolved.schoolId,
+        },
+      );
+      return row;
+    });
+  }
+
+  /** Removes a grant; only someone who could have given it may take it away. */
+  revoke(ctx: Context, grantId: string): Promise<string> {
+    assertHolds(ctx.viewer, 'user:manage');
+    return inTransaction(ctx, async (em, audit) => {
+      const row = await em.getRepository(RoleGrant).findOneBy({ id: fromGlobalId(grantId, 'RoleGrant', 'grantId') });
+      const school = row?.schoolId ? await em.getRepository(School).findOneBy({ id: row.schoolId }) : null;
+      const districtId = row?.districtId ?? school?.districtId ?? null;
+      if (!row || !(await this.scoped(ctx, em).andWhere('u.id = :id', { id: row.userId }).getExists())) {
+        throw notFound('RoleGrant', grantId);
+      }
+      if (!canGrant(ctx.viewer, { role: row.role, districtId }))
+        throw forbidden('You may not revoke this grant', '无权撤销该授权');
+      if (row.userId === ctx.viewer!.userId && row.role === Role.CITY_ADMIN) {
+        throw conflict('You cannot revoke your own city admin grant', '不能撤销自己的市级管理员授权');
+      }
+      await em.getRepository(RoleGrant).delete(row.id);
+      audit.record(
+        'RoleGrant',
+        row.id,
+        'DELETE',
+        { userId: row.userId, role: row.role, districtId: row.districtId, schoolId: row.schoolId },
+        null,
+        {
+          districtId,
+          schoolId: row.schoolId,
+        },
+      );
+      return grantId;
+    });
+  }
+
+  /** Deactivating signs the user out everywhere: their sessions are revoked with it. */
+  setActive(ctx: Context, userId: string, isActive: boolean): Promise<User> {
+    assertHolds(ctx.viewer, 'user:manage');
+    return inTransaction(ctx, async (em, audit) => {
+      const user = await this.requireManaged(ctx, em, userId, 'userId');
+      if (user.id === ctx.viewer!.userId && !isActive) {
+        throw conflict('You cannot deactivate yourself', '不能停用自己的账号');
+      }
+      const before = { isActive: user.isActive };
+      user.isActive = isActive;
+      await em.getRepository(User).update(user.id, { isActive });
+      if (!isActive)
+        await em.getRepository(AuthSession).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      audit.record('User', user.id, 'UPDATE', before, { isActive }, { districtId: null, schoolId: null });
+      return user;
+    });
   }
 
   /** Resolves a grant's scope to database ids and the district it lies in. */

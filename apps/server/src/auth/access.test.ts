@@ -228,6 +228,17 @@ describe('scoped access', () => {
     for (let i = 0; i < 5; i++) expect((await attempt()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await attempt()).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
   });
+
+  it('throttles failed sign-ins per address across accounts', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 31; i++) {
+      const r = await t.gql('mutation($u: String!) { login(username: $u, password: "wrong-password") { token } }', { u: `nobody-${i}` });
+      codes.push(r.errors?.[0]?.extensions?.code as string);
+    }
+    // Five of the 31 went to "analyst" in the test above from this same address.
+    expect(codes.slice(0, 20).every((c) => c === 'UNAUTHENTICATED')).toBe(true);
+    expect(codes.at(-1)).toBe('TOO_MANY_REQUESTS');
+  });
 });
 
 describe('API limits', () => {

@@ -84,8 +84,9 @@ export function limitsPlugin(schema: GraphQLSchema, options: LimitOptions): Apol
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, contextValue }) {
-          if (allowlist && !allowlist.has(sha256(request.query ?? ''))) {
+        async didResolveOperation({ request, source, document, contextValue }) {
+          // `source` is the text Apollo ran, also when the client sent only an APQ hash.
+          if (allowlist && !allowlist.has(sha256(source ?? request.query ?? ''))) {
             throw new GraphQLError('Only registered operations are accepted by this server', {
               extensions: { code: 'OPERATION_NOT_REGISTERED', messageZh: '本服务器只接受已登记的操作' },
             });

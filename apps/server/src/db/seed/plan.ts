@@ -161,8 +161,8 @@ function townSeatSlots(division: Division, schools: StageCounts, rng: Random): S
  */
 function outerSlots(division: Division, remaining: StageCounts, rng: Random): SchoolSlot[] {
   const countyTowns = division.towns.filter(isCountySeat);
-  const villages = division.towns.filter((t) => !isCountySeat(t));
-  const ruralTowns = townWeights(villages, rng);
+  const outlying = division.towns.filter((t) => !isCountySeat(t));
+  const ruralTowns = townWeights(outlying, rng);
   return STAGES.flatMap((stage) => {
     const urban = Math.max(1, Math.round(remaining[stage] * URBAN_SHARE[stage]));
     return [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { isValidIdNumber } from '../../modules/teacher/id-number.js';
 import { loadDivisions } from './divisions.js';
-import { IdNumberIssuer } from './people.js';
+import { PersonalNumbers } from './people.js';
 import { planDistrict } from './plan.js';
 import { SchoolBuilder } from './schools.js';
 import { staffOf } from './teachers.js';
@@ -14,15 +14,14 @@ const DEMO_USERNAMES = ['demo-city', 'demo-district', 'demo-group', 'demo-school
 function generatedContent(): string[] {
   const scale = 'small';
   const builder = new SchoolBuilder(scale);
-  return loadDivisions().flatMap((division) => {
-    const ids = new IdNumberIssuer(division.district.code);
-    return builder
+  const numbers = new PersonalNumbers();
+  const withoutIds = (record: object) =>
+    JSON.stringify({ ...record, id: undefined, schoolId: undefined, townId: undefined, districtId: undefined });
+  return loadDivisions().flatMap((division) =>
+    builder
       .build(division, planDistrict(division, scale))
-      .flatMap(({ row, slot }) => [
-        JSON.stringify({ ...row, id: undefined, townId: undefined, districtId: undefined }),
-        ...staffOf(row, slot.teachers, ids).map((t) => JSON.stringify({ ...t, id: undefined, schoolId: undefined })),
-      ]);
-  });
+      .flatMap((school) => [withoutIds(school.row), ...staffOf(school, numbers).map(withoutIds)]),
+  );
 }
 
 describe('demo data generator', () => {
@@ -83,14 +82,16 @@ describe('seed (small scale)', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('issues valid, unique ID numbers matching birth date and gender', async () => {
-    const teachers: { idNumber: string; birthDate: string; gender: string }[] = await t.ds.query(
-      `SELECT id_number AS "idNumber", to_char(birth_date, 'YYYYMMDD') AS "birthDate", gender FROM teacher`,
+  it('issues valid, unique ID numbers matching birth date and gender, and unique phones', async () => {
+    const teachers: { idNumber: string; birthDate: string; gender: string; phone: string }[] = await t.ds.query(
+      `SELECT id_number AS "idNumber", to_char(birth_date, 'YYYYMMDD') AS "birthDate", gender, phone FROM teacher`,
     );
     expect(teachers.filter((r) => !isValidIdNumber(r.idNumber))).toEqual([]);
     expect(teachers.filter((r) => r.idNumber.slice(6, 14) !== r.birthDate)).toEqual([]);
     expect(teachers.filter((r) => Number(r.idNumber[16]) % 2 !== (r.gender === 'MALE' ? 1 : 0))).toEqual([]);
     expect(new Set(teachers.map((r) => r.idNumber)).size).toBe(teachers.length);
+    expect(teachers.filter((r) => !/^1[3-9]\d{9}$/.test(r.phone))).toEqual([]);
+    expect(new Set(teachers.map((r) => r.phone)).size).toBe(teachers.length);
   });
 
   it('creates demo accounts that sign in with the demo password', async () => {

@@ -8,7 +8,7 @@ import { hashPassword } from '../../modules/user/auth.service.js';
 import { DEMO_DISTRICT, DEMO_PASSWORD, demoScopes, insertDemoAccounts, type DemoScopes } from './accounts.js';
 import { BatchInserter, insertRows } from './bulk.js';
 import { loadDivisions, type Division } from './divisions.js';
-import { IdNumberIssuer } from './people.js';
+import { PersonalNumbers } from './people.js';
 import { planDistrict, type Scale } from './plan.js';
 import { SchoolBuilder, type PlannedSchool } from './schools.js';
 import { staffOf } from './teachers.js';
@@ -67,6 +67,7 @@ async function insertSchools(
   { scale, logger }: SeedOptions,
 ): Promise<{ schools: number; teachers: number; scopes: DemoScopes }> {
   const builder = new SchoolBuilder(scale);
+  const numbers = new PersonalNumbers();
   let schools = 0;
   let teachers = 0;
   let scopes: DemoScopes | undefined;
@@ -74,7 +75,7 @@ async function insertSchools(
     const planned = builder.build(division, planDistrict(division, scale));
     const rows = planned.map((p) => p.row);
     await insertRows(em, School, rows);
-    teachers += await insertStaff(em, division, planned);
+    teachers += await insertStaff(em, planned, numbers);
     schools += planned.length;
     if (division.district.code === DEMO_DISTRICT) scopes = demoScopes(division, planned);
     logger?.debug({ district: division.district.name, schools: planned.length }, 'seeded district');
@@ -88,13 +89,12 @@ async function insertSchools(
  * stays flat at province scale. Principals are set afterwards: school and teacher point at
  * each other, and the school row must exist first.
  */
-async function insertStaff(em: EntityManager, division: Division, schools: PlannedSchool[]): Promise<number> {
+async function insertStaff(em: EntityManager, schools: PlannedSchool[], numbers: PersonalNumbers): Promise<number> {
   const teachers = new BatchInserter(em, Teacher);
-  const ids = new IdNumberIssuer(division.district.code);
   const principals: { id: string; principalId: string }[] = [];
-  for (const { row, slot } of schools) {
-    const staff = staffOf(row, slot.teachers, ids);
-    principals.push({ id: row.id, principalId: staff[0]!.id });
+  for (const school of schools) {
+    const staff = staffOf(school, numbers);
+    principals.push({ id: school.row.id, principalId: staff[0]!.id });
     await teachers.add(staff);
   }
   await teachers.flush();

@@ -3,9 +3,9 @@ import { SchoolLocality, SchoolStage } from '../../modules/school/school.enums.j
 import type { Teacher } from '../../modules/teacher/teacher.entity.js';
 import { BackboneLevel, Degree, Gender, Title } from '../../modules/teacher/teacher.enums.js';
 import { personName } from './names.js';
-import { birthDateFor, hireDateFor, isoDate, mobilePhone, yearsUntilAsOf, type IdNumberIssuer } from './people.js';
+import { birthDateFor, hireDateFor, isoDate, yearsUntilAsOf, type PersonalNumbers } from './people.js';
 import { Random, type Weighted } from './random.js';
-import type { SchoolRow } from './schools.js';
+import type { PlannedSchool, SchoolRow } from './schools.js';
 
 export type TeacherRow = Omit<Teacher, 'createdAt' | 'updatedAt' | 'school'>;
 
@@ -97,15 +97,29 @@ const FULL_TIME: ByLocality<number> = { URBAN: 0.97, TOWN: 0.95, RURAL: 0.93 };
 const PRINCIPAL_SENIOR_PROFESSOR: ByLocality<number> = { URBAN: 0.15, TOWN: 0.04, RURAL: 0.01 };
 const RENOWNED_PRINCIPAL: ByLocality<number> = { URBAN: 0.25, TOWN: 0.08, RURAL: 0.02 };
 
+/** What generating one school's staff needs. */
+interface Staffing {
+  school: SchoolRow;
+  /** the district code: ID numbers carry it as their region */
+  region: string;
+  rng: Random;
+  numbers: PersonalNumbers;
+}
+
 /**
- * The staff of one school, `count` teachers, drawn from the school's own stream so they
- * do not change when other schools do. The first is its principal.
+ * The staff of one planned school; the first is its principal. Names, careers and
+ * qualifications come from the school's own stream, so they do not change when other
+ * schools do; ID and phone numbers come from the run-wide `numbers`, which keeps them unique.
  */
-export function staffOf(school: SchoolRow, count: number, ids: IdNumberIssuer): TeacherRow[] {
-  const rng = new Random(`teachers:${school.code}`);
-  return Array.from({ length: count }, (_, i) =>
-    i === 0 ? principal(school, rng, ids) : teacher(school, rng, ids, i + 1),
-  );
+export function staffOf({ row: school, slot }: PlannedSchool, numbers: PersonalNumbers): TeacherRow[] {
+  // A 9-digit town code starts with its 6-digit district code.
+  const s: Staffing = {
+    school,
+    region: slot.town.code.slice(0, 6),
+    rng: new Random(`teachers:${school.code}`),
+    numbers,
+  };
+  return Array.from({ length: slot.teachers }, (_, i) => (i === 0 ? principal(s) : teacher(s, i + 1)));
 }
 
 interface Life {
@@ -117,15 +131,16 @@ interface Life {
 
 type Qualifications = Pick<TeacherRow, 'isFullTime' | 'degree' | 'title' | 'backboneLevel' | 'isRenowned'>;
 
-function teacher(school: SchoolRow, rng: Random, ids: IdNumberIssuer, sequence: number): TeacherRow {
+function teacher(s: Staffing, sequence: number): TeacherRow {
+  const { rng, school } = s;
   const { stage, locality } = school;
   const age = Math.min(MAX_AGE, Math.max(MIN_AGE, Math.round(rng.normal(MEAN_AGE[locality], 9))));
-  const life = lifeOf(age, school, rng);
+  const life = lifeOf(age, s);
   const backboneLevel =
     life.yearsOfService >= 3 && rng.chance(BACKBONE[locality])
       ? rng.weighted(BACKBONE_LEVELS[locality])
       : BackboneLevel.NONE;
-  return row(school, rng, ids, sequence, life, {
+  return row(s, sequence, life, {
     isFullTime: rng.chance(FULL_TIME[locality]),
     degree: rng.weighted(DEGREES[stage][locality]),
     title: title(life.yearsOfService, school, rng),
@@ -136,10 +151,11 @@ function teacher(school: SchoolRow, rng: Random, ids: IdNumberIssuer, sequence: 
 }
 
 /** A senior teacher in mid-career with a bachelor's degree or more, often a backbone teacher. */
-function principal(school: SchoolRow, rng: Random, ids: IdNumberIssuer): TeacherRow {
-  const { stage, locality } = school;
+function principal(s: Staffing): TeacherRow {
+  const { rng } = s;
+  const { stage, locality } = s.school;
   const degree = rng.weighted(DEGREES[stage][locality]);
-  return row(school, rng, ids, 1, lifeOf(rng.int(42, 56), school, rng), {
+  return row(s, 1, lifeOf(rng.int(42, 56), s), {
     isFullTime: true,
     degree: degree === Degree.POSTGRADUATE ? degree : Degree.BACHELOR,
     title: rng.chance(PRINCIPAL_SENIOR_PROFESSOR[locality]) ? Title.SENIOR_PROFESSOR : Title.SENIOR,
@@ -150,21 +166,14 @@ function principal(school: SchoolRow, rng: Random, ids: IdNumberIssuer): Teacher
   });
 }
 
-function lifeOf(age: number, school: SchoolRow, rng: Random): Life {
+function lifeOf(age: number, { school, rng }: Staffing): Life {
   const gender = rng.chance(FEMALE_SHARE[school.stage][school.locality]) ? Gender.FEMALE : Gender.MALE;
   const birth = birthDateFor(age, rng);
   const hire = hireDateFor(birth, Math.min(age, rng.weighted(HIRE_AGE)), rng);
   return { gender, birth, hire, yearsOfService: yearsUntilAsOf(hire) };
 }
 
-function row(
-  school: SchoolRow,
-  rng: Random,
-  ids: IdNumberIssuer,
-  sequence: number,
-  life: Life,
-  q: Qualifications,
-): TeacherRow {
+function row({ school, region, rng, numbers }: Staffing, sequence: number, life: Life, q: Qualifications): TeacherRow {
   const birthDate = isoDate(life.birth);
   return {
     id: randomUUID(),
@@ -175,8 +184,8 @@ function row(
     subject: subject(school.stage, rng),
     ...q,
     hireDate: isoDate(life.hire),
-    idNumber: ids.issue(birthDate, life.gender),
-    phone: mobilePhone(rng),
+    idNumber: numbers.idNumber(region, birthDate, life.gender),
+    phone: numbers.phone(rng),
     birthDate,
   };
 }

@@ -23,7 +23,7 @@ export class DistrictResolver {
     filter?: DistrictFilter,
     @Arg('orderBy', () => DistrictOrder, {
       nullable: true,
-      description: '排序方式（省略时按名称升序）/ Sort order; by name, ascending, when omitted',
+      description: '排序方式（省略时按区划代码升序）/ Sort order; by NBS code, ascending, when omitted',
     })
     orderBy?: DistrictOrder,
   ) {
@@ -50,7 +50,7 @@ export class DistrictResolver {
     filter?: TownFilter,
     @Arg('orderBy', () => TownOrder, {
       nullable: true,
-      description: '排序方式（省略时按名称升序）/ Sort order; by name, ascending, when omitted',
+      description: '排序方式（省略时按区划代码升序）/ Sort order; by NBS code, ascending, when omitted',
     })
     orderBy?: TownOrder,
   ) {

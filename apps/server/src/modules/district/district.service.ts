@@ -43,7 +43,7 @@ export class DistrictService extends RecordService<District> {
     return paginate(
       qb,
       args,
-      sortSpec(orderBy, DISTRICT_SORT_PROPERTIES, DistrictOrderField.NAME),
+      sortSpec(orderBy, DISTRICT_SORT_PROPERTIES, DistrictOrderField.CODE),
       ctx.config.maxPageSize,
     );
   }

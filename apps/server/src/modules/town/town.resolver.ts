@@ -21,7 +21,7 @@ export class TownResolver {
     filter?: TownFilter,
     @Arg('orderBy', () => TownOrder, {
       nullable: true,
-      description: '排序方式（省略时按名称升序）/ Sort order; by name, ascending, when omitted',
+      description: '排序方式（省略时按区划代码升序）/ Sort order; by NBS code, ascending, when omitted',
     })
     orderBy?: TownOrder,
   ) {

@@ -56,7 +56,7 @@ export class TownService extends RecordService<Town> {
     return paginate(
       this.filtered(ctx, filter),
       args,
-      sortSpec(orderBy, TOWN_SORT_PROPERTIES, TownOrderField.NAME),
+      sortSpec(orderBy, TOWN_SORT_PROPERTIES, TownOrderField.CODE),
       ctx.config.maxPageSize,
     );
   }
@@ -74,7 +74,7 @@ export class TownService extends RecordService<Town> {
       query: () => this.filtered(ctx, filter),
       parentProperty,
       args,
-      sort: sortSpec(orderBy, TOWN_SORT_PROPERTIES, TownOrderField.NAME),
+      sort: sortSpec(orderBy, TOWN_SORT_PROPERTIES, TownOrderField.CODE),
       maxPageSize: ctx.config.maxPageSize,
     });
   }

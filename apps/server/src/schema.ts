@@ -10,6 +10,9 @@ import { TeacherResolver } from './modules/teacher/teacher.resolver.js';
 import { RoleGrantResolver, UserResolver } from './modules/user/user.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { ViewerCanResolver } from './auth/viewer-can.resolver.js';
+import { collaborationResolvers } from './modules/collaboration/index.js';
+import { exchangeResolvers } from './modules/exchange/index.js';
+import { researchResolvers } from './modules/research/index.js';
 
 export const resolvers = [
   NodeResolver,
@@ -21,6 +24,9 @@ export const resolvers = [
   RoleGrantResolver,
   AuditResolver,
   ViewerCanResolver,
+  ...collaborationResolvers,
+  ...exchangeResolvers,
+  ...researchResolvers,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

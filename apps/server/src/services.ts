@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { BaseRecord } from './common/base.entity.js';
-import type { RecordService } from './common/record.service.js';
+import { RecordService } from './common/record.service.js';
 import { DistrictService } from './modules/district/district.service.js';
 import { TownService } from './modules/town/town.service.js';
 import { SchoolService } from './modules/school/school.service.js';
@@ -10,6 +10,9 @@ import { TeacherService } from './modules/teacher/teacher.service.js';
 import { AuthService } from './modules/user/auth.service.js';
 import { UserService } from './modules/user/user.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
+import { createCollaborationServices } from './modules/collaboration/index.js';
+import { createExchangeServices } from './modules/exchange/index.js';
+import { createResearchServices } from './modules/research/index.js';
 
 /** What node(id) needs of a service: a scoped read by global id. */
 export interface NodeSource {
@@ -23,10 +26,16 @@ export function createServices(ds: DataSource, config: Config) {
     town: new TownService(ds, config),
     school: new SchoolService(ds, config),
     teacher: new TeacherService(ds, config),
+    ...createCollaborationServices(ds, config),
+    ...createExchangeServices(ds, config),
+    ...createResearchServices(ds, config),
   };
   const users = new UserService(ds);
+  // Every record service names its Relay type; node(id) routes through this map.
   const byType = new Map<string, NodeSource>([
-    ...Object.values(records).map((s) => [s.typeName, s as unknown as RecordService<BaseRecord>] as const),
+    ...Object.values(records as Record<string, unknown>)
+      .filter((s): s is RecordService<BaseRecord> => s instanceof RecordService)
+      .map((s) => [s.typeName, s] as const),
     ['User', users],
   ]);
   return {

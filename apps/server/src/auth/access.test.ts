@@ -232,7 +232,9 @@ describe('scoped access', () => {
   it('throttles failed sign-ins per address across accounts', async () => {
     const codes: string[] = [];
     for (let i = 0; i < 31; i++) {
-      const r = await t.gql('mutation($u: String!) { login(username: $u, password: "wrong-password") { token } }', { u: `nobody-${i}` });
+      const r = await t.gql('mutation($u: String!) { login(username: $u, password: "wrong-password") { token } }', {
+        u: `nobody-${i}`,
+      });
       codes.push(r.errors?.[0]?.extensions?.code as string);
     }
     // Five of the 31 went to "analyst" in the test above from this same address.

@@ -4,42 +4,28 @@ import { buildWorld, cityAdminToken, nextSchoolCode, PASSWORD, signInAs, type Wo
 import { parseGlobalId } from '../common/global-id.js';
 import { createSchema } from '../schema.js';
 import { Role } from './viewer.js';
+import {
+  ADMINS,
+  ALL,
+  CITY,
+  CITY_WIDE,
+  DENIED,
+  MANAGES_SCHOOL_1,
+  ROLES,
+  SEES_SCHOOL_1,
+  SIGNED_IN,
+  type MatrixKit,
+  type Row,
+  type Scope,
+  type Who,
+} from '../test/matrix-kit.js';
+import { MATRIX_MODULES } from '../test/matrix-modules.js';
 
 /**
  * The authorization matrix: every query and mutation, as every role, on a record inside
  * the role's scope and on one outside it, against the real server. A root field with no
  * row here fails the completeness test, so no operation ships without its rules.
  */
-
-type Who = 'anonymous' | Role;
-const ROLES: Who[] = ['anonymous', ...Object.values(Role)];
-type Scope = 'in' | 'out';
-
-interface Row {
-  /** runs the operation as `token` on a target inside (`in`) or outside (`out`) the role's scope */
-  run: (token: string | undefined, scope: Scope) => Promise<GqlResult>;
-  /** who is allowed, per scope; everyone else must be refused */
-  allow: Record<Scope, Who[]>;
-  /** the operation has no out-of-scope target (public or scope-free) */
-  scopeFree?: boolean;
-}
-
-const ALL = ROLES;
-const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
-const SEES_SCHOOL_1: Who[] = [
-  Role.CITY_ADMIN,
-  Role.DISTRICT_ADMIN,
-  Role.GROUP_LEADER,
-  Role.SCHOOL_STAFF,
-  Role.RESEARCHER,
-  Role.ANALYST,
-];
-const CITY_WIDE: Who[] = [Role.CITY_ADMIN, Role.ANALYST];
-const MANAGES_SCHOOL_1: Who[] = [Role.CITY_ADMIN, Role.DISTRICT_ADMIN, Role.GROUP_LEADER, Role.SCHOOL_STAFF];
-const ADMINS: Who[] = [Role.CITY_ADMIN, Role.DISTRICT_ADMIN];
-const CITY: Who[] = [Role.CITY_ADMIN];
-
-const DENIED = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']);
 
 /**
  * Allowed: no error and a non-empty answer. Refused: an access error, null, an empty page,
@@ -362,6 +348,25 @@ describe('authorization matrix', () => {
     },
   };
 
+  const kit: MatrixKit = {
+    t: undefined as unknown as TestApp,
+    gql,
+    city: () => city,
+    token: (who) => tokens.get(who),
+    a: () => a,
+    b: () => b,
+    target,
+    teacherOf: (schoolId) => teacherOf.get(schoolId)!,
+    uniq,
+    dbId,
+  };
+  for (const module of MATRIX_MODULES) {
+    for (const [name, row] of Object.entries(module.rows(kit))) {
+      if (name in rows) throw new Error(`matrix row ${name} defined twice`);
+      rows[name] = row;
+    }
+  }
+
   const targets: Record<Scope, string> = { in: '', out: '' };
   const roleByToken = new Map<string, Who>();
   const roleOf = (token: string) => roleByToken.get(token)!;
@@ -412,6 +417,8 @@ describe('authorization matrix', () => {
       );
       targets[scope] = r.data!.createUser.id as string;
     }
+    kit.t = t;
+    for (const module of MATRIX_MODULES) await module.setup?.(kit);
   });
   afterAll(() => t.close());
 

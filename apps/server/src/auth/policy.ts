@@ -23,7 +23,23 @@ export type Action =
   | 'teacher:delete'
   | 'teacher:readPersonal'
   | 'user:manage'
-  | 'audit:read';
+  | 'audit:read'
+  // collaboration: the target is the lead school
+  | 'group:create'
+  | 'group:update'
+  | 'group:delete'
+  | 'group:manageMembers'
+  | 'trusteeship:create'
+  | 'trusteeship:update'
+  | 'trusteeship:recordActivity'
+  // exchanges: the target is the school on either end
+  | 'exchange:create'
+  | 'exchange:update'
+  | 'exchange:delete'
+  // research: researchers by their district, assignments and sessions by their schools
+  | 'researcher:manage'
+  | 'assignment:manage'
+  | 'session:record';
 
 /** Where a record sits in the organisation tree; enough to decide any action on it. */
 export interface Target {
@@ -32,6 +48,14 @@ export interface Target {
 }
 
 const CITY_WIDE_READ = new Set([Role.CITY_ADMIN, Role.ANALYST]);
+
+const LEAD_SCHOOL_ACTIONS = new Set<Action>([
+  'group:update',
+  'group:manageMembers',
+  'trusteeship:create',
+  'trusteeship:update',
+  'trusteeship:recordActivity',
+]);
 
 /** Actions each role may take inside its own scope (CITY_ADMIN: the whole city). */
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
@@ -82,7 +106,13 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   [Role.ANALYST]: new Set<Action>([]),
 };
 
-function grantCovers(viewer: Viewer, role: Role, grant: Viewer['grants'][number], target: Target): boolean {
+function grantCovers(
+  viewer: Viewer,
+  role: Role,
+  grant: Viewer['grants'][number],
+  target: Target,
+  action: Action,
+): boolean {
   switch (role) {
     case Role.CITY_ADMIN:
       return true;
@@ -102,7 +132,7 @@ function grantCovers(viewer: Viewer, role: Role, grant: Viewer['grants'][number]
 
 export function can(viewer: Viewer | null, action: Action, target: Target = {}): boolean {
   if (!viewer) return false;
-  return viewer.grants.some((g) => ROLE_ACTIONS[g.role].has(action) && grantCovers(viewer, g.role, g, target));
+  return viewer.grants.some((g) => ROLE_ACTIONS[g.role].has(action) && grantCovers(viewer, g.role, g, target, action));
 }
 
 /**

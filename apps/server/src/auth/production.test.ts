@@ -26,9 +26,17 @@ describe('in production', () => {
 
   it('refuses demo credentials', async () => {
     await t.ds.transaction((em) =>
-      insertAccount(em, { username: 'demo-city', displayName: '演示', password: PASSWORD, isDemo: true, grants: [{ role: Role.CITY_ADMIN }] }),
+      insertAccount(em, {
+        username: 'demo-city',
+        displayName: '演示',
+        password: PASSWORD,
+        isDemo: true,
+        grants: [{ role: Role.CITY_ADMIN }],
+      }),
     );
-    const r = await t.gql('mutation($p: String!) { login(username: "demo-city", password: $p) { token } }', { p: PASSWORD });
+    const r = await t.gql('mutation($p: String!) { login(username: "demo-city", password: $p) { token } }', {
+      p: PASSWORD,
+    });
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
@@ -40,13 +48,22 @@ describe('persisted queries', () => {
   const manifest = path.join(tmpdir(), `zhuji-operations-${process.pid}.json`);
 
   beforeAll(async () => {
-    writeFileSync(manifest, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha, name: 'Districts', type: 'query', body: query }] }));
+    writeFileSync(
+      manifest,
+      JSON.stringify({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: sha, name: 'Districts', type: 'query', body: query }],
+      }),
+    );
     t = await startTestApp({ env: { OPERATIONS_ALLOWLIST: manifest } });
   });
   afterAll(() => t.close());
 
   const post = (body: object) =>
-    fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+      (r) => r.json(),
+    );
 
   it('accepts registered operations and refuses others when the allowlist is on', async () => {
     expect(await post({ query })).toMatchObject({ data: { districts: { totalCount: 0 } } });

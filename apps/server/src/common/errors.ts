@@ -63,6 +63,8 @@ export function forbidden(message = 'You may not do this', messageZh = '无权�
 /** PostgreSQL SQLSTATE for unique_violation; services translate it into CONFLICT. */
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
+export const PG_EXCLUSION_VIOLATION = '23P01';
+export const PG_CHECK_VIOLATION = '23514';
 
 export function pgErrorCode(error: unknown): string | undefined {
   const e = error as { code?: unknown; driverError?: { code?: unknown } };

@@ -4,6 +4,37 @@ import { School } from '../modules/school/school.entity.js';
 import { Teacher } from '../modules/teacher/teacher.entity.js';
 import { AuthSession, RoleGrant, User } from '../modules/user/user.entity.js';
 import { AuditEntry } from '../modules/audit/audit.entity.js';
+import {
+  CollaborationGroup,
+  GroupMembership,
+  Trusteeship,
+  TrusteeshipActivity,
+} from '../modules/collaboration/collaboration.entity.js';
+import { TeacherExchange } from '../modules/exchange/exchange.entity.js';
+import {
+  JointResearchSession,
+  JointResearchSessionSchool,
+  Researcher,
+  ResearcherAssignment,
+} from '../modules/research/research.entity.js';
 
 /** Every entity, listed once, so data sources never glob (globs break under vitest and tsc output alike). */
-export const entities = [District, Town, School, Teacher, User, RoleGrant, AuthSession, AuditEntry];
+export const entities = [
+  District,
+  Town,
+  School,
+  Teacher,
+  User,
+  RoleGrant,
+  AuthSession,
+  AuditEntry,
+  CollaborationGroup,
+  GroupMembership,
+  Trusteeship,
+  TrusteeshipActivity,
+  TeacherExchange,
+  Researcher,
+  ResearcherAssignment,
+  JointResearchSession,
+  JointResearchSessionSchool,
+];

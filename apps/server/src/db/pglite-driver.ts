@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { PGlite, types, type PGliteOptions } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 
 /**
  * A `pg`-shaped driver for TypeORM over one in-process PGlite database.
@@ -54,7 +55,7 @@ export function openPGlite(dataDir: string | undefined): Promise<PGlite> {
   sharedDataDir = dataDir;
   const options: PGliteOptions = {
     dataDir,
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, btree_gist },
     serializers: { [types.BOOL]: boolSerializer },
   };
   sharedDb = PGlite.create(options);

@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Context } from '../../context.js';
 import { AppError, ErrorCode, unauthenticated } from '../../common/errors.js';
-import type { Viewer } from '../../auth/viewer.js';
+import { Role, type Viewer } from '../../auth/viewer.js';
+import { today } from '../../common/dates.js';
 import { AuthSession, RoleGrant, User } from './user.entity.js';
 
 /** argon2id with the library's defaults (m=19 MiB, t=2, p=1), OWASP's minimum recommendation. */
@@ -103,8 +104,34 @@ export class AuthService {
       displayName: user.displayName,
       tokenId: session.id,
       grants: grants.map((g) => ({ role: g.role, districtId: g.districtId, schoolId: g.schoolId })),
-      extraSchoolIds: [],
+      extraSchoolIds: await this.reachedSchools(user.id, grants),
     };
+  }
+
+  /**
+   * Schools a viewer reaches beyond the ones their grants name, as of today: a group
+   * leader's partner schools (active trusteeships and current members of groups their
+   * lead school leads); a researcher's currently assigned schools.
+   */
+  private async reachedSchools(userId: string, grants: RoleGrant[]): Promise<string[]> {
+    const leadIds = grants.filter((g) => g.role === Role.GROUP_LEADER && g.schoolId).map((g) => g.schoolId!);
+    const isResearcher = grants.some((g) => g.role === Role.RESEARCHER);
+    if (!leadIds.length && !isResearcher) return [];
+    const day = today();
+    // Lead ids are spelled out as $3, $4, …: PGlite does not serialise array parameters.
+    const leads = leadIds.length ? leadIds.map((_, i) => `$${i + 3}`).join(', ') : 'NULL';
+    const rows: { school_id: string }[] = await this.ds.query(
+      `SELECT t.partner_school_id AS school_id FROM trusteeship t
+        WHERE t.lead_school_id IN (${leads}) AND t.start_date <= $1 AND (t.actual_end_date IS NULL OR t.actual_end_date >= $1)
+       UNION
+       SELECT m.school_id FROM group_membership m JOIN collaboration_group g ON g.id = m.group_id
+        WHERE g.lead_school_id IN (${leads}) AND m.joined_on <= $1 AND (m.left_on IS NULL OR m.left_on >= $1)
+       UNION
+       SELECT a.school_id FROM researcher_assignment a JOIN researcher r ON r.id = a.researcher_id
+        WHERE r.user_id = $2 AND a.start_date <= $1 AND (a.end_date IS NULL OR a.end_date >= $1)`,
+      [day, isResearcher ? userId : null, ...leadIds],
+    );
+    return [...new Set(rows.map((r) => r.school_id))];
   }
 }
 

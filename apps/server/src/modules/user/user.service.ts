@@ -38,9 +38,11 @@ export class UserService {
     const scope = schoolScope(viewer);
     if (manages && scope.all) return qb;
     const districtIds = manages && !scope.all ? scope.districtIds : [];
+    if (!districtIds.length) return qb.andWhere('u.id = :self', { self: viewer?.userId ?? null });
+    // IN (:...ids) expands to one parameter per id, which PGlite needs (no array parameters).
     return qb.andWhere(
       `(u.id = :self OR EXISTS (SELECT 1 FROM role_grant g LEFT JOIN school gs ON gs.id = g.school_id
-         WHERE g.user_id = u.id AND (g.district_id = ANY(:districtIds) OR gs.district_id = ANY(:districtIds))))`,
+         WHERE g.user_id = u.id AND (g.district_id IN (:...districtIds) OR gs.district_id IN (:...districtIds))))`,
       { self: viewer?.userId ?? null, districtIds },
     );
   }

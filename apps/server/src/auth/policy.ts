@@ -49,71 +49,65 @@ export interface Target {
 
 const CITY_WIDE_READ = new Set([Role.CITY_ADMIN, Role.ANALYST]);
 
-const LEAD_SCHOOL_ACTIONS = new Set<Action>([
+/** What anyone who runs a school may do to it: its record, its teachers, exchanges, sessions. */
+const SCHOOL_MANAGEMENT: Action[] = [
+  'school:update',
+  'teacher:create',
+  'teacher:update',
+  'teacher:delete',
+  'teacher:readPersonal',
+  'exchange:create',
+  'exchange:update',
+  'exchange:delete',
+  'session:record',
+];
+
+/** What a lead school does for its partners: its groups and trusteeships. */
+const LEADERSHIP: Action[] = [
   'group:update',
   'group:manageMembers',
   'trusteeship:create',
   'trusteeship:update',
   'trusteeship:recordActivity',
-]);
+];
+const LEAD_SCHOOL_ACTIONS = new Set<Action>(LEADERSHIP);
+
+/** A district bureau's work inside its district; the city bureau does it everywhere. */
+const BUREAU: Action[] = [
+  ...SCHOOL_MANAGEMENT,
+  ...LEADERSHIP,
+  'town:update',
+  'school:create',
+  'school:delete',
+  'group:create',
+  'group:delete',
+  'researcher:manage',
+  'assignment:manage',
+  'user:manage',
+  'audit:read',
+];
 
 /** Actions each role may take inside its own scope (CITY_ADMIN: the whole city). */
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   [Role.CITY_ADMIN]: new Set<Action>([
+    ...BUREAU,
     'district:create',
     'district:update',
     'district:delete',
     'town:create',
-    'town:update',
     'town:delete',
-    'school:create',
-    'school:update',
-    'school:delete',
-    'teacher:create',
-    'teacher:update',
-    'teacher:delete',
-    'teacher:readPersonal',
-    'user:manage',
-    'audit:read',
   ]),
-  [Role.DISTRICT_ADMIN]: new Set<Action>([
-    'town:update',
-    'school:create',
-    'school:update',
-    'school:delete',
-    'teacher:create',
-    'teacher:update',
-    'teacher:delete',
-    'teacher:readPersonal',
-    'user:manage',
-    'audit:read',
-  ]),
-  [Role.GROUP_LEADER]: new Set<Action>([
-    'school:update',
-    'teacher:create',
-    'teacher:update',
-    'teacher:delete',
-    'teacher:readPersonal',
-  ]),
-  [Role.SCHOOL_STAFF]: new Set<Action>([
-    'school:update',
-    'teacher:create',
-    'teacher:update',
-    'teacher:delete',
-    'teacher:readPersonal',
-  ]),
-  [Role.RESEARCHER]: new Set<Action>([]),
+  [Role.DISTRICT_ADMIN]: new Set<Action>(BUREAU),
+  [Role.GROUP_LEADER]: new Set<Action>([...SCHOOL_MANAGEMENT, ...LEADERSHIP]),
+  [Role.SCHOOL_STAFF]: new Set<Action>(SCHOOL_MANAGEMENT),
+  [Role.RESEARCHER]: new Set<Action>(['session:record']),
   [Role.ANALYST]: new Set<Action>([]),
 };
 
-function grantCovers(
-  viewer: Viewer,
-  role: Role,
-  grant: Viewer['grants'][number],
-  target: Target,
-  action: Action,
-): boolean {
-  switch (role) {
+function grantCovers(viewer: Viewer, grant: Viewer['grants'][number], target: Target, action: Action): boolean {
+  const reaches = (schoolId: string | null | undefined) =>
+    schoolId != null && (schoolId === grant.schoolId || viewer.extraSchoolIds.includes(schoolId));
+  switch (grant.role) {
     case Role.CITY_ADMIN:
       return true;
     case Role.DISTRICT_ADMIN:
@@ -121,10 +115,10 @@ function grantCovers(
     case Role.SCHOOL_STAFF:
       return grant.schoolId != null && target.schoolId === grant.schoolId;
     case Role.GROUP_LEADER:
-      return (
-        target.schoolId != null &&
-        (target.schoolId === grant.schoolId || viewer.extraSchoolIds.includes(target.schoolId))
-      );
+      // Groups and trusteeships are run from the lead school itself, not from its partners.
+      return LEAD_SCHOOL_ACTIONS.has(action) ? target.schoolId === grant.schoolId : reaches(target.schoolId);
+    case Role.RESEARCHER:
+      return reaches(target.schoolId);
     default:
       return false;
   }
@@ -132,7 +126,7 @@ function grantCovers(
 
 export function can(viewer: Viewer | null, action: Action, target: Target = {}): boolean {
   if (!viewer) return false;
-  return viewer.grants.some((g) => ROLE_ACTIONS[g.role].has(action) && grantCovers(viewer, g.role, g, target, action));
+  return viewer.grants.some((g) => ROLE_ACTIONS[g.role].has(action) && grantCovers(viewer, g, target, action));
 }
 
 /**

@@ -40,6 +40,8 @@ export interface TestApp {
   config: Config;
   statements: StatementCounter;
   url: string;
+  /** the test database, for tools run as separate processes (CLIs) */
+  databaseUrl: string;
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -95,6 +97,7 @@ export async function startTestApp(
     config,
     statements,
     url,
+    databaseUrl: databaseUrl(name),
     gql,
     async login(username, password = 'zhuji-demo') {
       const r = await gql<{ login: { token: string } }>(

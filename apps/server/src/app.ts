@@ -14,7 +14,8 @@ import { createServices, type Services } from './services.js';
 import { openDatabase } from './db/database.js';
 import { pendingMigrationCount } from './db/data-source.js';
 import { createLogger, type Logger } from './logger.js';
-import { formatError } from './common/format-error.js';
+import { errorLoggingPlugin, formatError } from './common/format-error.js';
+import { pinoHttp } from 'pino-http';
 import { seedIfEmpty } from './db/seed/seed.js';
 import { LIMITS, limitsPlugin, validationRules } from './common/limits.js';
 
@@ -52,7 +53,7 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: formatError(logger),
+    formatError: formatError(),
     includeStacktraceInErrorResponses: false,
     // Anonymous introspection is refused in production by limitsPlugin, not here, so
     // signed-in data teams keep their tooling.
@@ -63,6 +64,7 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      errorLoggingPlugin(logger),
       limitsPlugin(schema, {
         production: config.nodeEnv === 'production',
         operationsAllowlist: config.operationsAllowlist,
@@ -70,6 +72,24 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
     ],
   });
   await apollo.start();
+
+  // One structured line per request, and a request id on every line the request logs
+  // (req.log is a child logger); clients get the same id back in x-request-id.
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = (typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) && given) || randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      // req.log binds only reqId, so lines a resolver logs stay small and still carry the id.
+      quietReqLogger: true,
+    }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -91,13 +111,6 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
 
   app.use(
     '/graphql',
-    (req, res, next) => {
-      const requestId =
-        (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || randomUUID();
-      res.locals.requestId = requestId;
-      res.setHeader('x-request-id', requestId);
-      next();
-    },
     express.json({ limit: LIMITS.maxBodyBytes }),
     (req, res, next) => {
       if (Array.isArray(req.body) && req.body.length > LIMITS.maxBatch) {
@@ -118,10 +131,11 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+      context: async ({ req }) => {
         const viewer = await services.auth.viewerFromToken(bearer(req));
         return createContext({
-          requestId: res.locals.requestId as string,
+          requestId: String(req.id),
+          logger: req.log,
           clientAddress: req.ip ?? 'unknown',
           viewer,
           config,

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
+import type { Logger } from './logger.js';
 import { ChildPageLoaders } from './common/loaders.js';
 import type { Viewer } from './auth/viewer.js';
 import { createRecordLoaders, type RecordLoaders } from './db/record-loaders.js';
@@ -8,6 +9,8 @@ import type { Services } from './services.js';
 /** Everything a resolver may touch during one request. Built fresh per request. */
 export interface Context {
   requestId: string;
+  /** this request's logger: every line it writes carries the request id */
+  logger: Logger;
   /** the client's address, for per-address sign-in throttling */
   clientAddress: string;
   viewer: Viewer | null;
@@ -19,6 +22,7 @@ export interface Context {
 
 export function createContext(base: {
   requestId: string;
+  logger: Logger;
   clientAddress: string;
   viewer: Viewer | null;
   config: Config;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource, Logger as TypeormLogger } from 'typeorm';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from '../config.js';
 import { createApp, type App } from '../app.js';
 import { createDataSource } from '../db/data-source.js';
@@ -57,7 +57,7 @@ export interface TestApp {
  * over HTTP exactly as clients reach it. `seed` loads the demo data first.
  */
 export async function startTestApp(
-  options: { seed?: SeedOptions['scale']; env?: Record<string, string> } = {},
+  options: { seed?: SeedOptions['scale']; env?: Record<string, string>; logger?: Logger } = {},
 ): Promise<TestApp> {
   const name = `${templateName()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
@@ -78,7 +78,7 @@ export async function startTestApp(
     SEED_ON_START: 'false',
     ...options.env,
   });
-  const app = await createApp(config, { ds, logger: pino({ level: 'silent' }) });
+  const app = await createApp(config, { ds, logger: options.logger ?? pino({ level: 'silent' }) });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}/graphql`;
 

@@ -13,6 +13,9 @@ import { ViewerCanResolver } from './auth/viewer-can.resolver.js';
 import { collaborationResolvers } from './modules/collaboration/index.js';
 import { exchangeResolvers } from './modules/exchange/index.js';
 import { researchResolvers } from './modules/research/index.js';
+import { ledgerResolvers } from './modules/ledger/index.js';
+import { planResolvers } from './modules/plan/index.js';
+import { assessmentResolvers } from './modules/assessment/index.js';
 
 export const resolvers = [
   NodeResolver,
@@ -27,6 +30,9 @@ export const resolvers = [
   ...collaborationResolvers,
   ...exchangeResolvers,
   ...researchResolvers,
+  ...ledgerResolvers,
+  ...planResolvers,
+  ...assessmentResolvers,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

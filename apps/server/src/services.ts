@@ -13,6 +13,9 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { createCollaborationServices } from './modules/collaboration/index.js';
 import { createExchangeServices } from './modules/exchange/index.js';
 import { createResearchServices } from './modules/research/index.js';
+import { createLedgerServices } from './modules/ledger/index.js';
+import { createPlanServices } from './modules/plan/index.js';
+import { createAssessmentServices } from './modules/assessment/index.js';
 
 /** What node(id) needs of a service: a scoped read by global id. */
 export interface NodeSource {
@@ -29,6 +32,9 @@ export function createServices(ds: DataSource, config: Config) {
     ...createCollaborationServices(ds, config),
     ...createExchangeServices(ds, config),
     ...createResearchServices(ds, config),
+    ...createLedgerServices(ds, config),
+    ...createPlanServices(ds, config),
+    ...createAssessmentServices(ds, config),
   };
   const users = new UserService(ds);
   // Every record service names its Relay type; node(id) routes through this map.

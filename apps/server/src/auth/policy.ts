@@ -39,7 +39,16 @@ export type Action =
   // research: researchers by their district, assignments and sessions by their schools
   | 'researcher:manage'
   | 'assignment:manage'
-  | 'session:record';
+  | 'session:record'
+  // programme tracking: ledger items and plans by their school or town, assessments by district
+  | 'ledger:create'
+  | 'ledger:update'
+  | 'plan:draft'
+  | 'plan:submit'
+  | 'plan:review'
+  | 'plan:file'
+  | 'assessment:record'
+  | 'programme:configure';
 
 /** Where a record sits in the organisation tree; enough to decide any action on it. */
 export interface Target {
@@ -60,7 +69,12 @@ const SCHOOL_MANAGEMENT: Action[] = [
   'exchange:update',
   'exchange:delete',
   'session:record',
+  'ledger:create',
+  'ledger:update',
 ];
+
+/** The town plan is the town-seat school's own work (its staff draft and submit it). */
+const TOWN_PLANNING: Action[] = ['plan:draft', 'plan:submit'];
 
 /** What a lead school does for its partners: its groups and trusteeships. */
 const LEADERSHIP: Action[] = [
@@ -75,6 +89,7 @@ const LEAD_SCHOOL_ACTIONS = new Set<Action>(LEADERSHIP);
 /** A district bureau's work inside its district; the city bureau does it everywhere. */
 const BUREAU: Action[] = [
   ...SCHOOL_MANAGEMENT,
+  ...TOWN_PLANNING,
   ...LEADERSHIP,
   'town:update',
   'school:create',
@@ -83,6 +98,8 @@ const BUREAU: Action[] = [
   'group:delete',
   'researcher:manage',
   'assignment:manage',
+  'plan:review',
+  'assessment:record',
   'user:manage',
   'audit:read',
 ];
@@ -96,10 +113,12 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     'district:delete',
     'town:create',
     'town:delete',
+    'plan:file',
+    'programme:configure',
   ]),
   [Role.DISTRICT_ADMIN]: new Set<Action>(BUREAU),
   [Role.GROUP_LEADER]: new Set<Action>([...SCHOOL_MANAGEMENT, ...LEADERSHIP]),
-  [Role.SCHOOL_STAFF]: new Set<Action>(SCHOOL_MANAGEMENT),
+  [Role.SCHOOL_STAFF]: new Set<Action>([...SCHOOL_MANAGEMENT, ...TOWN_PLANNING]),
   [Role.RESEARCHER]: new Set<Action>(['session:record']),
   [Role.ANALYST]: new Set<Action>([]),
 };

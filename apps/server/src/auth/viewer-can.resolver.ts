@@ -33,6 +33,14 @@ export enum ViewerAction {
   RESEARCHER_MANAGE = 'researcher:manage',
   ASSIGNMENT_MANAGE = 'assignment:manage',
   SESSION_RECORD = 'session:record',
+  LEDGER_CREATE = 'ledger:create',
+  LEDGER_UPDATE = 'ledger:update',
+  PLAN_DRAFT = 'plan:draft',
+  PLAN_SUBMIT = 'plan:submit',
+  PLAN_REVIEW = 'plan:review',
+  PLAN_FILE = 'plan:file',
+  ASSESSMENT_RECORD = 'assessment:record',
+  PROGRAMME_CONFIGURE = 'programme:configure',
 }
 const ZH: Record<keyof typeof ViewerAction, string> = {
   DISTRICT_CREATE: '新建区县',
@@ -63,6 +71,14 @@ const ZH: Record<keyof typeof ViewerAction, string> = {
   RESEARCHER_MANAGE: '管理教研员',
   ASSIGNMENT_MANAGE: '管理包挂关系',
   SESSION_RECORD: '记录联合教研',
+  LEDGER_CREATE: '新建整改台账条目',
+  LEDGER_UPDATE: '更新整改台账条目',
+  PLAN_DRAFT: '起草推进方案',
+  PLAN_SUBMIT: '提交推进方案',
+  PLAN_REVIEW: '审核推进方案（通过或退回）',
+  PLAN_FILE: '推进方案备案',
+  ASSESSMENT_RECORD: '录入评估',
+  PROGRAMME_CONFIGURE: '设置行动参数（截止日期、阈值）',
 };
 registerEnumType(ViewerAction, {
   name: 'ViewerAction',

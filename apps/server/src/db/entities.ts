@@ -17,6 +17,9 @@ import {
   Researcher,
   ResearcherAssignment,
 } from '../modules/research/research.entity.js';
+import { ledgerEntities } from '../modules/ledger/index.js';
+import { planEntities } from '../modules/plan/index.js';
+import { assessmentEntities } from '../modules/assessment/index.js';
 
 /** Every entity, listed once, so data sources never glob (globs break under vitest and tsc output alike). */
 export const entities = [
@@ -37,4 +40,7 @@ export const entities = [
   ResearcherAssignment,
   JointResearchSession,
   JointResearchSessionSchool,
+  ...ledgerEntities,
+  ...planEntities,
+  ...assessmentEntities,
 ];

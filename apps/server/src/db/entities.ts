@@ -17,6 +17,7 @@ import {
   Researcher,
   ResearcherAssignment,
 } from '../modules/research/research.entity.js';
+import { SchoolStaffing } from '../modules/staffing/staffing.entity.js';
 import { ledgerEntities } from '../modules/ledger/index.js';
 import { planEntities } from '../modules/plan/index.js';
 import { assessmentEntities } from '../modules/assessment/index.js';
@@ -40,6 +41,7 @@ export const entities = [
   ResearcherAssignment,
   JointResearchSession,
   JointResearchSessionSchool,
+  SchoolStaffing,
   ...ledgerEntities,
   ...planEntities,
   ...assessmentEntities,

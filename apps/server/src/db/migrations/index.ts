@@ -2,6 +2,7 @@ import { CoreRecords1795881943885 } from './1795881943885-CoreRecords.js';
 import { NameSearch1795881943886 } from './1795881943886-NameSearch.js';
 import { AccountsAndAudit1795882361652 } from './1795882361652-AccountsAndAudit.js';
 import { Collaboration1795884397243 } from './1795884397243-Collaboration.js';
+import { StaffingCounts1795884950687 } from './1795884950687-StaffingCounts.js';
 
 // Listed explicitly, in order: globbed .ts migrations do not load under vitest.
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   NameSearch1795881943886,
   AccountsAndAudit1795882361652,
   Collaboration1795884397243,
+  StaffingCounts1795884950687,
 ];

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { ChildPageLoaders } from './common/loaders.js';
+import { ChildPageLoaders, NamedLoaders } from './common/loaders.js';
 import type { Viewer } from './auth/viewer.js';
 import { createRecordLoaders, type RecordLoaders } from './db/record-loaders.js';
 import type { Services } from './services.js';
@@ -17,7 +17,7 @@ export interface Context {
   config: Config;
   ds: DataSource;
   services: Services;
-  loaders: RecordLoaders & { pages: ChildPageLoaders };
+  loaders: RecordLoaders & { pages: ChildPageLoaders; named: NamedLoaders };
 }
 
 export function createContext(base: {
@@ -31,6 +31,6 @@ export function createContext(base: {
 }): Context {
   return {
     ...base,
-    loaders: { ...createRecordLoaders(base.ds), pages: new ChildPageLoaders(base.ds) },
+    loaders: { ...createRecordLoaders(base.ds), pages: new ChildPageLoaders(base.ds), named: new NamedLoaders() },
   };
 }

@@ -13,6 +13,11 @@ import { ViewerCanResolver } from './auth/viewer-can.resolver.js';
 import { collaborationResolvers } from './modules/collaboration/index.js';
 import { exchangeResolvers } from './modules/exchange/index.js';
 import { researchResolvers } from './modules/research/index.js';
+import {
+  DistrictStaffingResolver,
+  SchoolStaffingResolver,
+  TownStaffingResolver,
+} from './modules/staffing/staffing.resolver.js';
 import { ledgerResolvers } from './modules/ledger/index.js';
 import { planResolvers } from './modules/plan/index.js';
 import { assessmentResolvers } from './modules/assessment/index.js';
@@ -30,6 +35,9 @@ export const resolvers = [
   ...collaborationResolvers,
   ...exchangeResolvers,
   ...researchResolvers,
+  SchoolStaffingResolver,
+  TownStaffingResolver,
+  DistrictStaffingResolver,
   ...ledgerResolvers,
   ...planResolvers,
   ...assessmentResolvers,

@@ -13,6 +13,7 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { createCollaborationServices } from './modules/collaboration/index.js';
 import { createExchangeServices } from './modules/exchange/index.js';
 import { createResearchServices } from './modules/research/index.js';
+import { StaffingService } from './modules/staffing/staffing.service.js';
 import { createLedgerServices } from './modules/ledger/index.js';
 import { createPlanServices } from './modules/plan/index.js';
 import { createAssessmentServices } from './modules/assessment/index.js';
@@ -49,6 +50,7 @@ export function createServices(ds: DataSource, config: Config) {
     auth: new AuthService(ds, config),
     users,
     audit: new AuditService(ds),
+    staffing: new StaffingService(ds),
     /** the service behind a Relay type name, for node(id) */
     byTypeName: (type: string) => byType.get(type),
   };

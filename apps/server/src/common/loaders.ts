@@ -60,3 +60,20 @@ export class ChildPageLoaders {
     return loader.load(parentId) as Promise<ConnectionResult<T>>;
   }
 }
+
+/**
+ * Per-request loaders a feature builds on demand (they may depend on the viewer or on
+ * arguments), created once per key and shared by every resolver of the request.
+ */
+export class NamedLoaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}

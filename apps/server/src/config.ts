@@ -36,6 +36,22 @@ const schema = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(8 * 60),
+  // Yearly due date of town plans (MM-DD): the plan of year Y is due on Y-MM-DD, inclusive.
+  PLAN_DUE_MONTH_DAY: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 03-29')
+    .refine(
+      (v) =>
+        !Number.isNaN(Date.parse(`2023-${v}T00:00:00Z`)) &&
+        new Date(`2023-${v}T00:00:00Z`).toISOString().slice(5, 10) === v,
+      'must be a day that exists every year, e.g. 03-29',
+    )
+    .default('03-29'),
+  // The programme's thresholds (行动目标): configuration, not constants in code.
+  GOAL_ACADEMIC_DIFFERENCE_MAX: z.coerce.number().min(0).max(1).default(0.15),
+  GOAL_SATISFACTION_MIN: z.coerce.number().min(0).max(1).default(0.95),
+  GOAL_ENVIRONMENT_SCORE_MIN: z.coerce.number().min(0).max(100).default(85),
+  PROGRAMME_TARGET_SHARE: z.coerce.number().min(0).max(1).default(0.8),
 });
 
 export type Config = {
@@ -55,6 +71,10 @@ export type Config = {
   tokenTtlMinutes: number;
   /** persisted-query manifest; when set, only the operations it lists are accepted */
   operationsAllowlist?: string;
+  /** thresholds of the six goals and the city's target share of towns meeting all */
+  goals: { academicDifferenceMax: number; satisfactionMin: number; environmentScoreMin: number; targetShare: number };
+  /** programme: town plans of year Y are due on `${Y}-${planDueMonthDay}` (the 2023 plan set 03-29) */
+  planDueMonthDay: string;
 };
 
 export class ConfigError extends Error {}
@@ -90,5 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: e.JWT_SECRET ? new TextEncoder().encode(e.JWT_SECRET) : randomBytes(32),
     tokenTtlMinutes: e.TOKEN_TTL_MINUTES,
     operationsAllowlist: e.OPERATIONS_ALLOWLIST,
+    planDueMonthDay: e.PLAN_DUE_MONTH_DAY,
+    goals: {
+      academicDifferenceMax: e.GOAL_ACADEMIC_DIFFERENCE_MAX,
+      satisfactionMin: e.GOAL_SATISFACTION_MIN,
+      environmentScoreMin: e.GOAL_ENVIRONMENT_SCORE_MIN,
+      targetShare: e.PROGRAMME_TARGET_SHARE,
+    },
   };
 }

@@ -18,6 +18,7 @@ import {
   SchoolStaffingResolver,
   TownStaffingResolver,
 } from './modules/staffing/staffing.resolver.js';
+import { GoalsResolver } from './modules/goals/goals.resolver.js';
 import { ledgerResolvers } from './modules/ledger/index.js';
 import { planResolvers } from './modules/plan/index.js';
 import { assessmentResolvers } from './modules/assessment/index.js';
@@ -38,6 +39,7 @@ export const resolvers = [
   SchoolStaffingResolver,
   TownStaffingResolver,
   DistrictStaffingResolver,
+  GoalsResolver,
   ...ledgerResolvers,
   ...planResolvers,
   ...assessmentResolvers,

@@ -14,6 +14,7 @@ import { createCollaborationServices } from './modules/collaboration/index.js';
 import { createExchangeServices } from './modules/exchange/index.js';
 import { createResearchServices } from './modules/research/index.js';
 import { StaffingService } from './modules/staffing/staffing.service.js';
+import { GoalService } from './modules/goals/goals.service.js';
 import { createLedgerServices } from './modules/ledger/index.js';
 import { createPlanServices } from './modules/plan/index.js';
 import { createAssessmentServices } from './modules/assessment/index.js';
@@ -51,6 +52,7 @@ export function createServices(ds: DataSource, config: Config) {
     users,
     audit: new AuditService(ds),
     staffing: new StaffingService(ds),
+    goals: new GoalService(ds, config),
     /** the service behind a Relay type name, for node(id) */
     byTypeName: (type: string) => byType.get(type),
   };

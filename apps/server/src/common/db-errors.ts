@@ -1,5 +1,14 @@
 import type { EntityMetadata } from 'typeorm';
-import { conflict, pgErrorCode, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, type AppError } from './errors.js';
+import {
+  badInput,
+  conflict,
+  pgErrorCode,
+  PG_CHECK_VIOLATION,
+  PG_EXCLUSION_VIOLATION,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  type AppError,
+} from './errors.js';
 
 /**
  * Turns a unique or foreign-key violation into a CONFLICT naming the input fields
@@ -31,6 +40,27 @@ export function translateWriteError(error: unknown, metadata: EntityMetadata, in
   }
   if (code === PG_FOREIGN_KEY_VIOLATION) {
     return conflict(`${metadata.name} is still referenced by other records`, '该记录仍被其他记录引用，无法完成操作');
+  }
+  // Safety nets behind rules services check first: an exclusion constraint (overlapping
+  // periods) is a CONFLICT, a check constraint (e.g. end before start) is bad input.
+  if (code === PG_EXCLUSION_VIOLATION) {
+    return conflict(
+      `${metadata.name} overlaps an existing record (${constraint ?? 'exclusion constraint'})`,
+      '与已有记录的期间重叠',
+    );
+  }
+  if (code === PG_CHECK_VIOLATION) {
+    return badInput(
+      [
+        {
+          path: inputPath,
+          message: `violates ${constraint ?? 'a check constraint'}`,
+          messageZh: '取值不符合规则',
+          constraint: 'check',
+        },
+      ],
+      `Invalid ${metadata.name}: violates ${constraint ?? 'a check constraint'}`,
+    );
   }
   return error;
 }

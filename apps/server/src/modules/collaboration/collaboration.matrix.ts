@@ -1,0 +1,194 @@
+import { Role } from '../../auth/viewer.js';
+import {
+  ADMINS,
+  CITY,
+  CITY_WIDE,
+  SEES_SCHOOL_1,
+  type MatrixKit,
+  type MatrixModule,
+  type Scope,
+  type Who,
+} from '../../test/matrix-kit.js';
+
+/**
+ * Authorization rows for groups, memberships, trusteeships and activities. The target is
+ * always the lead school: in scope, A's school 0 (the scoped roles' own school) leading
+ * A's school 1; out of scope, B's school 0 leading B's school 1.
+ */
+
+/** Who runs a lead school's groups and trusteeships: the bureaus and its group leader. */
+const LEADS_SCHOOL_1: Who[] = [Role.CITY_ADMIN, Role.DISTRICT_ADMIN, Role.GROUP_LEADER];
+
+const fixtures: Record<Scope, { group: string; trusteeship: string }> = {
+  in: { group: '', trusteeship: '' },
+  out: { group: '', trusteeship: '' },
+};
+
+async function newGroup(kit: MatrixKit, scope: Scope): Promise<string> {
+  const r = await kit.gql(
+    'mutation($i: CreateCollaborationGroupInput!) { createCollaborationGroup(input: $i) { id } }',
+    { i: { name: `矩阵集团${kit.uniq()}`, kind: 'EDUCATION_GROUP', leadSchoolId: kit.target(scope).schoolIds[0] } },
+    kit.city(),
+  );
+  if (!r.data?.createCollaborationGroup) throw new Error(JSON.stringify(r.errors));
+  return (r.data.createCollaborationGroup as { id: string }).id;
+}
+
+async function newMembership(kit: MatrixKit, scope: Scope): Promise<string> {
+  const r = await kit.gql(
+    'mutation($g: ID!, $s: ID!) { addGroupMember(groupId: $g, input: { schoolId: $s, role: MEMBER, joinedOn: "2024-01-01" }) { id } }',
+    { g: await newGroup(kit, scope), s: kit.target(scope).schoolIds[1] },
+    kit.city(),
+  );
+  if (!r.data?.addGroupMember) throw new Error(JSON.stringify(r.errors));
+  return (r.data.addGroupMember as { id: string }).id;
+}
+
+async function newTrusteeship(kit: MatrixKit, scope: Scope): Promise<string> {
+  const w = kit.target(scope);
+  const r = await kit.gql(
+    'mutation($i: CreateTrusteeshipInput!) { createTrusteeship(input: $i) { id } }',
+    { i: { leadSchoolId: w.schoolIds[0], partnerSchoolId: w.schoolIds[1], mode: 'PAIRING', startDate: '2024-01-01' } },
+    kit.city(),
+  );
+  if (!r.data?.createTrusteeship) throw new Error(JSON.stringify(r.errors));
+  return (r.data.createTrusteeship as { id: string }).id;
+}
+
+export const collaborationMatrix: MatrixModule = {
+  async setup(kit) {
+    for (const scope of ['in', 'out'] as Scope[]) {
+      fixtures[scope].group = await newGroup(kit, scope);
+      await kit.gql(
+        'mutation($g: ID!, $s: ID!) { addGroupMember(groupId: $g, input: { schoolId: $s, role: MEMBER, joinedOn: "2024-01-01" }) { id } }',
+        { g: fixtures[scope].group, s: kit.target(scope).schoolIds[1] },
+        kit.city(),
+      );
+      fixtures[scope].trusteeship = await newTrusteeship(kit, scope);
+    }
+  },
+
+  rows: (kit) => ({
+    // ── reads: whoever sees the lead school sees its groups and trusteeships
+    collaborationGroups: {
+      run: (tk, s) =>
+        kit.gql(
+          'query($l: ID!) { collaborationGroups(filter: { leadSchoolId: $l }) { totalCount } }',
+          { l: kit.target(s).schoolIds[0] },
+          tk,
+        ),
+      allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
+    },
+    collaborationGroup: {
+      run: (tk, s) => kit.gql('query($id: ID!) { collaborationGroup(id: $id) { id } }', { id: fixtures[s].group }, tk),
+      allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
+    },
+    trusteeships: {
+      run: (tk, s) =>
+        kit.gql(
+          'query($l: ID!) { trusteeships(filter: { leadSchoolId: $l }) { totalCount } }',
+          { l: kit.target(s).schoolIds[0] },
+          tk,
+        ),
+      allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
+    },
+    trusteeship: {
+      run: (tk, s) => kit.gql('query($id: ID!) { trusteeship(id: $id) { id } }', { id: fixtures[s].trusteeship }, tk),
+      allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
+    },
+
+    // ── groups: the bureaus create and delete; the lead school's group leader runs them
+    createCollaborationGroup: {
+      run: (tk, s) =>
+        kit.gql(
+          'mutation($i: CreateCollaborationGroupInput!) { createCollaborationGroup(input: $i) { id } }',
+          {
+            i: {
+              name: `新共同体${kit.uniq()}`,
+              kind: 'DEVELOPMENT_COMMUNITY',
+              leadSchoolId: kit.target(s).schoolIds[0],
+            },
+          },
+          tk,
+        ),
+      allow: { in: ADMINS, out: CITY },
+    },
+    updateCollaborationGroup: {
+      run: (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { updateCollaborationGroup(id: $id, input: { description: "矩阵修改" }) { id } }',
+          { id: fixtures[s].group },
+          tk,
+        ),
+      allow: { in: LEADS_SCHOOL_1, out: CITY },
+    },
+    deleteCollaborationGroup: {
+      run: async (tk, s) =>
+        kit.gql('mutation($id: ID!) { deleteCollaborationGroup(id: $id) }', { id: await newGroup(kit, s) }, tk),
+      allow: { in: ADMINS, out: CITY },
+    },
+    addGroupMember: {
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($g: ID!, $s: ID!) { addGroupMember(groupId: $g, input: { schoolId: $s, role: MEMBER, joinedOn: "2024-09-01" }) { id } }',
+          { g: await newGroup(kit, s), s: kit.target(s).schoolIds[1] },
+          tk,
+        ),
+      allow: { in: LEADS_SCHOOL_1, out: CITY },
+    },
+    endGroupMembership: {
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { endGroupMembership(id: $id, leftOn: "2024-12-31") { id } }',
+          { id: await newMembership(kit, s) },
+          tk,
+        ),
+      allow: { in: LEADS_SCHOOL_1, out: CITY },
+    },
+
+    // ── trusteeships: run by the lead school's bureaus and group leader, never by the partner
+    createTrusteeship: {
+      run: (tk, s) =>
+        kit.gql(
+          'mutation($i: CreateTrusteeshipInput!) { createTrusteeship(input: $i) { id } }',
+          {
+            i: {
+              leadSchoolId: kit.target(s).schoolIds[0],
+              partnerSchoolId: kit.target(s).schoolIds[1],
+              mode: 'PAIRING',
+              startDate: '2024-09-01',
+            },
+          },
+          tk,
+        ),
+      allow: { in: LEADS_SCHOOL_1, out: CITY },
+    },
+    updateTrusteeship: {
+      run: (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { updateTrusteeship(id: $id, input: { notes: "矩阵修改" }) { id } }',
+          { id: fixtures[s].trusteeship },
+          tk,
+        ),
+      allow: { in: LEADS_SCHOOL_1, out: CITY },
+    },
+    endTrusteeship: {
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { endTrusteeship(id: $id, actualEndDate: "2024-12-31") { id } }',
+          { id: await newTrusteeship(kit, s) },
+          tk,
+        ),
+      allow: { in: LEADS_SCHOOL_1, out: CITY },
+    },
+    recordTrusteeshipActivity: {
+      run: (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { recordTrusteeshipActivity(trusteeshipId: $id, input: { measure: JOINT_RESEARCH, heldOn: "2024-05-01", description: "矩阵教研" }) { id } }',
+          { id: fixtures[s].trusteeship },
+          tk,
+        ),
+      allow: { in: LEADS_SCHOOL_1, out: CITY },
+    },
+  }),
+};

@@ -1,0 +1,287 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Context } from '../../context.js';
+import type { ConnectionArgs, ConnectionResult } from '../../common/connection.js';
+import { OrderDirection } from '../../common/connection.js';
+import { activeOnSql } from '../../common/dates.js';
+import { badInput, conflict } from '../../common/errors.js';
+import { fromGlobalId } from '../../common/global-id.js';
+import { paginate, type SortSpec } from '../../common/keyset.js';
+import { sortSpec } from '../../common/order.js';
+import { applyChanges, likePattern, RecordService, rejectNulls } from '../../common/record.service.js';
+import { inTransaction } from '../../common/unit-of-work.js';
+import { assertCan, schoolScope } from '../../auth/policy.js';
+import { School } from '../school/school.entity.js';
+import { CollaborationGroup, GroupMembership } from './collaboration.entity.js';
+import { GroupMemberRole } from './collaboration.enums.js';
+import {
+  CollaborationGroupOrderField,
+  GROUP_SORT_PROPERTIES,
+  type AddGroupMemberInput,
+  type CollaborationGroupFilter,
+  type CollaborationGroupOrder,
+  type CreateCollaborationGroupInput,
+  type UpdateCollaborationGroupInput,
+} from './collaboration.inputs.js';
+import { applyGroupScope } from './collaboration.scope.js';
+
+/** A school by global id that the viewer can see (lead schools are always the viewer's own). */
+export async function requireVisibleSchool(
+  ctx: Context,
+  em: EntityManager,
+  globalId: string,
+  path: string,
+): Promise<School> {
+  const school = await ctx.services.school.findVisible(ctx, fromGlobalId(globalId, 'School', path), em);
+  if (!school) throw badInput([{ path, message: 'no such school', messageZh: '学校不存在', constraint: 'exists' }]);
+  return school;
+}
+
+/**
+ * A school by global id, whether or not the viewer can see it yet: a group leader adds a
+ * school to their group, or takes a partner in hand, before it is in their scope. Only
+ * its existence is revealed, never its fields; rows are locked when `lock` is set.
+ */
+export async function requireAnySchool(
+  em: EntityManager,
+  globalId: string,
+  path: string,
+  lock = false,
+): Promise<School> {
+  const qb = em
+    .getRepository(School)
+    .createQueryBuilder('s')
+    .where('s.id = :id', { id: fromGlobalId(globalId, 'School', path) });
+  if (lock) qb.setLock('pessimistic_write');
+  const school = await qb.getOne();
+  if (!school) throw badInput([{ path, message: 'no such school', messageZh: '学校不存在', constraint: 'exists' }]);
+  return school;
+}
+
+export class CollaborationGroupService extends RecordService<CollaborationGroup> {
+  readonly typeName = 'CollaborationGroup';
+  protected readonly entity = CollaborationGroup;
+
+  protected auditScope(_em: EntityManager, row: CollaborationGroup) {
+    return { districtId: row.districtId, schoolId: row.leadSchoolId };
+  }
+
+  scoped(ctx: Context, alias: string, em: EntityManager = this.ds.manager): SelectQueryBuilder<CollaborationGroup> {
+    return applyGroupScope(
+      em.getRepository(CollaborationGroup).createQueryBuilder(alias),
+      schoolScope(ctx.viewer),
+      alias,
+    );
+  }
+
+  private filtered(ctx: Context, filter: CollaborationGroupFilter | undefined) {
+    const qb = this.scoped(ctx, 'g');
+    if (filter?.districtId) {
+      qb.andWhere('g.districtId = :districtId', {
+        districtId: fromGlobalId(filter.districtId, 'District', 'filter.districtId'),
+      });
+    }
+    if (filter?.kind) qb.andWhere('g.kind = :kind', { kind: filter.kind });
+    if (filter?.leadSchoolId) {
+      qb.andWhere('g.leadSchoolId = :leadSchoolId', {
+        leadSchoolId: fromGlobalId(filter.leadSchoolId, 'School', 'filter.leadSchoolId'),
+      });
+    }
+    if (filter?.memberSchoolId || filter?.activeOn) {
+      const conditions = ['fm.group_id = g.id'];
+      const params: Record<string, string> = {};
+      if (filter.memberSchoolId) {
+        conditions.push('fm.school_id = :memberSchoolId');
+        params.memberSchoolId = fromGlobalId(filter.memberSchoolId, 'School', 'filter.memberSchoolId');
+      }
+      if (filter.activeOn) {
+        conditions.push(activeOnSql('fm.joined_on', 'fm.left_on', 'activeOn'));
+        params.activeOn = filter.activeOn;
+      }
+      qb.andWhere(`EXISTS (SELECT 1 FROM group_membership fm WHERE ${conditions.join(' AND ')})`, params);
+    }
+    if (filter?.search) qb.andWhere('g.name ILIKE :search', { search: likePattern(filter.search) });
+    return qb;
+  }
+
+  list(
+    ctx: Context,
+    filter: CollaborationGroupFilter | undefined,
+    orderBy: CollaborationGroupOrder | undefined,
+    args: ConnectionArgs,
+  ) {
+    return paginate(
+      this.filtered(ctx, filter),
+      args,
+      sortSpec(orderBy, GROUP_SORT_PROPERTIES, CollaborationGroupOrderField.NAME),
+      ctx.config.maxPageSize,
+    );
+  }
+
+  create(ctx: Context, input: CreateCollaborationGroupInput): Promise<CollaborationGroup> {
+    return inTransaction(ctx, async (em, audit) => {
+      const lead = await requireVisibleSchool(ctx, em, input.leadSchoolId, 'input.leadSchoolId');
+      assertCan(ctx.viewer, 'group:create', { districtId: lead.districtId, schoolId: lead.id });
+      const row = em.create(CollaborationGroup, {
+        name: input.name,
+        kind: input.kind,
+        description: input.description ?? null,
+        leadSchoolId: lead.id,
+        districtId: lead.districtId,
+      });
+      return this.persist(em, audit, row, null);
+    });
+  }
+
+  update(ctx: Context, id: string, input: UpdateCollaborationGroupInput): Promise<CollaborationGroup> {
+    rejectNulls(input, ['name', 'kind']);
+    return inTransaction(ctx, async (em, audit) => {
+      const row = await this.requireVisible(ctx, id, 'id', em);
+      assertCan(ctx.viewer, 'group:update', { districtId: row.districtId, schoolId: row.leadSchoolId });
+      const before = { ...row };
+      return this.persist(em, audit, applyChanges(row, input), before);
+    });
+  }
+
+  /**
+   * Only a group that never had a member can be deleted (one created by mistake): a
+   * membership, even an ended one, is history the programme keeps.
+   */
+  delete(ctx: Context, id: string): Promise<string> {
+    return inTransaction(ctx, async (em, audit) => {
+      const row = await this.requireVisible(ctx, id, 'id', em);
+      assertCan(ctx.viewer, 'group:delete', { districtId: row.districtId, schoolId: row.leadSchoolId });
+      const memberships = await em.getRepository(GroupMembership).countBy({ groupId: row.id });
+      if (memberships > 0) {
+        throw conflict(
+          `Group ${row.name} has ${memberships} membership records; end the memberships instead of deleting the group`,
+          `${row.name}已有 ${memberships} 条成员记录，历史须保留，不能删除；请结束成员关系`,
+        );
+      }
+      await this.remove(em, audit, row);
+      return id;
+    });
+  }
+}
+
+const MEMBERSHIP_SORT: SortSpec = { field: 'JOINED_ON', property: 'joinedOn', direction: OrderDirection.ASC };
+
+export class GroupMembershipService extends RecordService<GroupMembership> {
+  readonly typeName = 'GroupMembership';
+  protected readonly entity = GroupMembership;
+
+  protected async auditScope(em: EntityManager, row: GroupMembership) {
+    const group = await em.getRepository(CollaborationGroup).findOneBy({ id: row.groupId });
+    return { districtId: group?.districtId ?? null, schoolId: group?.leadSchoolId ?? null };
+  }
+
+  /** A membership is visible with its group: whoever sees a group sees its member list. */
+  scoped(ctx: Context, alias: string, em: EntityManager = this.ds.manager): SelectQueryBuilder<GroupMembership> {
+    const qb = em.getRepository(GroupMembership).createQueryBuilder(alias);
+    const scope = schoolScope(ctx.viewer);
+    if (scope.all) return qb;
+    qb.innerJoin(CollaborationGroup, `${alias}_g`, `${alias}_g.id = ${alias}.groupId`);
+    return applyGroupScope(qb, scope, `${alias}_g`);
+  }
+
+  /** Memberships of many groups (`group.members`) or many schools (`school.groups`), batched. */
+  pageFor(
+    ctx: Context,
+    parentProperty: 'groupId' | 'schoolId',
+    parentId: string,
+    activeOn: string | undefined,
+    args: ConnectionArgs,
+  ): Promise<ConnectionResult<GroupMembership>> {
+    return ctx.loaders.pages.load<GroupMembership>(parentId, {
+      key: `GroupMembership.${parentProperty}:${JSON.stringify([activeOn, args])}`,
+      query: () => {
+        const qb = this.scoped(ctx, 'm');
+        if (activeOn) qb.andWhere(activeOnSql('m.joinedOn', 'm.leftOn', 'activeOn'), { activeOn });
+        return qb;
+      },
+      parentProperty,
+      args,
+      sort: MEMBERSHIP_SORT,
+      maxPageSize: ctx.config.maxPageSize,
+    });
+  }
+
+  add(ctx: Context, groupGlobalId: string, input: AddGroupMemberInput): Promise<GroupMembership> {
+    return inTransaction(ctx, async (em, audit) => {
+      const group = await ctx.services.collaborationGroup.requireVisible(ctx, groupGlobalId, 'groupId', em);
+      assertCan(ctx.viewer, 'group:manageMembers', { districtId: group.districtId, schoolId: group.leadSchoolId });
+      // Serialises membership changes of this school, so two concurrent joins cannot both pass the overlap check.
+      const school = await requireAnySchool(em, input.schoolId, 'input.schoolId', true);
+      const isLead = school.id === group.leadSchoolId;
+      if (isLead !== (input.role === GroupMemberRole.LEAD)) {
+        throw badInput([
+          {
+            path: 'input.role',
+            message: isLead ? 'the lead school joins with role LEAD' : "only the group's lead school has role LEAD",
+            messageZh: isLead ? '龙头校的角色须为 LEAD' : '只有本组织的龙头校角色为 LEAD',
+            constraint: 'leadRole',
+          },
+        ]);
+      }
+      const overlapping = await em
+        .getRepository(GroupMembership)
+        .createQueryBuilder('m')
+        .where('m.groupId = :groupId AND m.schoolId = :schoolId', { groupId: group.id, schoolId: school.id })
+        .andWhere('(m.leftOn IS NULL OR m.leftOn >= :joinedOn)', { joinedOn: input.joinedOn })
+        .orderBy('m.joinedOn', 'DESC')
+        .getOne();
+      if (overlapping) {
+        throw conflict(
+          overlapping.leftOn
+            ? `${school.name} was a member until ${overlapping.leftOn}; a new membership must start after that`
+            : `${school.name} is already a member since ${overlapping.joinedOn}; end that membership first`,
+          overlapping.leftOn
+            ? `${school.name}的成员期至 ${overlapping.leftOn}，新的成员期须在此之后开始`
+            : `${school.name}自 ${overlapping.joinedOn} 起已是成员，请先结束该成员期`,
+          [
+            {
+              path: 'input.joinedOn',
+              message: 'overlaps an existing membership of this school',
+              messageZh: '与该校已有成员期重叠',
+              constraint: 'membershipOverlap',
+            },
+          ],
+        );
+      }
+      const row = em.create(GroupMembership, {
+        groupId: group.id,
+        schoolId: school.id,
+        role: input.role,
+        joinedOn: input.joinedOn,
+        leftOn: null,
+      });
+      return this.persist(em, audit, row, null);
+    });
+  }
+
+  /** Closes a membership on its last day; the row stays as history. */
+  end(ctx: Context, id: string, leftOn: string): Promise<GroupMembership> {
+    return inTransaction(ctx, async (em, audit) => {
+      const row = await this.requireVisible(ctx, id, 'id', em);
+      const group = (await em.getRepository(CollaborationGroup).findOneBy({ id: row.groupId }))!;
+      assertCan(ctx.viewer, 'group:manageMembers', { districtId: group.districtId, schoolId: group.leadSchoolId });
+      if (row.leftOn !== null) {
+        throw conflict(`This membership already ended on ${row.leftOn}`, `该成员期已于 ${row.leftOn} 结束`, [
+          { path: 'id', message: 'has already ended', messageZh: '已结束', constraint: 'alreadyEnded' },
+        ]);
+      }
+      if (leftOn < row.joinedOn) {
+        throw badInput([
+          {
+            path: 'leftOn',
+            message: `must not be before the joining date ${row.joinedOn}`,
+            messageZh: `退出日期不能早于加入日期 ${row.joinedOn}`,
+            constraint: 'dateOrder',
+          },
+        ]);
+      }
+      const before = { ...row };
+      row.leftOn = leftOn;
+      return this.persist(em, audit, row, before);
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { fromGlobalId } from '../../common/global-id.js';
+import { ProgrammeSummary, TownGoalAttainment } from './goals.types.js';
+
+@Resolver()
+export class GoalsResolver {
+  @Query(() => TownGoalAttainment, {
+    nullable: true,
+    description:
+      "某乡镇六项目标的达成情况及依据；范围外视同不存在 / A town's attainment of the six goals, with inputs and reasons; out of scope reads as absent",
+  })
+  goalAttainment(
+    @Ctx() ctx: Context,
+    @Arg('townId', () => ID, { description: '乡镇 ID / The town' }) townId: string,
+    @Arg('period', () => String, {
+      nullable: true,
+      description: '年份，默认今年 / The year (YYYY), this year by default',
+    })
+    period?: string,
+  ) {
+    return ctx.services.goals.townAttainment(ctx, fromGlobalId(townId, 'Town', 'townId'), period);
+  }
+
+  @Query(() => ProgrammeSummary, {
+    description:
+      "全市（或某区县）纳入行动乡镇的目标达成汇总，对照 80% 目标；只计查看范围内的乡镇 / Attainment across the city's (or a district's) programme towns against the 80% target, within the viewer's scope",
+  })
+  programmeSummary(
+    @Ctx() ctx: Context,
+    @Arg('districtId', () => ID, {
+      nullable: true,
+      description: '区县 ID，省略为全市 / The district; the whole city when omitted',
+    })
+    districtId?: string,
+    @Arg('period', () => String, {
+      nullable: true,
+      description: '年份，默认今年 / The year (YYYY), this year by default',
+    })
+    period?: string,
+  ) {
+    return ctx.services.goals.summary(
+      ctx,
+      districtId ? fromGlobalId(districtId, 'District', 'districtId') : undefined,
+      period,
+    );
+  }
+}

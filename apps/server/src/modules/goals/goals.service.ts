@@ -1,0 +1,237 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../../config.js';
+import type { Context } from '../../context.js';
+import { badInput } from '../../common/errors.js';
+import { today } from '../../common/dates.js';
+import { placeholders } from '../../common/sql.js';
+import { requireViewer, schoolScope } from '../../auth/policy.js';
+import { School } from '../school/school.entity.js';
+import { Town } from '../town/town.entity.js';
+import { District } from '../district/district.entity.js';
+import { assessmentFacts, schoolOrTown } from './assessment-facts.js';
+import { ledgerFacts, leadershipFacts, periodWindow, researchFacts, type PeriodWindow } from './goal-facts.js';
+import { RULES, type SchoolFacts } from './goal-rules.js';
+import { ProgrammeGoal, type GoalVerdict, type ProgrammeSummary, type TownGoalAttainment } from './goals.types.js';
+
+const GOALS = Object.values(ProgrammeGoal);
+
+/**
+ * Goal attainment, computed live from the records on every request (nothing stored that
+ * could go stale): a town meets a goal when every one of its town-seat schools does.
+ * All facts for any number of towns come from a fixed number of grouped queries.
+ */
+export class GoalService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Config,
+  ) {}
+
+  private period(period: string | undefined): string {
+    const p = period ?? today().slice(0, 4);
+    if (!/^\d{4}$/.test(p)) {
+      throw badInput([
+        {
+          path: 'period',
+          message: 'must be a year, e.g. 2026',
+          messageZh: '期间应为年份，如 2026',
+          constraint: 'period',
+        },
+      ]);
+    }
+    return p;
+  }
+
+  /** Towns the viewer may judge: the city-wide roles any; others those with a school in their scope. */
+  private async visibleTowns(
+    ctx: Context,
+    where: { townIds?: string[]; districtId?: string; inProgramme?: boolean },
+  ): Promise<Town[]> {
+    requireViewer(ctx.viewer);
+    const qb = this.ds.getRepository(Town).createQueryBuilder('t');
+    if (where.townIds) qb.andWhere('t.id IN (:...townIds)', { townIds: where.townIds.length ? where.townIds : [null] });
+    if (where.districtId) qb.andWhere('t.districtId = :districtId', { districtId: where.districtId });
+    if (where.inProgramme) qb.andWhere('t.inProgramme = true');
+    const scope = schoolScope(ctx.viewer);
+    if (!scope.all) {
+      const parts = ['FALSE'];
+      if (scope.districtIds.length) parts.push('t.districtId IN (:...sd)');
+      if (scope.schoolIds.length)
+        parts.push('EXISTS (SELECT 1 FROM school vs WHERE vs.town_id = t.id AND vs.id IN (:...ss))');
+      qb.andWhere(`(${parts.join(' OR ')})`, { sd: scope.districtIds, ss: scope.schoolIds });
+    }
+    return qb.orderBy('t.code', 'ASC').getMany();
+  }
+
+  /** Every goal of every town, from one batch of facts. */
+  async evaluate(ctx: Context, towns: Town[], period: string): Promise<TownGoalAttainment[]> {
+    const window = periodWindow(period, today());
+    const schools = towns.length
+      ? await this.ds
+          .getRepository(School)
+          .createQueryBuilder('s')
+          .where('s.townId IN (:...townIds)', { townIds: towns.map((t) => t.id) })
+          .andWhere('s.isTownSeat = true')
+          .orderBy('s.code', 'ASC')
+          .getMany()
+      : [];
+    const facts = await this.facts(ctx, schools, towns, window);
+    return towns.map((town) => {
+      const seats = schools.filter((s) => s.townId === town.id);
+      const goals = GOALS.map((goal) => this.townVerdict(goal, seats, facts, window));
+      return { town, period, meetsAll: goals.every((g) => g.met), goals };
+    });
+  }
+
+  private async facts(
+    ctx: Context,
+    schools: School[],
+    towns: Town[],
+    window: PeriodWindow,
+  ): Promise<Map<string, SchoolFacts>> {
+    const ids = schools.map((s) => s.id);
+    const previousPeriod = String(Number(window.period) - 1);
+    const [ledger, leadership, research, assessments, previous, staffingGroups] = await Promise.all([
+      ledgerFacts(this.ds, ids, window),
+      leadershipFacts(this.ds, ids, window),
+      researchFacts(this.ds, ids, window),
+      assessmentFacts(
+        this.ds,
+        ids,
+        towns.map((t) => t.id),
+        window.period,
+      ),
+      assessmentFacts(
+        this.ds,
+        ids,
+        towns.map((t) => t.id),
+        previousPeriod,
+      ),
+      // Staffing is judged on the whole school, whoever asks: bypass the viewer's school scope.
+      this.staffingCounts(ids),
+    ]);
+    const out = new Map<string, SchoolFacts>();
+    for (const s of schools) {
+      const pick = (m: typeof assessments) => schoolOrTown(m.get(`school:${s.id}`), m.get(`town:${s.townId}`));
+      out.set(s.id, {
+        ledger: ledger.get(s.id) ?? { open: 0, overdue: 0 },
+        leadership: leadership.get(s.id) ?? { trusteeships: 0, groupMembers: 0 },
+        research: research.get(s.id) ?? { assignments: 0, expectedMonths: 0, missingMonths: [] },
+        staffing: await ctx.services.staffing.indicators(ctx, s.districtId, staffingGroups.get(s.id) ?? []),
+        assessment: pick(assessments),
+        previous: pick(previous),
+      });
+    }
+    return out;
+  }
+
+  private async staffingCounts(ids: string[]) {
+    if (!ids.length) return new Map();
+    const rows: {
+      id: string;
+      stage: School['stage'];
+      full_time: number;
+      backbone: number;
+      bachelor: number;
+      associate: number;
+    }[] = await this.ds.query(
+      `SELECT s.id, s.stage, COALESCE(c.full_time, 0)::int AS full_time, COALESCE(c.backbone, 0)::int AS backbone,
+                COALESCE(c.bachelor_or_above, 0)::int AS bachelor, COALESCE(c.associate_or_above, 0)::int AS associate
+           FROM school s LEFT JOIN school_staffing c ON c.school_id = s.id WHERE s.id IN (${placeholders(ids, 1)})`,
+      ids,
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        [
+          {
+            stage: r.stage,
+            schoolCount: 1,
+            fullTime: r.full_time,
+            backbone: r.backbone,
+            bachelorOrAbove: r.bachelor,
+            associateOrAbove: r.associate,
+          },
+        ],
+      ]),
+    );
+  }
+
+  private townVerdict(
+    goal: ProgrammeGoal,
+    seats: School[],
+    facts: Map<string, SchoolFacts>,
+    window: PeriodWindow,
+  ): GoalVerdict {
+    if (!seats.length) {
+      return {
+        goal,
+        met: false,
+        reason: '该乡镇没有镇驻地学校',
+        reasonEn: 'the town has no town-seat school',
+        inputs: [],
+        schools: [],
+      };
+    }
+    const schools = seats.map((school) => {
+      const r = RULES[goal](facts.get(school.id)!, window, this.config.goals);
+      return {
+        school,
+        met: r.met,
+        reason: r.met ? null : r.reasons.map((x) => x.zh).join('；'),
+        reasonEn: r.met ? null : r.reasons.map((x) => x.en).join('; '),
+        inputs: r.inputs.map((i) => ({ ...i, name: `${school.name}：${i.name}` })),
+      };
+    });
+    const failing = schools.filter((s) => !s.met);
+    return {
+      goal,
+      met: failing.length === 0,
+      reason: failing.length ? failing.map((s) => `${s.school.name}：${s.reason}`).join('；') : null,
+      reasonEn: failing.length ? failing.map((s) => `${s.school.name}: ${s.reasonEn}`).join('; ') : null,
+      inputs: schools.flatMap((s) => s.inputs),
+      schools,
+    };
+  }
+
+  async townAttainment(ctx: Context, townId: string, period: string | undefined): Promise<TownGoalAttainment | null> {
+    const towns = await this.visibleTowns(ctx, { townIds: [townId] });
+    if (!towns.length) return null;
+    return (await this.evaluate(ctx, towns, this.period(period)))[0]!;
+  }
+
+  async summary(ctx: Context, districtId: string | undefined, period: string | undefined): Promise<ProgrammeSummary> {
+    const p = this.period(period);
+    const towns = await this.visibleTowns(ctx, { districtId, inProgramme: true });
+    const results = await this.evaluate(ctx, towns, p);
+    const target = this.config.goals.targetShare;
+    const share = (n: number, of: number) => (of ? n / of : null);
+    const meetingAll = results.filter((r) => r.meetsAll).length;
+    const districtIds = [...new Set(towns.map((t) => t.districtId))];
+    const districts = districtIds.length
+      ? await this.ds
+          .getRepository(District)
+          .createQueryBuilder('d')
+          .whereInIds(districtIds)
+          .orderBy('d.code')
+          .getMany()
+      : [];
+    return {
+      period: p,
+      townCount: towns.length,
+      townsMeetingAll: meetingAll,
+      shareMeetingAll: share(meetingAll, towns.length),
+      target,
+      meetsTarget: towns.length > 0 && meetingAll / towns.length >= target,
+      goals: GOALS.map((goal) => {
+        const n = results.filter((r) => r.goals.find((g) => g.goal === goal)!.met).length;
+        return { goal, townsMeeting: n, share: share(n, towns.length) };
+      }),
+      districts: districts.map((district) => {
+        const mine = results.filter((r) => r.town.districtId === district.id);
+        const all = mine.filter((r) => r.meetsAll).length;
+        return { district, townCount: mine.length, townsMeetingAll: all, shareMeetingAll: share(all, mine.length) };
+      }),
+      towns: results,
+    };
+  }
+}

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/harness.js';
+import { cityAdminToken, nextSchoolCode, signInAs } from '../../test/fixtures.js';
+import { parseGlobalId } from '../../common/global-id.js';
+import { today } from '../../common/dates.js';
+import { Role } from '../../auth/viewer.js';
+import { RectificationItem } from '../ledger/ledger.entity.js';
+import { FundSource, RectificationStatus, StandardItem } from '../ledger/ledger.enums.js';
+import { Trusteeship } from '../collaboration/collaboration.entity.js';
+import { TrusteeshipMode } from '../collaboration/collaboration.enums.js';
+import {
+  JointResearchSession,
+  JointResearchSessionSchool,
+  Researcher,
+  ResearcherAssignment,
+  ResearcherLevel,
+} from '../research/research.entity.js';
+
+const ATTAINMENT = `query($id: ID!, $p: String) { goalAttainment(townId: $id, period: $p) {
+  period meetsAll goals { goal met reason reasonEn inputs { name value baseline threshold period source }
+    schools { school { name } met reason } } } }`;
+
+/** Hand-made histories with known verdicts; "today" is the real today in Jinan. */
+describe('goal attainment', () => {
+  let t: TestApp;
+  let token: string;
+  const id: Record<string, string> = {};
+  const db = (key: string) => parseGlobalId(id[key]!)!.id;
+  const year = today().slice(0, 4);
+  const month = Number(today().slice(5, 7));
+  const shift = (days: number) =>
+    new Date(Date.parse(`${today()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  async function gql(q: string, v: Record<string, unknown> = {}, tk = token) {
+    const r = await t.gql(q, v, tk);
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return r.data as any;
+  }
+  async function school(key: string, townKey: string, locality: string, isTownSeat: boolean) {
+    id[key] = (
+      await gql('mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }', {
+        i: { code: nextSchoolCode(), name: `目标${key}`, stage: 'PRIMARY', locality, isTownSeat, townId: id[townKey] },
+      })
+    ).createSchool.id;
+  }
+  async function teachers(key: string, bachelors: number, others: number) {
+    for (let i = 0; i < bachelors + others; i++) {
+      await gql('mutation($i: CreateTeacherInput!) { createTeacher(input: $i) { id } }', {
+        i: {
+          staffNumber: `${key}${i}`,
+          name: `师${key}${i}`,
+          gender: 'MALE',
+          schoolId: id[key],
+          degree: i < bachelors ? 'BACHELOR' : 'ASSOCIATE',
+        },
+      });
+    }
+  }
+  const goal = (r: any, g: string) => r.goalAttainment.goals.find((x: any) => x.goal === g);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await cityAdminToken(t);
+    id.D = (
+      await gql('mutation { createDistrict(input: { code: "370921", name: "目标区", kind: COUNTY }) { id } }')
+    ).createDistrict.id;
+    for (const [key, code] of [
+      ['T', '001'],
+      ['Empty', '002'],
+    ] as const) {
+      id[key] = (
+        await gql('mutation($i: CreateTownInput!) { createTown(input: $i) { id } }', {
+          i: { code: `370921${code}`, name: `目标镇${key}`, kind: 'TOWN', districtId: id.D, inProgramme: true },
+        })
+      ).createTown.id;
+    }
+    await school('Urban', 'T', 'URBAN', false);
+    await school('Seat', 'T', 'TOWN', true);
+    await school('Partner', 'T', 'RURAL', false);
+    await teachers('Urban', 3, 1); // bachelor share 0.75
+    await teachers('Seat', 3, 1); // 0.75: meets the baseline exactly
+    // The seat school leads an active trusteeship, and a researcher is attached since January.
+    const em = t.ds.manager;
+    await em.insert(Trusteeship, {
+      leadSchoolId: db('Seat'),
+      partnerSchoolId: db('Partner'),
+      leadDistrictId: db('D'),
+      partnerDistrictId: db('D'),
+      mode: TrusteeshipMode.PAIRING,
+      measures: [],
+      startDate: `${Number(year) - 1}-09-01`,
+    });
+    const researcher = await em.save(
+      Researcher,
+      em.create(Researcher, { name: '李研', level: ResearcherLevel.DISTRICT, districtId: db('D'), subject: '语文' }),
+    );
+    await em.insert(ResearcherAssignment, {
+      researcherId: researcher.id,
+      schoolId: db('Seat'),
+      districtId: db('D'),
+      startDate: `${year}-01-15`,
+    });
+    // A session every month so far, on the month's last day, except March.
+    for (let m = 1; m <= month; m++) {
+      if (m === 3) continue;
+      const last = new Date(Date.UTC(Number(year), m, 0)).toISOString().slice(0, 10);
+      const heldOn = last > today() ? today() : last;
+      const session = await em.save(
+        JointResearchSession,
+        em.create(JointResearchSession, {
+          heldOn,
+          researcherId: researcher.id,
+          subject: '语文',
+          topic: `第${m}次联合教研`,
+          participantCount: 10,
+        }),
+      );
+      await em.insert(JointResearchSessionSchool, { sessionId: session.id, schoolId: db('Seat'), districtId: db('D') });
+    }
+  });
+  afterAll(() => t.close());
+
+  const ledger = (deadline: string, status: RectificationStatus) =>
+    t.ds.manager.save(
+      RectificationItem,
+      t.ds.manager.create(RectificationItem, {
+        schoolId: db('Seat'),
+        townId: db('T'),
+        districtId: db('D'),
+        standardItem: StandardItem.CANTEEN,
+        problem: '食堂面积不足',
+        fundSource: FundSource.DISTRICT,
+        deadline,
+        owner: '校长',
+        measures: '扩建',
+        status,
+        closedOn: status === RectificationStatus.DONE ? deadline : null,
+      }),
+    );
+
+  it('judges conditions by overdue ledger items: due today is not overdue, yesterday is, done never', async () => {
+    await ledger(today(), RectificationStatus.OPEN);
+    await ledger(shift(-30), RectificationStatus.DONE);
+    expect(goal(await gql(ATTAINMENT, { id: id.T }), 'CONDITIONS')).toMatchObject({ met: true, reason: null });
+    await ledger(shift(-1), RectificationStatus.IN_PROGRESS);
+    const g = goal(await gql(ATTAINMENT, { id: id.T }), 'CONDITIONS');
+    expect(g).toMatchObject({
+      met: false,
+      reason: '目标Seat：有 1 项整改逾期未完成',
+      reasonEn: '目标Seat: 1 rectification item(s) open past their deadline',
+    });
+    expect(g.inputs[0]).toMatchObject({ value: '1', threshold: '0' });
+  });
+
+  it('judges staffing against the urban baseline and shows both figures', async () => {
+    const g = goal(await gql(ATTAINMENT, { id: id.T }), 'STAFFING');
+    expect(g.met).toBe(true);
+    expect(g.inputs.find((i: any) => i.name.includes('本科'))).toMatchObject({ value: '75.0%', baseline: '75.0%' });
+    await gql('mutation($i: CreateTeacherInput!) { createTeacher(input: $i) { id } }', {
+      i: { staffNumber: 'extra', name: '新教师', gender: 'FEMALE', schoolId: id.Seat, degree: 'ASSOCIATE' },
+    });
+    const after = goal(await gql(ATTAINMENT, { id: id.T }), 'STAFFING');
+    expect(after.met).toBe(false);
+    expect(after.reason).toContain('本科及以上学历教师比例 60.0% 低于城区基准 75.0%');
+  });
+
+  it('judges support by leadership and monthly joint research, naming the missed month', async () => {
+    const g = goal(await gql(ATTAINMENT, { id: id.T }), 'SUPPORT');
+    if (month >= 3) {
+      expect(g.met).toBe(false);
+      expect(g.reason).toBe(`目标Seat：${year}-03 未开展联合教研`);
+    }
+    expect(g.inputs.find((i: any) => i.name.includes('托管'))).toMatchObject({ value: '1' });
+    // The previous year: the assignment had not started, so no researcher was attached.
+    const last = goal(await gql(ATTAINMENT, { id: id.T, p: String(Number(year) - 1) }), 'SUPPORT');
+    expect(last.reason).toBe('目标Seat：本期没有包挂教研员');
+  });
+
+  it('needs assessments for quality, environment and satisfaction, and says so', async () => {
+    const r = await gql(ATTAINMENT, { id: id.T });
+    for (const g of ['QUALITY', 'ENVIRONMENT', 'SATISFACTION']) {
+      expect(goal(r, g)).toMatchObject({ met: false, reason: `目标Seat：没有 ${year} 年度的评估数据` });
+    }
+    expect(r.goalAttainment.meetsAll).toBe(false);
+  });
+
+  it('fails every goal of a town without a town-seat school, with that reason', async () => {
+    const r = await gql(ATTAINMENT, { id: id.Empty });
+    expect(r.goalAttainment.goals.every((g: any) => g.met === false && g.reason === '该乡镇没有镇驻地学校')).toBe(true);
+  });
+
+  it('summarises the programme towns against the target, within scope', async () => {
+    const q = `query($d: ID) { programmeSummary(districtId: $d) { period townCount townsMeetingAll shareMeetingAll target meetsTarget
+      goals { goal townsMeeting share } districts { district { name } townCount } } }`;
+    const s = (await gql(q, { d: id.D })).programmeSummary;
+    expect(s).toMatchObject({
+      period: year,
+      townCount: 2,
+      townsMeetingAll: 0,
+      shareMeetingAll: 0,
+      target: 0.8,
+      meetsTarget: false,
+    });
+    expect(s.goals.find((g: any) => g.goal === 'CONDITIONS')).toEqual({
+      goal: 'CONDITIONS',
+      townsMeeting: 0,
+      share: 0,
+    });
+    const staff = await signInAs(t, 'goal-staff', [{ role: Role.SCHOOL_STAFF, schoolId: db('Partner') }]);
+    expect((await gql(q, { d: id.D }, staff)).programmeSummary.townCount).toBe(1);
+    expect((await gql(ATTAINMENT, { id: id.Empty }, staff)).goalAttainment).toBeNull();
+    expect((await t.gql(ATTAINMENT, { id: id.T, p: 'last year' }, token)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'period' }],
+    });
+  });
+});

@@ -32,7 +32,8 @@ export function diff(before: object | null, after: object | null): PendingEntry[
     if (
       IGNORED.has(key) ||
       key === 'id' ||
-      (typeof a[key] === 'object' && a[key] !== null && !(a[key] instanceof Date))
+      // relations loaded on an entity are not its fields; arrays (e.g. measures) are
+      (typeof a[key] === 'object' && a[key] !== null && !(a[key] instanceof Date) && !Array.isArray(a[key]))
     )
       continue;
     const [x, y] = [normalise(b[key]), normalise(a[key])];

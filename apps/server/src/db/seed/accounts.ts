@@ -10,6 +10,9 @@ export const DEMO_PASSWORD = 'zhuji-demo';
 
 /** The demo's district is 商河县, an outer county with eleven 镇. */
 export const DEMO_DISTRICT = '370126';
+/** The account linked to a 商河县 researcher whose active assignments are its RESEARCHER grants' schools. */
+export const DEMO_RESEARCHER = 'demo-researcher';
+
 const COUNTY_TOWN = '370126001'; // 许商街道
 const DEMO_TOWN = '370126107'; // 玉皇庙镇
 const RESEARCHER_TOWNS = ['370126107', '370126108', '370126109']; // 玉皇庙镇, 白桥镇, 孙集镇
@@ -59,7 +62,7 @@ function demoAccounts(scopes: DemoScopes): NewAccount[] {
     account('demo-group', '集团校长演示账号', [{ role: Role.GROUP_LEADER, schoolId: scopes.leadSchoolId }]),
     account('demo-school', '镇驻地学校演示账号', [{ role: Role.SCHOOL_STAFF, schoolId: scopes.townSeatSchoolId }]),
     account(
-      'demo-researcher',
+      DEMO_RESEARCHER,
       '教研员演示账号',
       scopes.researcherSchoolIds.map((schoolId) => ({ role: Role.RESEARCHER, schoolId })),
     ),
@@ -67,9 +70,13 @@ function demoAccounts(scopes: DemoScopes): NewAccount[] {
   ];
 }
 
-/** Writes the demo accounts with one precomputed hash: argon2 is slow on purpose. */
-export async function insertDemoAccounts(em: EntityManager, scopes: DemoScopes, passwordHash: string): Promise<number> {
-  const accounts = demoAccounts(scopes);
-  for (const a of accounts) await insertAccount(em, a, passwordHash);
-  return accounts.length;
+/** Writes the demo accounts with one precomputed hash (argon2 is slow on purpose); their ids by username. */
+export async function insertDemoAccounts(
+  em: EntityManager,
+  scopes: DemoScopes,
+  passwordHash: string,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const a of demoAccounts(scopes)) ids.set(a.username, (await insertAccount(em, a, passwordHash)).id);
+  return ids;
 }

@@ -72,7 +72,10 @@ async function main(): Promise<number> {
     const report = await seed(ds, { scale: options.scale, logger });
     console.log(
       `Seeded ${options.scale} scale in ${report.ms} ms: ${report.districts} districts, ${report.towns} towns, ` +
-        `${report.schools} schools, ${report.teachers} teachers, ${report.users} demo users (password "${DEMO_PASSWORD}").`,
+        `${report.schools} schools, ${report.teachers} teachers, ${report.users} demo users (password "${DEMO_PASSWORD}"); ` +
+        `${report.groups} groups (${report.memberships} memberships), ${report.trusteeships} trusteeships ` +
+        `(${report.trusteeshipActivities} activities), ${report.exchanges} teacher exchanges, ${report.researchers} researchers ` +
+        `(${report.researcherAssignments} assignments, ${report.researchSessions} joint research sessions).`,
     );
     return 0;
   } finally {

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { isValidIdNumber } from '../../modules/teacher/id-number.js';
+import { DEMO_DISTRICT, DEMO_RESEARCHER, demoScopes, type DemoScopes } from './accounts.js';
+import { planCollaboration } from './collaboration.js';
+import { planExchanges } from './exchanges.js';
+import type { StaffMember } from './network.js';
+import { planResearch } from './research.js';
+import { DEMO_AS_OF } from './calendar.js';
 import { loadDivisions } from './divisions.js';
 import { PersonalNumbers } from './people.js';
 import { planDistrict } from './plan.js';
@@ -24,9 +30,45 @@ function generatedContent(): string[] {
   );
 }
 
+/** The collaboration records planned at small scale, ids replaced by school codes and staff numbers. */
+function networkContent(): string {
+  const scale = 'small';
+  const builder = new SchoolBuilder(scale);
+  const numbers = new PersonalNumbers();
+  const keys = new Map<string, string>();
+  const staff = new Map<string, StaffMember[]>();
+  let scopes: DemoScopes | undefined;
+  const districts = loadDivisions().map((division) => {
+    keys.set(division.district.id, division.district.code);
+    const schools = builder.build(division, planDistrict(division, scale));
+    for (const school of schools) {
+      keys.set(school.row.id, school.row.code);
+      const members = staffOf(school, numbers).slice(1);
+      members.forEach((m) => keys.set(m.id, `${school.row.code}/${m.staffNumber}`));
+      staff.set(
+        school.row.id,
+        members.slice(0, 12).map((m) => ({ id: m.id, schoolId: m.schoolId, name: m.name, subject: m.subject ?? '' })),
+      );
+    }
+    if (division.district.code === DEMO_DISTRICT) scopes = demoScopes(division, schools);
+    return { division, schools };
+  });
+  const input = { scale, districts, staff, scopes: scopes!, demoResearcherUserId: 'demo-researcher' } as const;
+  const collaboration = planCollaboration(input);
+  const content = { collaboration, exchanges: planExchanges(input, collaboration), research: planResearch(input) };
+  return JSON.stringify(content).replace(
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+    (id) => keys.get(id) ?? 'id',
+  );
+}
+
 describe('demo data generator', () => {
   it('generates the same schools and teachers on every run', () => {
     expect(generatedContent()).toEqual(generatedContent());
+  });
+
+  it('plans the same collaboration records on every run', () => {
+    expect(networkContent()).toEqual(networkContent());
   });
 
   it('sizes the city scale from the published figures', () => {
@@ -98,6 +140,142 @@ describe('seed (small scale)', () => {
     for (const username of DEMO_USERNAMES) {
       await expect(t.login(username)).resolves.toEqual(expect.any(String));
     }
+  });
+
+  describe('collaboration records', () => {
+    const DAY = DEMO_AS_OF;
+
+    it('has trusteeships of every mode, and relations active on the demo day', async () => {
+      const rows: { mode: string; active: number }[] = await t.ds.query(
+        `SELECT mode::text AS mode, count(*) FILTER (WHERE start_date <= $1 AND (actual_end_date IS NULL OR actual_end_date >= $1))::int AS active
+         FROM trusteeship GROUP BY 1 ORDER BY 1`,
+        [DAY],
+      );
+      expect(rows.map((r) => r.mode)).toEqual(['COUNTERPART_SUPPORT', 'FULL_TRUSTEESHIP', 'GROUP_BRANCH', 'PAIRING']);
+      expect(rows.every((r) => r.active > 0)).toBe(true);
+      const [ended] = await t.ds.query(`SELECT count(*)::int AS n FROM trusteeship WHERE actual_end_date < $1`, [DAY]);
+      expect(ended.n).toBeGreaterThan(0);
+    });
+
+    it('leaves some programme town-seat schools without an active trusteeship on purpose', async () => {
+      const gaps = await t.ds.query(
+        `SELECT s.name FROM school s JOIN town tw ON tw.id = s.town_id
+         WHERE s.is_town_seat AND tw.in_programme AND NOT EXISTS (
+           SELECT 1 FROM trusteeship x WHERE (x.lead_school_id = s.id OR x.partner_school_id = s.id)
+             AND x.start_date <= $1::date AND (x.actual_end_date IS NULL OR x.actual_end_date >= $1::date))`,
+        [DAY],
+      );
+      expect(gaps.length).toBeGreaterThan(0);
+    });
+
+    it("makes every group's lead school its one LEAD member, in its district", async () => {
+      const wrong = await t.ds.query(
+        `SELECT g.name FROM collaboration_group g JOIN school s ON s.id = g.lead_school_id
+         WHERE g.district_id <> s.district_id
+            OR (SELECT count(*) FROM group_membership m WHERE m.group_id = g.id AND m.role = 'LEAD') <> 1
+            OR NOT EXISTS (SELECT 1 FROM group_membership m
+                           WHERE m.group_id = g.id AND m.role = 'LEAD' AND m.school_id = g.lead_school_id)`,
+      );
+      expect(wrong).toEqual([]);
+      const [history] = await t.ds.query(
+        `SELECT count(*) FILTER (WHERE left_on IS NOT NULL)::int AS ended FROM group_membership`,
+      );
+      expect(history.ended).toBeGreaterThan(0);
+    });
+
+    it('never overlaps exchanges of one teacher, and sends teachers from their own school', async () => {
+      const overlapping = await t.ds.query(
+        `SELECT a.id FROM teacher_exchange a JOIN teacher_exchange b ON a.teacher_id = b.teacher_id AND a.id < b.id
+         WHERE daterange(a.start_date, a.end_date, '[]') && daterange(b.start_date, b.end_date, '[]')`,
+      );
+      expect(overlapping).toEqual([]);
+      const elsewhere = await t.ds.query(
+        `SELECT x.id FROM teacher_exchange x JOIN teacher tc ON tc.id = x.teacher_id
+         JOIN school f ON f.id = x.from_school_id JOIN school o ON o.id = x.to_school_id
+         WHERE tc.school_id <> x.from_school_id OR f.district_id <> x.from_district_id OR o.district_id <> x.to_district_id`,
+      );
+      expect(elsewhere).toEqual([]);
+      const kinds: { kind: string }[] = await t.ds.query(
+        `SELECT DISTINCT kind::text AS kind FROM teacher_exchange ORDER BY 1`,
+      );
+      expect(kinds.map((k) => k.kind)).toEqual(['OUTREACH_TEACHING', 'ROTATION', 'SUPPORT_TEACHING']);
+      const [soon] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM teacher_exchange WHERE end_date > $1::date AND end_date <= $1::date + 30`,
+        [DAY],
+      );
+      expect(soon.n).toBeGreaterThan(0);
+    });
+
+    it("gives demo-group's lead school active trusteeships of 商河县 town-seat schools, demo-school's among them", async () => {
+      const partners: { schoolId: string }[] = await t.ds.query(
+        `SELECT t.partner_school_id AS "schoolId" FROM app_user u
+         JOIN role_grant g ON g.user_id = u.id AND g.role = 'GROUP_LEADER'
+         JOIN trusteeship t ON t.lead_school_id = g.school_id
+         JOIN school p ON p.id = t.partner_school_id JOIN district d ON d.id = p.district_id
+         WHERE u.username = 'demo-group' AND p.is_town_seat AND d.code = $2
+           AND t.start_date <= $1 AND (t.actual_end_date IS NULL OR t.actual_end_date >= $1)`,
+        [DAY, DEMO_DISTRICT],
+      );
+      expect(partners.length).toBeGreaterThanOrEqual(2);
+      const [school] = await t.ds.query(
+        `SELECT g.school_id AS "schoolId" FROM app_user u JOIN role_grant g ON g.user_id = u.id
+         WHERE u.username = 'demo-school'`,
+      );
+      expect(partners).toContainEqual(school);
+    });
+
+    it('links demo-researcher to a researcher whose active assignments are its grants, with months missed', async () => {
+      const assigned: { schoolId: string }[] = await t.ds.query(
+        `SELECT a.school_id AS "schoolId" FROM researcher r JOIN app_user u ON u.id = r.user_id
+         JOIN researcher_assignment a ON a.researcher_id = r.id
+         JOIN school s ON s.id = a.school_id AND s.is_town_seat
+         WHERE u.username = $2 AND a.start_date <= $1 AND (a.end_date IS NULL OR a.end_date >= $1)
+         ORDER BY 1`,
+        [DAY, DEMO_RESEARCHER],
+      );
+      const granted: { schoolId: string }[] = await t.ds.query(
+        `SELECT g.school_id AS "schoolId" FROM role_grant g JOIN app_user u ON u.id = g.user_id
+         WHERE u.username = $1 AND g.role = 'RESEARCHER' ORDER BY 1`,
+        [DEMO_RESEARCHER],
+      );
+      expect(assigned.length).toBeGreaterThanOrEqual(2);
+      expect(assigned).toEqual(granted);
+      // Months of the past year without a session, per assigned school.
+      const missed: { n: number }[] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM researcher r JOIN app_user u ON u.id = r.user_id
+         JOIN researcher_assignment a ON a.researcher_id = r.id AND a.end_date IS NULL
+         CROSS JOIN generate_series(date_trunc('month', $1::date) - interval '11 months',
+                                    date_trunc('month', $1::date), interval '1 month') AS m(month)
+         WHERE u.username = $2 AND NOT EXISTS (
+           SELECT 1 FROM joint_research_session j JOIN joint_research_session_school js ON js.session_id = j.id
+           WHERE j.researcher_id = r.id AND js.school_id = a.school_id
+             AND date_trunc('month', j.held_on::timestamp) = m.month)`,
+        [DAY, DEMO_RESEARCHER],
+      );
+      expect(missed[0]!.n).toBeGreaterThan(0);
+      expect(missed[0]!.n).toBeLessThan(12);
+    });
+
+    it('has a researcher without an active town-seat assignment, and sessions covering two schools', async () => {
+      const breakers = await t.ds.query(
+        `SELECT r.name FROM researcher r WHERE NOT EXISTS (
+           SELECT 1 FROM researcher_assignment a JOIN school s ON s.id = a.school_id
+           WHERE a.researcher_id = r.id AND s.is_town_seat
+             AND a.start_date <= $1 AND (a.end_date IS NULL OR a.end_date >= $1))`,
+        [DAY],
+      );
+      expect(breakers.length).toBeGreaterThan(0);
+      const [pairs] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM (SELECT session_id FROM joint_research_session_school
+         GROUP BY session_id HAVING count(*) = 2) p`,
+      );
+      expect(pairs.n).toBeGreaterThan(0);
+      const wrongDistrict = await t.ds.query(
+        `SELECT js.session_id FROM joint_research_session_school js JOIN school s ON s.id = js.school_id
+         WHERE s.district_id <> js.district_id`,
+      );
+      expect(wrongDistrict).toEqual([]);
+    });
   });
 
   it('seeds only an empty database', async () => {

@@ -5,11 +5,36 @@ import { School } from '../../modules/school/school.entity.js';
 import { Teacher } from '../../modules/teacher/teacher.entity.js';
 import { Town } from '../../modules/town/town.entity.js';
 import { hashPassword } from '../../modules/user/auth.service.js';
-import { DEMO_DISTRICT, DEMO_PASSWORD, demoScopes, insertDemoAccounts, type DemoScopes } from './accounts.js';
+import {
+  CollaborationGroup,
+  GroupMembership,
+  Trusteeship,
+  TrusteeshipActivity,
+} from '../../modules/collaboration/collaboration.entity.js';
+import { TeacherExchange } from '../../modules/exchange/exchange.entity.js';
+import {
+  JointResearchSession,
+  JointResearchSessionSchool,
+  Researcher,
+  ResearcherAssignment,
+} from '../../modules/research/research.entity.js';
+import { SchoolLocality } from '../../modules/school/school.enums.js';
+import {
+  DEMO_DISTRICT,
+  DEMO_PASSWORD,
+  DEMO_RESEARCHER,
+  demoScopes,
+  insertDemoAccounts,
+  type DemoScopes,
+} from './accounts.js';
 import { BatchInserter, insertRows } from './bulk.js';
+import { planCollaboration } from './collaboration.js';
 import { loadDivisions, type Division } from './divisions.js';
+import { planExchanges } from './exchanges.js';
+import { STAFF_SAMPLE, type SeededDistrict, type StaffMember } from './network.js';
 import { PersonalNumbers } from './people.js';
 import { planDistrict, type Scale } from './plan.js';
+import { planResearch } from './research.js';
 import { SchoolBuilder, type PlannedSchool } from './schools.js';
 import { staffOf } from './teachers.js';
 
@@ -28,13 +53,23 @@ export interface SeedReport {
   schools: number;
   teachers: number;
   users: number;
+  groups: number;
+  memberships: number;
+  trusteeships: number;
+  trusteeshipActivities: number;
+  exchanges: number;
+  researchers: number;
+  researcherAssignments: number;
+  researchSessions: number;
   ms: number;
 }
 
 /**
  * Loads the demo data: Jinan's real districts and towns, generated schools and teachers
- * (the same content on every run), and one demo account per role. Assumes empty tables.
- * One transaction: a failed seed leaves nothing behind.
+ * (the same content on every run), one demo account per role, and the collaboration
+ * records (groups, trusteeships, exchanges, researchers and joint research) dated on the
+ * fixed programme calendar of calendar.ts. Assumes empty tables. One transaction: a failed
+ * seed leaves nothing behind.
  */
 export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedReport> {
   const started = performance.now();
@@ -45,9 +80,51 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
   const counts = await ds.transaction(async (em) => {
     await insertRows(em, District, districts);
     await insertRows(em, Town, towns);
-    const { schools, teachers, scopes } = await insertSchools(em, divisions, options);
-    const users = await insertDemoAccounts(em, scopes, passwordHash);
-    return { districts: districts.length, towns: towns.length, schools, teachers, users };
+    const { schools, teachers, scopes, seeded, staff } = await insertSchools(em, divisions, options);
+    const accounts = await insertDemoAccounts(em, scopes, passwordHash);
+    const collaborationStarted = performance.now();
+    const network = {
+      scale: options.scale,
+      districts: seeded,
+      staff,
+      scopes,
+      demoResearcherUserId: accounts.get(DEMO_RESEARCHER)!,
+    };
+    const collaboration = planCollaboration(network);
+    const exchanges = planExchanges(network, collaboration);
+    const research = planResearch(network);
+    const planned = performance.now();
+    await insertRows(em, CollaborationGroup, collaboration.groups);
+    await insertRows(em, GroupMembership, collaboration.memberships);
+    await insertRows(em, Trusteeship, collaboration.trusteeships);
+    await insertRows(em, TrusteeshipActivity, collaboration.activities);
+    await insertRows(em, TeacherExchange, exchanges);
+    await insertRows(em, Researcher, research.researchers);
+    await insertRows(em, ResearcherAssignment, research.assignments);
+    await insertRows(em, JointResearchSession, research.sessions);
+    await insertRows(em, JointResearchSessionSchool, research.sessionSchools);
+    options.logger?.debug(
+      {
+        planMs: Math.round(planned - collaborationStarted),
+        insertMs: Math.round(performance.now() - planned),
+      },
+      'seeded groups, trusteeships, exchanges and joint research',
+    );
+    return {
+      districts: districts.length,
+      towns: towns.length,
+      schools,
+      teachers,
+      users: accounts.size,
+      groups: collaboration.groups.length,
+      memberships: collaboration.memberships.length,
+      trusteeships: collaboration.trusteeships.length,
+      trusteeshipActivities: collaboration.activities.length,
+      exchanges: exchanges.length,
+      researchers: research.researchers.length,
+      researcherAssignments: research.assignments.length,
+      researchSessions: research.sessions.length,
+    };
   });
   return { ...counts, ms: Math.round(performance.now() - started) };
 }
@@ -60,14 +137,26 @@ export async function seedIfEmpty(ds: DataSource, options: SeedOptions): Promise
   return report;
 }
 
+interface InsertedSchools {
+  schools: number;
+  teachers: number;
+  scopes: DemoScopes;
+  /** the schools of each district, for the collaboration records */
+  seeded: SeededDistrict[];
+  /** a sample of each urban and town-seat school's staff, by school id */
+  staff: Map<string, StaffMember[]>;
+}
+
 /** Schools and teachers, district by district; notes the demo accounts' scopes on the way. */
 async function insertSchools(
   em: EntityManager,
   divisions: Division[],
   { scale, logger }: SeedOptions,
-): Promise<{ schools: number; teachers: number; scopes: DemoScopes }> {
+): Promise<InsertedSchools> {
   const builder = new SchoolBuilder(scale);
   const numbers = new PersonalNumbers();
+  const seeded: SeededDistrict[] = [];
+  const staff = new Map<string, StaffMember[]>();
   let schools = 0;
   let teachers = 0;
   let scopes: DemoScopes | undefined;
@@ -75,26 +164,42 @@ async function insertSchools(
     const planned = builder.build(division, planDistrict(division, scale));
     const rows = planned.map((p) => p.row);
     await insertRows(em, School, rows);
-    teachers += await insertStaff(em, planned, numbers);
+    teachers += await insertStaff(em, planned, numbers, staff);
     schools += planned.length;
+    seeded.push({ division, schools: planned });
     if (division.district.code === DEMO_DISTRICT) scopes = demoScopes(division, planned);
     logger?.debug({ district: division.district.name, schools: planned.length }, 'seeded district');
   }
   if (!scopes) throw new Error(`the demo district ${DEMO_DISTRICT} is missing from data/counties.csv`);
-  return { schools, teachers, scopes };
+  return { schools, teachers, scopes, seeded, staff };
 }
 
 /**
  * One district's teachers, generated school by school and written in batches, so memory
- * stays flat at province scale. Principals are set afterwards: school and teacher point at
- * each other, and the school row must exist first.
+ * stays flat at province scale (only a small sample of urban and town-seat staff is kept,
+ * for exchanges). Principals are set afterwards: school and teacher point at each other,
+ * and the school row must exist first.
  */
-async function insertStaff(em: EntityManager, schools: PlannedSchool[], numbers: PersonalNumbers): Promise<number> {
+async function insertStaff(
+  em: EntityManager,
+  schools: PlannedSchool[],
+  numbers: PersonalNumbers,
+  sample: Map<string, StaffMember[]>,
+): Promise<number> {
   const teachers = new BatchInserter(em, Teacher);
   const principals: { id: string; principalId: string }[] = [];
   for (const school of schools) {
     const staff = staffOf(school, numbers);
     principals.push({ id: school.row.id, principalId: staff[0]!.id });
+    if (school.row.isTownSeat || school.row.locality === SchoolLocality.URBAN) {
+      const members = staff.slice(1).filter((t) => t.isFullTime);
+      sample.set(
+        school.row.id,
+        members
+          .slice(0, STAFF_SAMPLE)
+          .map((t) => ({ id: t.id, schoolId: t.schoolId, name: t.name, subject: t.subject ?? '语文' })),
+      );
+    }
     await teachers.add(staff);
   }
   await teachers.flush();

@@ -1,0 +1,161 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import type { Context } from '../../context.js';
+import { ConnectionArgs } from '../../common/connection.js';
+import { School } from '../school/school.entity.js';
+import { Teacher } from '../teacher/teacher.entity.js';
+import { TeacherExchange } from './exchange.entity.js';
+import {
+  CreateTeacherExchangeInput,
+  TeacherExchangeFilter,
+  TeacherExchangeOrder,
+  UpdateTeacherExchangeInput,
+} from './exchange.inputs.js';
+import { TeacherExchangeConnection } from './exchange.types.js';
+
+const ACTIVE_ON = {
+  nullable: true,
+  description: '只列出该日仍在进行的（省略则列出全部）/ Only those active on this day; omit for all',
+} as const;
+const ORDER = {
+  nullable: true,
+  description: '排序方式（省略时按开始日期升序）/ Sort order; by start date, ascending, when omitted',
+} as const;
+
+@Resolver(() => TeacherExchange)
+export class TeacherExchangeResolver {
+  @Query(() => TeacherExchangeConnection, {
+    description:
+      "教师交流列表：任一端学校在查看范围内即可见 / Teacher exchanges whose sending or receiving school is within the viewer's scope",
+  })
+  teacherExchanges(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => TeacherExchangeFilter, {
+      nullable: true,
+      description: '筛选条件（省略则不筛选）/ Filter conditions; omit to list everything in scope',
+    })
+    filter?: TeacherExchangeFilter,
+    @Arg('orderBy', () => TeacherExchangeOrder, ORDER) orderBy?: TeacherExchangeOrder,
+  ) {
+    return ctx.services.teacherExchange.list(ctx, filter, orderBy, args);
+  }
+
+  @Query(() => TeacherExchange, {
+    nullable: true,
+    description: '按 ID 获取教师交流；范围外视同不存在 / A teacher exchange by ID; out of scope reads as absent',
+  })
+  teacherExchange(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '教师交流的全局 ID / Global ID of the exchange' }) id: string,
+  ) {
+    return ctx.services.teacherExchange.getByGlobalId(ctx, id);
+  }
+
+  @FieldResolver(() => Teacher, {
+    description:
+      '交流的教师（接收学校也可见；个人信息按其所在学校的权限脱敏）/ The teacher; the receiving school sees them too, personal data masked by the home school’s rules',
+  })
+  teacher(@Root() row: TeacherExchange, @Ctx() ctx: Context) {
+    return ctx.loaders.teacher.load(row.teacherId);
+  }
+
+  @FieldResolver(() => School, { description: '派出学校（即教师所在学校）/ Sending school, the teacher’s own' })
+  fromSchool(@Root() row: TeacherExchange, @Ctx() ctx: Context) {
+    return ctx.loaders.school.load(row.fromSchoolId);
+  }
+
+  @FieldResolver(() => School, { description: '接收学校 / Receiving school' })
+  toSchool(@Root() row: TeacherExchange, @Ctx() ctx: Context) {
+    return ctx.loaders.school.load(row.toSchoolId);
+  }
+
+  @Mutation(() => TeacherExchange, {
+    description:
+      '新建教师交流（同一教师的交流期间不能重叠；教师所在学校不变）/ Create a teacher exchange; one teacher’s exchanges never overlap and their own school stays',
+  })
+  createTeacherExchange(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CreateTeacherExchangeInput, { description: '新交流的字段 / Fields of the new exchange' })
+    input: CreateTeacherExchangeInput,
+  ) {
+    return ctx.services.teacherExchange.create(ctx, input);
+  }
+
+  @Mutation(() => TeacherExchange, { description: '修改教师交流的类别或日期 / Change an exchange’s kind or dates' })
+  updateTeacherExchange(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '教师交流的全局 ID / Global ID of the exchange' }) id: string,
+    @Arg('input', () => UpdateTeacherExchangeInput, { description: '要修改的字段 / The fields to change' })
+    input: UpdateTeacherExchangeInput,
+  ) {
+    return ctx.services.teacherExchange.update(ctx, id, input);
+  }
+
+  @Mutation(() => TeacherExchange, {
+    description: '结束进行中的教师交流 / End an open exchange on a day (its last day)',
+  })
+  endTeacherExchange(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '教师交流的全局 ID / Global ID of the exchange' }) id: string,
+    @Arg('endDate', () => GraphQLLocalDate, {
+      description: '结束日期（含当日，不早于开始日期）/ End date, its last day; not before the start',
+    })
+    endDate: string,
+  ) {
+    return ctx.services.teacherExchange.end(ctx, id, endDate);
+  }
+
+  @Mutation(() => ID, { description: '删除教师交流；返回被删除的 ID / Delete a teacher exchange; returns its ID' })
+  deleteTeacherExchange(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '教师交流的全局 ID / Global ID of the exchange' }) id: string,
+  ) {
+    return ctx.services.teacherExchange.delete(ctx, id);
+  }
+}
+
+@Resolver(() => Teacher)
+export class TeacherExchangesFieldResolver {
+  @FieldResolver(() => TeacherExchangeConnection, {
+    description: '该教师的交流（在查看范围内）/ This teacher’s exchanges within the viewer’s scope',
+  })
+  exchanges(
+    @Root() teacher: Teacher,
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('activeOn', () => GraphQLLocalDate, ACTIVE_ON) activeOn?: string,
+    @Arg('orderBy', () => TeacherExchangeOrder, ORDER) orderBy?: TeacherExchangeOrder,
+  ) {
+    return ctx.services.teacherExchange.pageForParent(ctx, 'teacherId', teacher.id, activeOn, orderBy, args);
+  }
+}
+
+@Resolver(() => School)
+export class SchoolExchangesFieldResolver {
+  @FieldResolver(() => TeacherExchangeConnection, {
+    description: '交流到本校的教师 / Exchanges into this school (it receives the teacher)',
+  })
+  exchangesIn(
+    @Root() school: School,
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('activeOn', () => GraphQLLocalDate, ACTIVE_ON) activeOn?: string,
+    @Arg('orderBy', () => TeacherExchangeOrder, ORDER) orderBy?: TeacherExchangeOrder,
+  ) {
+    return ctx.services.teacherExchange.pageForParent(ctx, 'toSchoolId', school.id, activeOn, orderBy, args);
+  }
+
+  @FieldResolver(() => TeacherExchangeConnection, {
+    description: '本校派出的教师交流 / Exchanges out of this school (its own teachers sent elsewhere)',
+  })
+  exchangesOut(
+    @Root() school: School,
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('activeOn', () => GraphQLLocalDate, ACTIVE_ON) activeOn?: string,
+    @Arg('orderBy', () => TeacherExchangeOrder, ORDER) orderBy?: TeacherExchangeOrder,
+  ) {
+    return ctx.services.teacherExchange.pageForParent(ctx, 'fromSchoolId', school.id, activeOn, orderBy, args);
+  }
+}

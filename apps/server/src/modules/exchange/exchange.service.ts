@@ -1,0 +1,309 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Context } from '../../context.js';
+import type { ConnectionArgs, ConnectionResult } from '../../common/connection.js';
+import { badInput, conflict } from '../../common/errors.js';
+import { fromGlobalId } from '../../common/global-id.js';
+import { paginate } from '../../common/keyset.js';
+import { sortSpec } from '../../common/order.js';
+import { RecordService, rejectNulls } from '../../common/record.service.js';
+import { inTransaction } from '../../common/unit-of-work.js';
+import { activeOnSql } from '../../common/dates.js';
+import { assertCan, can, isInScope, schoolScope, type Action, type SchoolScope } from '../../auth/policy.js';
+import { School } from '../school/school.entity.js';
+import { Teacher } from '../teacher/teacher.entity.js';
+import { TeacherExchange } from './exchange.entity.js';
+import {
+  ExchangeDirection,
+  TEACHER_EXCHANGE_SORT_PROPERTIES,
+  TeacherExchangeOrderField,
+  type CreateTeacherExchangeInput,
+  type TeacherExchangeFilter,
+  type TeacherExchangeOrder,
+  type UpdateTeacherExchangeInput,
+} from './exchange.inputs.js';
+
+/**
+ * SQL restricting rows to those whose school on either end is in the viewer's scope.
+ * `ends` are [schoolIdSql, districtIdSql] pairs; the row is visible when any end is.
+ */
+export function anyEndInScope(scope: SchoolScope, ends: [string, string][]): { sql: string; params: object } {
+  if (scope.all) return { sql: 'TRUE', params: {} };
+  const parts: string[] = [];
+  for (const [schoolSql, districtSql] of ends) {
+    if (scope.districtIds.length) parts.push(`${districtSql} IN (:...scopeDistrictIds)`);
+    if (scope.schoolIds.length) parts.push(`${schoolSql} IN (:...scopeSchoolIds)`);
+  }
+  return {
+    sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE',
+    params: { scopeDistrictIds: scope.districtIds, scopeSchoolIds: scope.schoolIds },
+  };
+}
+
+/** `end` must not precede `start` (both `YYYY-MM-DD`, so string order is date order). */
+export function assertPeriod(start: string, end: string | null | undefined, endPath: string): void {
+  if (end != null && end < start) {
+    throw badInput([
+      {
+        path: endPath,
+        message: `must be on or after the start date ${start}`,
+        messageZh: `结束日期不能早于开始日期 ${start}`,
+        constraint: 'endAfterStart',
+      },
+    ]);
+  }
+}
+
+/**
+ * Teacher exchanges (交流轮岗、送教下乡、支教). The sending school is always the teacher's
+ * own school, which the exchange never changes. An exchange is visible to whoever sees
+ * either school, and may be written by whoever may act on either school.
+ */
+export class TeacherExchangeService extends RecordService<TeacherExchange> {
+  readonly typeName = 'TeacherExchange';
+  protected readonly entity = TeacherExchange;
+
+  protected auditScope(_em: EntityManager, row: TeacherExchange) {
+    return { districtId: row.fromDistrictId, schoolId: row.fromSchoolId };
+  }
+
+  scoped(ctx: Context, alias: string, em: EntityManager = this.ds.manager): SelectQueryBuilder<TeacherExchange> {
+    const qb = em.getRepository(TeacherExchange).createQueryBuilder(alias);
+    const { sql, params } = anyEndInScope(schoolScope(ctx.viewer), [
+      [`${alias}.fromSchoolId`, `${alias}.fromDistrictId`],
+      [`${alias}.toSchoolId`, `${alias}.toDistrictId`],
+    ]);
+    return sql === 'TRUE' ? qb : qb.andWhere(sql, params);
+  }
+
+  private filtered(ctx: Context, filter: TeacherExchangeFilter | undefined, activeOn?: string | null) {
+    const qb = this.scoped(ctx, 'x');
+    const day = activeOn ?? filter?.activeOn;
+    if (day) qb.andWhere(activeOnSql('x.startDate', 'x.endDate', 'activeOn'), { activeOn: day });
+    if (filter?.teacherId) {
+      qb.andWhere('x.teacherId = :teacherId', {
+        teacherId: fromGlobalId(filter.teacherId, 'Teacher', 'filter.teacherId'),
+      });
+    }
+    if (filter?.schoolId) {
+      const schoolId = fromGlobalId(filter.schoolId, 'School', 'filter.schoolId');
+      const direction = filter.direction ?? ExchangeDirection.ANY;
+      qb.andWhere(
+        direction === ExchangeDirection.IN
+          ? 'x.toSchoolId = :schoolId'
+          : direction === ExchangeDirection.OUT
+            ? 'x.fromSchoolId = :schoolId'
+            : '(x.fromSchoolId = :schoolId OR x.toSchoolId = :schoolId)',
+        { schoolId },
+      );
+    }
+    if (filter?.districtId) {
+      qb.andWhere('(x.fromDistrictId = :districtId OR x.toDistrictId = :districtId)', {
+        districtId: fromGlobalId(filter.districtId, 'District', 'filter.districtId'),
+      });
+    }
+    if (filter?.kind) qb.andWhere('x.kind = :kind', { kind: filter.kind });
+    return qb;
+  }
+
+  list(
+    ctx: Context,
+    filter: TeacherExchangeFilter | undefined,
+    orderBy: TeacherExchangeOrder | undefined,
+    args: ConnectionArgs,
+  ) {
+    return paginate(
+      this.filtered(ctx, filter),
+      args,
+      sortSpec(orderBy, TEACHER_EXCHANGE_SORT_PROPERTIES, TeacherExchangeOrderField.START_DATE),
+      ctx.config.maxPageSize,
+    );
+  }
+
+  /** teacher.exchanges, school.exchangesIn (toSchoolId), school.exchangesOut (fromSchoolId), batched per request. */
+  pageForParent(
+    ctx: Context,
+    parentProperty: 'teacherId' | 'fromSchoolId' | 'toSchoolId',
+    parentId: string,
+    activeOn: string | null | undefined,
+    orderBy: TeacherExchangeOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<ConnectionResult<TeacherExchange>> {
+    return ctx.loaders.pages.load<TeacherExchange>(parentId, {
+      key: `TeacherExchange.${parentProperty}:${JSON.stringify([activeOn, orderBy, args])}`,
+      query: () => this.filtered(ctx, undefined, activeOn),
+      parentProperty,
+      args,
+      sort: sortSpec(orderBy, TEACHER_EXCHANGE_SORT_PROPERTIES, TeacherExchangeOrderField.START_DATE),
+      maxPageSize: ctx.config.maxPageSize,
+    });
+  }
+
+  /** Whether the viewer may take `action` on an exchange between these schools (either end suffices). */
+  private assertOnEitherEnd(ctx: Context, action: Action, from: School, to: School): void {
+    if (can(ctx.viewer, action, { districtId: to.districtId, schoolId: to.id })) return;
+    assertCan(ctx.viewer, action, { districtId: from.districtId, schoolId: from.id });
+  }
+
+  /**
+   * The no-overlap rule, checked before the database's exclusion constraint would refuse:
+   * the caller has locked the teacher row, so two concurrent writes for one teacher queue.
+   */
+  private async assertNoOverlap(em: EntityManager, row: TeacherExchange, excludeId: string | null): Promise<void> {
+    const qb = em
+      .getRepository(TeacherExchange)
+      .createQueryBuilder('x')
+      .where('x.teacherId = :teacherId', { teacherId: row.teacherId })
+      .andWhere('(x.endDate IS NULL OR x.endDate >= :start)', { start: row.startDate });
+    if (row.endDate) qb.andWhere('x.startDate <= :end', { end: row.endDate });
+    if (excludeId) qb.andWhere('x.id <> :excludeId', { excludeId });
+    const other = await qb.orderBy('x.startDate', 'ASC').getOne();
+    if (other) {
+      const period = `${other.startDate} – ${other.endDate ?? '…'}`;
+      throw conflict(
+        `The teacher is already on an exchange from ${period}; exchanges of one teacher cannot overlap`,
+        `该教师在 ${period} 已有交流安排，同一教师的交流期间不能重叠`,
+        [
+          {
+            path: 'input.startDate',
+            message: `overlaps the exchange ${period}`,
+            messageZh: '与已有交流期间重叠',
+            constraint: 'noOverlap',
+          },
+          {
+            path: 'input.endDate',
+            message: `overlaps the exchange ${period}`,
+            messageZh: '与已有交流期间重叠',
+            constraint: 'noOverlap',
+          },
+        ],
+      );
+    }
+  }
+
+  private async lockTeacher(em: EntityManager, teacherId: string): Promise<Teacher | null> {
+    return em
+      .getRepository(Teacher)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.id = :id', { id: teacherId })
+      .getOne();
+  }
+
+  create(ctx: Context, input: CreateTeacherExchangeInput): Promise<TeacherExchange> {
+    assertPeriod(input.startDate, input.endDate, 'input.endDate');
+    return inTransaction(ctx, async (em, audit) => {
+      const teacherId = fromGlobalId(input.teacherId, 'Teacher', 'input.teacherId');
+      const toSchoolId = fromGlobalId(input.toSchoolId, 'School', 'input.toSchoolId');
+      const teacher = await this.lockTeacher(em, teacherId);
+      const schools = em.getRepository(School);
+      const from = teacher ? await schools.findOneBy({ id: teacher.schoolId }) : null;
+      const to = await schools.findOneBy({ id: toSchoolId });
+      const scope = schoolScope(ctx.viewer);
+      // The teacher is reachable from either end: a receiving school may record who comes to it.
+      const sees = (s: School | null) => s != null && isInScope(scope, s.id, s.districtId);
+      if (!teacher || !from || !(sees(from) || sees(to))) {
+        throw badInput([
+          { path: 'input.teacherId', message: 'no such teacher', messageZh: '教师不存在', constraint: 'exists' },
+        ]);
+      }
+      if (!to) {
+        throw badInput([
+          { path: 'input.toSchoolId', message: 'no such school', messageZh: '学校不存在', constraint: 'exists' },
+        ]);
+      }
+      if (input.fromSchoolId != null && fromGlobalId(input.fromSchoolId, 'School', 'input.fromSchoolId') !== from.id) {
+        throw badInput([
+          {
+            path: 'input.fromSchoolId',
+            message: "must be the teacher's own school; an exchange never moves a teacher",
+            messageZh: '派出学校须为教师所在学校（交流不改变人事关系）',
+            constraint: 'homeSchool',
+          },
+        ]);
+      }
+      if (to.id === from.id) {
+        throw badInput([
+          {
+            path: 'input.toSchoolId',
+            message: "must differ from the teacher's own school",
+            messageZh: '接收学校不能是教师所在学校',
+            constraint: 'differentSchool',
+          },
+        ]);
+      }
+      this.assertOnEitherEnd(ctx, 'exchange:create', from, to);
+      const row = em.create(TeacherExchange, {
+        teacherId: teacher.id,
+        fromSchoolId: from.id,
+        toSchoolId: to.id,
+        fromDistrictId: from.districtId,
+        toDistrictId: to.districtId,
+        kind: input.kind,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+      });
+      await this.assertNoOverlap(em, row, null);
+      return this.persist(em, audit, row, null);
+    });
+  }
+
+  private async requireWritable(ctx: Context, em: EntityManager, id: string, action: Action) {
+    const row = await this.requireVisible(ctx, id, 'id', em);
+    const schools = em.getRepository(School);
+    const [from, to] = await Promise.all([
+      schools.findOneByOrFail({ id: row.fromSchoolId }),
+      schools.findOneByOrFail({ id: row.toSchoolId }),
+    ]);
+    this.assertOnEitherEnd(ctx, action, from, to);
+    return row;
+  }
+
+  private async changeDates(
+    ctx: Context,
+    id: string,
+    action: Action,
+    change: (row: TeacherExchange) => void,
+  ): Promise<TeacherExchange> {
+    return inTransaction(ctx, async (em, audit) => {
+      const found = await this.requireWritable(ctx, em, id, action);
+      await this.lockTeacher(em, found.teacherId);
+      // Re-read under the lock: a concurrent change may have landed meanwhile.
+      const row = await em.getRepository(TeacherExchange).findOneByOrFail({ id: found.id });
+      const before = { ...row };
+      change(row);
+      await this.assertNoOverlap(em, row, row.id);
+      return this.persist(em, audit, row, before);
+    });
+  }
+
+  update(ctx: Context, id: string, input: UpdateTeacherExchangeInput): Promise<TeacherExchange> {
+    rejectNulls(input, ['kind', 'startDate']);
+    return this.changeDates(ctx, id, 'exchange:update', (row) => {
+      if (input.kind !== undefined) row.kind = input.kind;
+      if (input.startDate !== undefined) row.startDate = input.startDate;
+      if (input.endDate !== undefined) row.endDate = input.endDate;
+      assertPeriod(row.startDate, row.endDate, input.endDate !== undefined ? 'input.endDate' : 'input.startDate');
+    });
+  }
+
+  /** Ends an open exchange on `endDate`, its last day. Ending an ended one is a CONFLICT (use update to correct). */
+  end(ctx: Context, id: string, endDate: string): Promise<TeacherExchange> {
+    return this.changeDates(ctx, id, 'exchange:update', (row) => {
+      if (row.endDate != null) {
+        throw conflict(`The exchange already ended on ${row.endDate}`, `该交流已于 ${row.endDate} 结束`, [
+          { path: 'endDate', message: 'already ended', messageZh: '已结束', constraint: 'open' },
+        ]);
+      }
+      assertPeriod(row.startDate, endDate, 'endDate');
+      row.endDate = endDate;
+    });
+  }
+
+  delete(ctx: Context, id: string): Promise<string> {
+    return inTransaction(ctx, async (em, audit) => {
+      const row = await this.requireWritable(ctx, em, id, 'exchange:delete');
+      await this.remove(em, audit, row);
+      return id;
+    });
+  }
+}

@@ -123,11 +123,13 @@ async function targetOf(ctx: Context, globalId: string): Promise<Target | null> 
       return { districtId: row.districtId as string };
     case 'School':
       return { districtId: row.districtId as string, schoolId: row.id as string };
-    case 'Teacher': {
-      const school = await ctx.loaders.school.load(row.schoolId as string);
-      return school ? { districtId: school.districtId, schoolId: school.id } : null;
+    default: {
+      // Other records sit at a school: a group or trusteeship at its lead school, an
+      // exchange at the school it leaves from, the rest (teachers, ledger items…) at theirs.
+      const schoolId = (row.leadSchoolId ?? row.fromSchoolId ?? row.schoolId) as string | undefined;
+      const school = schoolId ? await ctx.loaders.school.load(schoolId) : null;
+      if (school) return { districtId: school.districtId, schoolId: school.id };
+      return typeof row.districtId === 'string' ? { districtId: row.districtId } : null;
     }
-    default:
-      return null;
   }
 }

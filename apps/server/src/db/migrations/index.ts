@@ -3,6 +3,7 @@ import { NameSearch1795881943886 } from './1795881943886-NameSearch.js';
 import { AccountsAndAudit1795882361652 } from './1795882361652-AccountsAndAudit.js';
 import { Collaboration1795884397243 } from './1795884397243-Collaboration.js';
 import { StaffingCounts1795884950687 } from './1795884950687-StaffingCounts.js';
+import { ProgrammeRecords1795885399909 } from './1795885399909-ProgrammeRecords.js';
 
 // Listed explicitly, in order: globbed .ts migrations do not load under vitest.
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   AccountsAndAudit1795882361652,
   Collaboration1795884397243,
   StaffingCounts1795884950687,
+  ProgrammeRecords1795885399909,
 ];

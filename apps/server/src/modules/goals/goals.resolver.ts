@@ -1,9 +1,9 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { fromGlobalId } from '../../common/global-id.js';
-import { ProgrammeSummary, TownGoalAttainment } from './goals.types.js';
+import { PeriodShare, ProgrammeSummary, TownGoalAttainment } from './goals.types.js';
 
-@Resolver()
+@Resolver(() => ProgrammeSummary)
 export class GoalsResolver {
   @Query(() => TownGoalAttainment, {
     nullable: true,
@@ -44,5 +44,17 @@ export class GoalsResolver {
       districtId ? fromGlobalId(districtId, 'District', 'districtId') : undefined,
       period,
     );
+  }
+
+  @FieldResolver(() => [PeriodShare], {
+    description:
+      '逐年趋势：截至本期的若干年全部达成比例 / The trend: the share meeting all goals for each year up to this period',
+  })
+  trend(
+    @Root() summary: ProgrammeSummary,
+    @Ctx() ctx: Context,
+    @Arg('years', () => Int, { defaultValue: 3, description: '年数（1–10）/ How many years (1–10)' }) years: number,
+  ) {
+    return ctx.services.goals.trend(ctx, summary.districtScope, summary.period, years);
   }
 }

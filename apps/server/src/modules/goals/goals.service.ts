@@ -199,6 +199,28 @@ export class GoalService {
     return (await this.evaluate(ctx, towns, this.period(period)))[0]!;
   }
 
+  /** The share meeting all goals for `years` years up to `period`, oldest first. */
+  async trend(ctx: Context, districtId: string | undefined, period: string, years: number) {
+    if (!Number.isInteger(years) || years < 1 || years > 10) {
+      throw badInput([
+        { path: 'years', message: 'must be between 1 and 10', messageZh: '年数须在 1 到 10 之间', constraint: 'range' },
+      ]);
+    }
+    const towns = await this.visibleTowns(ctx, { districtId, inProgramme: true });
+    const out = [];
+    for (let y = Number(period) - years + 1; y <= Number(period); y++) {
+      const results = await this.evaluate(ctx, towns, String(y));
+      const all = results.filter((r) => r.meetsAll).length;
+      out.push({
+        period: String(y),
+        townCount: towns.length,
+        townsMeetingAll: all,
+        shareMeetingAll: towns.length ? all / towns.length : null,
+      });
+    }
+    return out;
+  }
+
   async summary(ctx: Context, districtId: string | undefined, period: string | undefined): Promise<ProgrammeSummary> {
     const p = this.period(period);
     const towns = await this.visibleTowns(ctx, { districtId, inProgramme: true });
@@ -216,6 +238,7 @@ export class GoalService {
           .getMany()
       : [];
     return {
+      districtScope: districtId,
       period: p,
       townCount: towns.length,
       townsMeetingAll: meetingAll,

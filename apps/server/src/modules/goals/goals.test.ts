@@ -206,6 +206,16 @@ describe('goal attainment', () => {
       townsMeeting: 0,
       share: 0,
     });
+    const trend = (
+      await gql(
+        'query($d: ID) { programmeSummary(districtId: $d) { trend(years: 2) { period townCount townsMeetingAll shareMeetingAll } } }',
+        { d: id.D },
+      )
+    ).programmeSummary.trend;
+    expect(trend).toEqual([
+      { period: String(Number(year) - 1), townCount: 2, townsMeetingAll: 0, shareMeetingAll: 0 },
+      { period: year, townCount: 2, townsMeetingAll: 0, shareMeetingAll: 0 },
+    ]);
     const staff = await signInAs(t, 'goal-staff', [{ role: Role.SCHOOL_STAFF, schoolId: db('Partner') }]);
     expect((await gql(q, { d: id.D }, staff)).programmeSummary.townCount).toBe(1);
     expect((await gql(ATTAINMENT, { id: id.Empty }, staff)).goalAttainment).toBeNull();

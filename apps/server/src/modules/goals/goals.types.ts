@@ -145,8 +145,26 @@ export class DistrictAttainment {
   shareMeetingAll: number | null;
 }
 
+@ObjectType({ description: '某一年的达成比例 / The share meeting all goals in one year' })
+export class PeriodShare {
+  @Field({ description: '年份 / The year' })
+  period: string;
+
+  @Field(() => Int, { description: '乡镇数 / Programme towns' })
+  townCount: number;
+
+  @Field(() => Int, { description: '六项全部达成的乡镇数 / Towns meeting all six goals' })
+  townsMeetingAll: number;
+
+  @Field(() => Float, { nullable: true, description: '全部达成比例 / Share meeting all six' })
+  shareMeetingAll: number | null;
+}
+
 @ObjectType({ description: '全市或某区县的目标达成汇总 / Goal attainment summary for the city or a district' })
 export class ProgrammeSummary {
+  /** the district asked about, for the trend resolver; not a field */
+  districtScope?: string;
+
   @Field({ description: '期间（年份）/ The period (YYYY)' })
   period: string;
 

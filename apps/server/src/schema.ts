@@ -19,6 +19,7 @@ import {
   TownStaffingResolver,
 } from './modules/staffing/staffing.resolver.js';
 import { GoalsResolver } from './modules/goals/goals.resolver.js';
+import { AggregatesResolver } from './modules/aggregates/aggregates.resolver.js';
 import { ledgerResolvers } from './modules/ledger/index.js';
 import { planResolvers } from './modules/plan/index.js';
 import { assessmentResolvers } from './modules/assessment/index.js';
@@ -40,6 +41,7 @@ export const resolvers = [
   TownStaffingResolver,
   DistrictStaffingResolver,
   GoalsResolver,
+  AggregatesResolver,
   ...ledgerResolvers,
   ...planResolvers,
   ...assessmentResolvers,

@@ -15,6 +15,7 @@ import { createExchangeServices } from './modules/exchange/index.js';
 import { createResearchServices } from './modules/research/index.js';
 import { StaffingService } from './modules/staffing/staffing.service.js';
 import { GoalService } from './modules/goals/goals.service.js';
+import { AggregateService } from './modules/aggregates/aggregates.service.js';
 import { createLedgerServices } from './modules/ledger/index.js';
 import { createPlanServices } from './modules/plan/index.js';
 import { createAssessmentServices } from './modules/assessment/index.js';
@@ -53,6 +54,7 @@ export function createServices(ds: DataSource, config: Config) {
     audit: new AuditService(ds),
     staffing: new StaffingService(ds),
     goals: new GoalService(ds, config),
+    aggregates: new AggregateService(),
     /** the service behind a Relay type name, for node(id) */
     byTypeName: (type: string) => byType.get(type),
   };

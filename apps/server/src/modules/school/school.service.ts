@@ -49,7 +49,8 @@ export class SchoolService extends RecordService<School> {
     return qb;
   }
 
-  private filtered(ctx: Context, filter: SchoolFilter | undefined): SelectQueryBuilder<School> {
+  /** Schools the viewer sees, narrowed by `filter`: the base of lists, pages and aggregates. */
+  filtered(ctx: Context, filter: SchoolFilter | undefined): SelectQueryBuilder<School> {
     const qb = SchoolService.applyFilter(this.scoped(ctx, 's'), 's', filter);
     if (filter?.search) {
       qb.andWhere('(s.name ILIKE :search OR s.code LIKE :prefix)', {

@@ -41,7 +41,8 @@ export class TeacherService extends RecordService<Teacher> {
     return applySchoolScope(qb, scope, `${alias}_school.id`, `${alias}_school.districtId`);
   }
 
-  private filtered(ctx: Context, filter: TeacherFilter | undefined): SelectQueryBuilder<Teacher> {
+  /** Teachers the viewer sees, narrowed by `filter`: the base of lists, pages and aggregates. */
+  filtered(ctx: Context, filter: TeacherFilter | undefined): SelectQueryBuilder<Teacher> {
     const qb = this.scoped(ctx, 't');
     if (filter && SCHOOL_FILTER_KEYS.some((k) => filter[k] != null)) {
       if (!qb.expressionMap.joinAttributes.length) qb.innerJoin(School, 't_school', 't_school.id = t.schoolId');

@@ -18,6 +18,9 @@ import { errorLoggingPlugin, formatError } from './common/format-error.js';
 import { pinoHttp } from 'pino-http';
 import { seedIfEmpty } from './db/seed/seed.js';
 import { LIMITS, limitsPlugin, validationRules } from './common/limits.js';
+import { importRoutes } from './modules/import/import.routes.js';
+import { exportRoutes } from './modules/export/export.routes.js';
+import { metricsPlugin, mountOperations } from './ops/operations.js';
 
 export interface App {
   express: Express;
@@ -65,6 +68,7 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(logger),
+      metricsPlugin(),
       limitsPlugin(schema, {
         production: config.nodeEnv === 'production',
         operationsAllowlist: config.operationsAllowlist,
@@ -108,6 +112,10 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
       res.status(503).json({ status: 'database unreachable' });
     }
   });
+
+  mountOperations(app, ds);
+  app.use('/api/import', importRoutes({ config, ds, services }));
+  app.use('/api/export', exportRoutes({ config, ds, services }));
 
   app.use(
     '/graphql',

@@ -10,6 +10,11 @@ export const DEMO_PASSWORD = 'zhuji-demo';
 
 /** The demo's district is 商河县, an outer county with eleven 镇. */
 export const DEMO_DISTRICT = '370126';
+export const DEMO_CITY = 'demo-city';
+/** The 商河县 bureau's account: it reviews the district's town plans. */
+export const DEMO_DISTRICT_ACCOUNT = 'demo-district';
+/** The town-seat school account: it drafts and submits 玉皇庙镇's plans. */
+export const DEMO_SCHOOL = 'demo-school';
 /** The account linked to a 商河县 researcher whose active assignments are its RESEARCHER grants' schools. */
 export const DEMO_RESEARCHER = 'demo-researcher';
 
@@ -57,10 +62,12 @@ function demoAccounts(scopes: DemoScopes): NewAccount[] {
     grants,
   });
   return [
-    account('demo-city', '市教育局演示账号', [{ role: Role.CITY_ADMIN }]),
-    account('demo-district', '商河县教体局演示账号', [{ role: Role.DISTRICT_ADMIN, districtId: scopes.districtId }]),
+    account(DEMO_CITY, '市教育局演示账号', [{ role: Role.CITY_ADMIN }]),
+    account(DEMO_DISTRICT_ACCOUNT, '商河县教体局演示账号', [
+      { role: Role.DISTRICT_ADMIN, districtId: scopes.districtId },
+    ]),
     account('demo-group', '集团校长演示账号', [{ role: Role.GROUP_LEADER, schoolId: scopes.leadSchoolId }]),
-    account('demo-school', '镇驻地学校演示账号', [{ role: Role.SCHOOL_STAFF, schoolId: scopes.townSeatSchoolId }]),
+    account(DEMO_SCHOOL, '镇驻地学校演示账号', [{ role: Role.SCHOOL_STAFF, schoolId: scopes.townSeatSchoolId }]),
     account(
       DEMO_RESEARCHER,
       '教研员演示账号',

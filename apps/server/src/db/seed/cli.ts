@@ -75,7 +75,10 @@ async function main(): Promise<number> {
         `${report.schools} schools, ${report.teachers} teachers, ${report.users} demo users (password "${DEMO_PASSWORD}"); ` +
         `${report.groups} groups (${report.memberships} memberships), ${report.trusteeships} trusteeships ` +
         `(${report.trusteeshipActivities} activities), ${report.exchanges} teacher exchanges, ${report.researchers} researchers ` +
-        `(${report.researcherAssignments} assignments, ${report.researchSessions} joint research sessions).`,
+        `(${report.researcherAssignments} assignments, ${report.researchSessions} joint research sessions); ` +
+        `${report.rectificationItems} rectification items (${report.rectificationChanges} status changes), ` +
+        `${report.townPlans} town plans (${report.townPlanTransitions} transitions), ${report.assessments} assessments ` +
+        `(${report.assessmentIndicators} indicators).`,
     );
     return 0;
   } finally {

@@ -42,6 +42,8 @@ import {
 } from './network.js';
 import { Random, type Weighted } from './random.js';
 import type { PlannedSchool } from './schools.js';
+import { failureOf } from './story.js';
+import { ProgrammeGoal } from '../../modules/goals/goals.types.js';
 
 export type GroupRow = Omit<CollaborationGroup, 'createdAt' | 'updatedAt' | 'leadSchool' | 'district'>;
 export type MembershipRow = Omit<GroupMembership, 'createdAt' | 'updatedAt' | 'group' | 'school'>;
@@ -55,7 +57,10 @@ export interface Collaboration {
   activities: ActivityRow[];
 }
 
-/** Share of a district's town-seat partners left without any active trusteeship (SUPPORT's gaps). */
+/**
+ * Share of a district's town-seat partners left without any active trusteeship, in towns
+ * meant to fail (story.ts); those meant to fail SUPPORT also lead nothing.
+ */
 const GAP_SHARE = 0.1;
 /**
  * The demo group leader's lead school takes the demo school into full trusteeship and
@@ -201,8 +206,14 @@ function planOuterDistrict(input: NetworkInput, district: SeededDistrict, refs: 
 
   const partners = rng.shuffle(townSeatPartners(district));
   const demoPartners = isDemo ? demoLeadPartners(input, partners) : [];
+  // The gaps land on towns meant to fail (story.ts): first the schools meant to lead nothing
+  // (SUPPORT), then other town-seat schools of towns failing in 2026, up to the gap share.
   const gapCount = partners.length >= 4 ? Math.max(1, Math.round(partners.length * GAP_SHARE)) : 0;
-  const gaps = new Set(partners.filter((p) => !demoPartners.includes(p)).slice(0, gapCount));
+  const leadsNothing = partners.filter((p) => leadershipFailure(input, p));
+  const failingTowns = partners.filter(
+    (p) => !leadsNothing.includes(p) && !demoPartners.includes(p) && input.story.get(p.row.townId)?.category === 'C',
+  );
+  const gaps = new Set([...leadsNothing, ...failingTowns.slice(0, Math.max(0, gapCount - leadsNothing.length))]);
 
   for (const partner of partners) {
     if (gaps.has(partner)) {
@@ -238,6 +249,70 @@ function planOuterDistrict(input: NetworkInput, district: SeededDistrict, refs: 
   );
   for (const [family, lead] of groupLeads) urbanGroup(plan, lead, family);
   townGroups(plan, gaps);
+  seatLeadership(plan, gaps);
+}
+
+/** The story's SUPPORT failure that has this school lead nothing (a gap, or a pairing that lapsed in 2025). */
+function leadershipFailure(input: NetworkInput, school: PlannedSchool) {
+  const f = failureOf(input.story, school.row.townId, ProgrammeGoal.SUPPORT, familyOf(school.row.stage));
+  return f && f.how !== 'missed' ? f : undefined;
+}
+
+/**
+ * 镇域一体 at every town seat: each town-seat school of a programme town leads something
+ * all through 2025 and 2026 (SUPPORT's first half), a pairing with a village school of its
+ * stage (携手结对, 中心园带村园) where it leads no group or relation yet (at small scale, with
+ * no village schools, another town's town-seat school, never a gap). The story's exceptions
+ * lead nothing, or led a pairing that lapsed in 2025 and was not renewed.
+ */
+function seatLeadership(plan: DistrictPlan, gaps: Set<PlannedSchool>): void {
+  const { input, district, out } = plan;
+  const rng = new Random(`seat-leadership:${input.scale}:${district.division.district.code}`);
+  const seats = district.schools.filter((s) => s.row.isTownSeat);
+  for (const seat of seats) {
+    const family = familyOf(seat.row.stage);
+    const villages = ruralSchools(district, family);
+    const inTown = villages.filter((v) => v.row.townId === seat.row.townId);
+    const pool = inTown.length
+      ? inTown
+      : villages.length
+        ? villages
+        : seats.filter((s) => !gaps.has(s) && s.row.townId !== seat.row.townId && familyOf(s.row.stage) === family);
+    const failure = leadershipFailure(input, seat);
+    if (failure) {
+      if (failure.how === 'lapsed' && pool.length) {
+        const start = addDays(rng.pick(['2023-09-01', '2024-02-26']), rng.int(0, 20));
+        const end = rng.pick(['2025-07-15', '2025-08-31']);
+        trusteeship(plan, seat, rng.pick(pool), TrusteeshipMode.PAIRING, { start, end }, '结对协议到期，未续签');
+      }
+      continue;
+    }
+    if (leadsThroughout(out, seat)) continue;
+    if (!pool.length) continue;
+    const start = addDays(rng.pick(['2023-09-01', '2024-02-26', '2024-09-01']), rng.int(0, 20));
+    const plannedEnd = rng.pick(['2026-08-31', '2027-08-31', '2028-08-31']);
+    trusteeship(
+      plan,
+      seat,
+      rng.pick(pool),
+      TrusteeshipMode.PAIRING,
+      { start, end: null },
+      null,
+      plannedEnd < DEMO_AS_OF ? '2027-08-31' : plannedEnd,
+    );
+  }
+}
+
+/** Whether the school leads a relation or a group with members from before 2025 to DEMO_AS_OF. */
+function leadsThroughout(out: Collaboration, school: PlannedSchool): boolean {
+  const covers = (start: string, end: string | null) => start <= '2025-01-01' && (end === null || end >= DEMO_AS_OF);
+  if (out.trusteeships.some((t) => t.leadSchoolId === school.row.id && covers(t.startDate, t.actualEndDate))) {
+    return true;
+  }
+  const groups = new Set(out.groups.filter((g) => g.leadSchoolId === school.row.id).map((g) => g.id));
+  return out.memberships.some(
+    (m) => groups.has(m.groupId) && m.schoolId !== school.row.id && covers(m.joinedOn, m.leftOn),
+  );
 }
 
 /** The demo school and a few more town-seat primary schools of 商河县, all led by demo-group's school. */

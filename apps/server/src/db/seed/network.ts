@@ -3,6 +3,7 @@ import type { DemoScopes } from './accounts.js';
 import { isOuterDistrict, type Division } from './divisions.js';
 import type { Scale } from './plan.js';
 import type { PlannedSchool } from './schools.js';
+import type { Story } from './story.js';
 
 /**
  * What the collaboration generators (groups, trusteeships, exchanges, researchers) work
@@ -32,6 +33,8 @@ export interface NetworkInput {
   scopes: DemoScopes;
   /** the demo-researcher account, linked to one of 商河县's researchers */
   demoResearcherUserId: string;
+  /** which towns are meant to meet which goals (story.ts) */
+  story: Story;
 }
 
 /** Staff sampled per school: enough for exchanges and secondments, few enough for province scale. */

@@ -13,6 +13,7 @@ import { DEMO_AS_OF, dayBetween, maxDate, minDate, monthBounds, months, type Per
 import { isOuterDistrict } from './divisions.js';
 import { personName } from './names.js';
 import {
+  COUNTERPART_OF,
   districtByCode,
   familyOf,
   outerDistricts,
@@ -24,6 +25,8 @@ import {
 } from './network.js';
 import { Random } from './random.js';
 import type { PlannedSchool } from './schools.js';
+import { failureOf } from './story.js';
+import { ProgrammeGoal } from '../../modules/goals/goals.types.js';
 
 export type ResearcherRow = Omit<Researcher, 'createdAt' | 'updatedAt' | 'district' | 'user'>;
 export type AssignmentRow = Omit<ResearcherAssignment, 'createdAt' | 'updatedAt' | 'researcher' | 'school'>;
@@ -37,8 +40,11 @@ export interface Research {
   sessionSchools: SessionSchoolRow[];
 }
 
-/** The year of monthly joint research the demo records, ending with DEMO_AS_OF's month. */
-export const SESSION_MONTHS = months('2025-12', DEMO_AS_OF.slice(0, 7));
+/**
+ * The months of joint research the demo records: the assessed years 2025 and 2026 (story.ts),
+ * up to DEMO_AS_OF's month, so SUPPORT can be judged for both.
+ */
+export const SESSION_MONTHS = months('2025-01', DEMO_AS_OF.slice(0, 7));
 
 /** 市级教研员: the city's subject researchers. */
 const CITY_SUBJECTS = ['语文', '数学', '英语', '物理', '化学', '道德与法治', '科学', '学前教育', '语文', '数学'];
@@ -76,8 +82,8 @@ interface Profile {
   row: ResearcherRow;
   family: Family;
   assignments: (AssignmentRow & { school: PlannedSchool })[];
-  /** months (`2026-02`) in which no session is held for a school id: the demo's fixed gaps */
-  missed?: Map<string, Set<string>>;
+  /** attached as the rules say, or breaking them on purpose: no more town-seat schools */
+  fixed?: boolean;
 }
 
 /**
@@ -101,6 +107,7 @@ export function planResearch(input: NetworkInput): Research {
     const profile = newProfile(name(), ResearcherLevel.CITY, null, subject, rng);
     // The last one was appointed this term and is attached to no school yet: a rule breaker.
     if (i < CITY_SUBJECTS.length - 1) attach(profile, allPartners, rng);
+    else profile.fixed = true;
     profiles.push(profile);
   });
 
@@ -121,11 +128,14 @@ export function planResearch(input: NetworkInput): Research {
     subjects.forEach((subject, i) => {
       const profile = newProfile(name(), ResearcherLevel.DISTRICT, district.division.district.id, subject, rng);
       if (code === DEMO_DISTRICT && i === 0) demoResearcher(input, profile, district);
-      else if (breakers.has(code) && i === subjects.length - 1) breakRule(profile, district, targets, rng);
-      else attach(profile, targets, rng);
+      else if (breakers.has(code) && i === subjects.length - 1) {
+        breakRule(profile, district, targets, rng);
+        profile.fixed = true;
+      } else attach(profile, targets, rng);
       profiles.push(profile);
     });
   }
+  coverTownSeats(input, profiles, name, rng);
 
   const research: Research = {
     researchers: profiles.map((p) => p.row),
@@ -198,9 +208,9 @@ function breakRule(profile: Profile, district: SeededDistrict, targets: PlannedS
 
 /**
  * demo-researcher's record: a 商河县 primary Chinese researcher attached to the town-seat
- * primary schools the account's RESEARCHER grants name, after a first year elsewhere. The
- * sessions skip February (Spring Festival) everywhere and August at the last school, so
- * the monthly-research gaps show in the demo.
+ * primary schools the account's RESEARCHER grants name, after a first year elsewhere. As
+ * the story has it (story.ts), the sessions at 白桥镇 skip February (Spring Festival) and
+ * August 2026, so the monthly-research gap shows in the demo and that town fails SUPPORT.
  */
 function demoResearcher(input: NetworkInput, profile: Profile, district: SeededDistrict): void {
   const byId = new Map(district.schools.map((s) => [s.row.id, s]));
@@ -211,9 +221,7 @@ function demoResearcher(input: NetworkInput, profile: Profile, district: SeededD
   const earlier = townSeatPartners(district).find((s) => familyOf(s.row.stage) === 'primary' && !schools.includes(s));
   if (earlier) assign(profile, earlier, { start: '2023-09-01', end: '2024-08-31' });
   schools.forEach((s, i) => assign(profile, s, { start: i === 0 ? '2023-09-01' : '2024-09-01', end: null }));
-  profile.missed = new Map(
-    schools.map((s, i) => [s.row.id, new Set(i === schools.length - 1 ? ['2026-02', '2026-08'] : ['2026-02'])]),
-  );
+  profile.fixed = true;
 }
 
 /** Roughly monthly sessions per assigned school, some months missed, some covering two schools. */
@@ -226,11 +234,10 @@ function planSessions(input: NetworkInput, profile: Profile, out: Research): voi
       const from = maxDate(first, a.startDate);
       const to = minDate(minDate(last, a.endDate ?? last), DEMO_AS_OF);
       if (from > to) continue;
-      // Missed more often in February (Spring Festival) and August (summer holidays).
-      const missed = profile.missed
-        ? (profile.missed.get(a.schoolId)?.has(month) ?? false)
-        : rng.chance(/-0[28]$/.test(month) ? 0.3 : 0.12);
-      if (!missed) held.push({ school: a.school, from, to });
+      // Town-seat schools of programme towns miss the months the story says; elsewhere
+      // months are missed more often in February (Spring Festival) and August (summer holidays).
+      const missed = storyMisses(input, a.school, month) ?? rng.chance(/-0[28]$/.test(month) ? 0.3 : 0.12);
+      if (!missed && !held.some((h) => h.school === a.school)) held.push({ school: a.school, from, to });
     }
     while (held.length) {
       const a = held.shift()!;
@@ -274,4 +281,60 @@ function session(profile: Profile, schools: PlannedSchool[], heldOn: string, rng
     summary: `${rng.pick(FORMATS)}${rng.int(1, 3)}节，围绕“${core}”集中研讨，形成改进建议${rng.int(2, 6)}条。`,
   });
   for (const s of schools) out.sessionSchools.push({ sessionId: id, schoolId: s.row.id, districtId: s.row.districtId });
+}
+
+/**
+ * Whether the story (story.ts) has a programme town-seat school miss joint research in
+ * `month`; undefined for other schools, which miss months at random.
+ */
+function storyMisses(input: NetworkInput, school: PlannedSchool, month: string): boolean | undefined {
+  if (!school.row.isTownSeat || !input.story.has(school.row.townId)) return undefined;
+  const f = failureOf(input.story, school.row.townId, ProgrammeGoal.SUPPORT, familyOf(school.row.stage));
+  return f?.how === 'missed' && f.months.includes(month);
+}
+
+/** Where a district has no researcher of a stage, one is appointed for its town-seat schools. */
+const APPOINTED_SUBJECT: Record<Family, string> = { primary: '语文', secondary: '数学', kindergarten: '学前教育' };
+
+/**
+ * Every town-seat school of a programme town, the county town's included, has a researcher
+ * attached from before 2025 on (包挂, DOMAIN.md): where the draws left one without, the least
+ * loaded researcher of its stage from its district, the central district supporting it or
+ * the city takes it on.
+ */
+function coverTownSeats(input: NetworkInput, profiles: Profile[], name: () => string, rng: Random): void {
+  const throughout = (a: AssignmentRow) => a.startDate <= '2025-01-01' && a.endDate === null;
+  const active = (p: Profile) => p.assignments.filter((a) => a.endDate === null).length;
+  for (const district of outerDistricts(input)) {
+    const code = district.division.district.code;
+    const central = districtByCode(input, COUNTERPART_OF[code] ?? '');
+    const districtIds = new Set([district.division.district.id, central?.division.district.id]);
+    for (const seat of district.schools.filter((s) => s.row.isTownSeat && input.story.has(s.row.townId))) {
+      if (profiles.some((p) => p.assignments.some((a) => a.schoolId === seat.row.id && throughout(a)))) continue;
+      const family = familyOf(seat.row.stage);
+      const candidates = profiles.filter(
+        (p) =>
+          !p.fixed &&
+          p.family === family &&
+          !p.assignments.some((x) => x.schoolId === seat.row.id) &&
+          (p.row.level === ResearcherLevel.CITY || districtIds.has(p.row.districtId ?? undefined)),
+      );
+      let profile = candidates.reduce<Profile | undefined>(
+        (best, p) => (!best || active(p) < active(best) ? p : best),
+        undefined,
+      );
+      if (!profile || active(profile) >= 6) {
+        profile = newProfile(
+          name(),
+          ResearcherLevel.DISTRICT,
+          district.division.district.id,
+          APPOINTED_SUBJECT[family],
+          rng,
+        );
+        profile.family = family;
+        profiles.push(profile);
+      }
+      assign(profile, seat, { start: '2024-09-01', end: null });
+    }
+  }
 }

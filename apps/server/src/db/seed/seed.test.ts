@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { isValidIdNumber } from '../../modules/teacher/id-number.js';
 import { DEMO_DISTRICT, DEMO_RESEARCHER, demoScopes, type DemoScopes } from './accounts.js';
@@ -13,6 +13,7 @@ import { planDistrict } from './plan.js';
 import { SchoolBuilder } from './schools.js';
 import { staffOf } from './teachers.js';
 import { seedIfEmpty } from './seed.js';
+import { planStory } from './story.js';
 
 const DEMO_USERNAMES = ['demo-city', 'demo-district', 'demo-group', 'demo-school', 'demo-researcher', 'demo-analyst'];
 
@@ -38,7 +39,8 @@ function networkContent(): string {
   const keys = new Map<string, string>();
   const staff = new Map<string, StaffMember[]>();
   let scopes: DemoScopes | undefined;
-  const districts = loadDivisions().map((division) => {
+  const divisions = loadDivisions();
+  const districts = divisions.map((division) => {
     keys.set(division.district.id, division.district.code);
     const schools = builder.build(division, planDistrict(division, scale));
     for (const school of schools) {
@@ -53,7 +55,8 @@ function networkContent(): string {
     if (division.district.code === DEMO_DISTRICT) scopes = demoScopes(division, schools);
     return { division, schools };
   });
-  const input = { scale, districts, staff, scopes: scopes!, demoResearcherUserId: 'demo-researcher' } as const;
+  const story = planStory(divisions);
+  const input = { scale, districts, staff, scopes: scopes!, demoResearcherUserId: 'demo-researcher', story } as const;
   const collaboration = planCollaboration(input);
   const content = { collaboration, exchanges: planExchanges(input, collaboration), research: planResearch(input) };
   return JSON.stringify(content).replace(
@@ -85,6 +88,7 @@ describe('demo data generator', () => {
 
 describe('seed (small scale)', () => {
   let t: TestApp;
+  const DAY = DEMO_AS_OF;
 
   beforeAll(async () => {
     t = await startTestApp({ seed: 'small' });
@@ -143,8 +147,6 @@ describe('seed (small scale)', () => {
   });
 
   describe('collaboration records', () => {
-    const DAY = DEMO_AS_OF;
-
     it('has trusteeships of every mode, and relations active on the demo day', async () => {
       const rows: { mode: string; active: number }[] = await t.ds.query(
         `SELECT mode::text AS mode, count(*) FILTER (WHERE start_date <= $1 AND (actual_end_date IS NULL OR actual_end_date >= $1))::int AS active
@@ -275,6 +277,121 @@ describe('seed (small scale)', () => {
          WHERE s.district_id <> js.district_id`,
       );
       expect(wrongDistrict).toEqual([]);
+    });
+  });
+
+  describe('programme records', () => {
+    it('has 2024 to 2026 plans for every programme town, 2026 in every state, some submitted late', async () => {
+      const [counts] = await t.ds.query(
+        `SELECT count(*)::int AS plans, count(DISTINCT p.town_id)::int AS towns FROM town_plan p
+         JOIN town t ON t.id = p.town_id WHERE t.in_programme`,
+      );
+      expect(counts).toEqual({ plans: 78 * 3, towns: 78 });
+      const states: { state: string }[] = await t.ds.query(
+        `SELECT DISTINCT state::text AS state FROM town_plan WHERE year = 2026 ORDER BY 1`,
+      );
+      expect(states.map((s) => s.state)).toEqual(['APPROVED', 'DRAFT', 'FILED', 'RETURNED', 'SUBMITTED']);
+      const [earlier] = await t.ds.query(
+        `SELECT count(*) FILTER (WHERE state = 'FILED')::float / count(*) AS filed FROM town_plan WHERE year < 2026`,
+      );
+      expect(earlier.filed).toBeGreaterThan(0.8);
+      const [late] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM town_plan
+         WHERE year = 2026 AND (submitted_at AT TIME ZONE 'Asia/Shanghai')::date > '2026-03-29'`,
+      );
+      expect(late.n).toBeGreaterThan(0);
+    });
+
+    it("records every plan's review steps, and counts them in its version", async () => {
+      const wrong = await t.ds.query(
+        `SELECT p.id FROM town_plan p LEFT JOIN LATERAL (
+           SELECT count(*)::int AS n, (array_agg(x.to_state ORDER BY x.at DESC))[1] AS last
+             FROM town_plan_transition x WHERE x.plan_id = p.id) x ON TRUE
+         WHERE p.version < 1 + x.n OR (x.n = 0 AND p.state <> 'DRAFT') OR (x.n > 0 AND x.last <> p.state)
+            OR (p.state <> 'DRAFT') <> (p.submitted_at IS NOT NULL)`,
+      );
+      expect(wrong).toEqual([]);
+      const [returned] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM town_plan_transition WHERE to_state = 'RETURNED' AND comment IS NULL`,
+      );
+      expect(returned.n).toBe(0);
+      const actors: { username: string }[] = await t.ds.query(
+        `SELECT DISTINCT username FROM town_plan_transition ORDER BY 1`,
+      );
+      expect(actors.map((a) => a.username)).toEqual(['demo-city', 'demo-district', 'demo-school', 'seed']);
+    });
+
+    it('has a rectification ledger with done, open and overdue items and their history', async () => {
+      const rows: { status: string; n: number; overdue: number }[] = await t.ds.query(
+        `SELECT status::text AS status, count(*)::int AS n, count(*) FILTER (WHERE deadline < $1)::int AS overdue
+         FROM rectification_item GROUP BY 1 ORDER BY 1`,
+        [DAY],
+      );
+      expect(rows.map((r) => r.status)).toEqual(['DONE', 'IN_PROGRESS', 'OPEN']);
+      expect(rows.filter((r) => r.status !== 'DONE').reduce((n, r) => n + r.overdue, 0)).toBeGreaterThan(0);
+      const unhistoried = await t.ds.query(
+        `SELECT i.id FROM rectification_item i WHERE NOT EXISTS (
+           SELECT 1 FROM rectification_status_change c WHERE c.item_id = i.id AND c.from_status IS NULL)
+         OR i.status <> (SELECT c.to_status FROM rectification_status_change c WHERE c.item_id = i.id
+                         ORDER BY c.at DESC LIMIT 1)
+         OR (i.status = 'DONE' AND (i.evidence IS NULL OR i.closed_on > $1))`,
+        [DAY],
+      );
+      expect(unhistoried).toEqual([]);
+    });
+
+    it('assesses every programme town and its town-seat schools for 2025 and 2026', async () => {
+      const rows: { period: string; kind: string; n: number }[] = await t.ds.query(
+        `SELECT period, subject_kind::text AS kind, count(*)::int AS n FROM assessment GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
+      expect(rows).toEqual([
+        { period: '2025', kind: 'SCHOOL', n: 78 * 3 },
+        { period: '2025', kind: 'TOWN', n: 78 },
+        { period: '2026', kind: 'SCHOOL', n: 78 * 3 },
+        { period: '2026', kind: 'TOWN', n: 78 },
+      ]);
+      const [future] = await t.ds.query(`SELECT count(*)::int AS n FROM assessment_indicator WHERE measured_on > $1`, [
+        DAY,
+      ]);
+      expect(future.n).toBe(0);
+    });
+
+    it('tells the story through the goal engine: 2026 below the target but close, 2025 lower', async () => {
+      // The engine judges the running year up to today: look at it on the demo's day.
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${DAY}T12:00:00+08:00`) });
+      try {
+        const token = await t.login('demo-city');
+        const summary = async (period: string) => {
+          const r = await t.gql<{
+            programmeSummary: {
+              townCount: number;
+              shareMeetingAll: number;
+              goals: { goal: string; townsMeeting: number }[];
+              districts: { district: { code: string }; townCount: number; townsMeetingAll: number }[];
+            };
+          }>(
+            `query($p: String) { programmeSummary(period: $p) { townCount shareMeetingAll goals { goal townsMeeting }
+               districts { district { code } townCount townsMeetingAll } } }`,
+            { p: period },
+            token,
+          );
+          expect(r.errors).toBeUndefined();
+          return r.data!.programmeSummary;
+        };
+        const [before, now] = [await summary('2025'), await summary('2026')];
+        expect(now.townCount).toBe(78);
+        expect(now.shareMeetingAll).toBeGreaterThan(0.6);
+        expect(now.shareMeetingAll).toBeLessThan(0.8);
+        expect(before.shareMeetingAll).toBeGreaterThan(0.25);
+        expect(before.shareMeetingAll).toBeLessThan(now.shareMeetingAll - 0.2);
+        // Every goal fails somewhere; 商河县 has towns meeting all six and towns that do not.
+        expect(now.goals.every((g) => g.townsMeeting < 78)).toBe(true);
+        const demo = now.districts.find((d) => d.district.code === DEMO_DISTRICT)!;
+        expect(demo.townsMeetingAll).toBeGreaterThan(0);
+        expect(demo.townsMeetingAll).toBeLessThan(demo.townCount);
+      } finally {
+        vi.useRealTimers();
+      }
     });
   });
 

@@ -18,16 +18,25 @@ import {
   Researcher,
   ResearcherAssignment,
 } from '../../modules/research/research.entity.js';
-import { SchoolLocality } from '../../modules/school/school.enums.js';
+import { SchoolLocality, SchoolStage } from '../../modules/school/school.enums.js';
 import {
+  DEMO_CITY,
   DEMO_DISTRICT,
+  DEMO_DISTRICT_ACCOUNT,
   DEMO_PASSWORD,
+  DEMO_SCHOOL,
   DEMO_RESEARCHER,
   demoScopes,
   insertDemoAccounts,
   type DemoScopes,
 } from './accounts.js';
 import { BatchInserter, insertRows } from './bulk.js';
+import { planAssessments } from './assessments.js';
+import { planLedger } from './ledger.js';
+import { planTownPlans } from './town-plans.js';
+import { RectificationItem, RectificationStatusChange } from '../../modules/ledger/ledger.entity.js';
+import { TownPlan, TownPlanTransition } from '../../modules/plan/plan.entity.js';
+import { Assessment, AssessmentIndicator } from '../../modules/assessment/assessment.entity.js';
 import { planCollaboration } from './collaboration.js';
 import { loadDivisions, type Division } from './divisions.js';
 import { planExchanges } from './exchanges.js';
@@ -36,7 +45,11 @@ import { PersonalNumbers } from './people.js';
 import { planDistrict, type Scale } from './plan.js';
 import { planResearch } from './research.js';
 import { SchoolBuilder, type PlannedSchool } from './schools.js';
-import { staffOf } from './teachers.js';
+import { staffOf, type TeacherRow } from './teachers.js';
+import { addTally, emptyTally, fallShort, meetBaseline, type Tally } from './staffing.js';
+import { failureOf, planStory, type Story } from './story.js';
+import { familyOf } from './network.js';
+import { ProgrammeGoal } from '../../modules/goals/goals.types.js';
 
 export interface SeedOptions {
   /**
@@ -61,14 +74,22 @@ export interface SeedReport {
   researchers: number;
   researcherAssignments: number;
   researchSessions: number;
+  rectificationItems: number;
+  rectificationChanges: number;
+  townPlans: number;
+  townPlanTransitions: number;
+  assessments: number;
+  assessmentIndicators: number;
   ms: number;
 }
 
 /**
  * Loads the demo data: Jinan's real districts and towns, generated schools and teachers
  * (the same content on every run), one demo account per role, and the collaboration
- * records (groups, trusteeships, exchanges, researchers and joint research) dated on the
- * fixed programme calendar of calendar.ts. Assumes empty tables. One transaction: a failed
+ * records (groups, trusteeships, exchanges, researchers and joint research) and the
+ * programme records (rectification ledger, town plans, assessments) dated on the fixed
+ * programme calendar of calendar.ts, all following the story of story.ts: which towns
+ * meet which of the six goals in 2025 and 2026. Assumes empty tables. One transaction: a failed
  * seed leaves nothing behind.
  */
 export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedReport> {
@@ -77,10 +98,11 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const districts = divisions.map((d) => d.district);
   const towns = divisions.flatMap((d) => d.towns);
+  const story = planStory(divisions);
   const counts = await ds.transaction(async (em) => {
     await insertRows(em, District, districts);
     await insertRows(em, Town, towns);
-    const { schools, teachers, scopes, seeded, staff } = await insertSchools(em, divisions, options);
+    const { schools, teachers, scopes, seeded, staff } = await insertSchools(em, divisions, options, story);
     const accounts = await insertDemoAccounts(em, scopes, passwordHash);
     const collaborationStarted = performance.now();
     const network = {
@@ -89,10 +111,21 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
       staff,
       scopes,
       demoResearcherUserId: accounts.get(DEMO_RESEARCHER)!,
+      story,
     };
     const collaboration = planCollaboration(network);
     const exchanges = planExchanges(network, collaboration);
     const research = planResearch(network);
+    const actor = (username: string) => ({ userId: accounts.get(username)!, username });
+    const demoTownId = seeded.flatMap((d) => d.schools).find((s) => s.row.id === scopes.townSeatSchoolId)!.row.townId;
+    const ledger = planLedger(network, { schoolId: scopes.townSeatSchoolId, actor: actor(DEMO_SCHOOL) });
+    const plans = planTownPlans(network, {
+      demoTown: { townId: demoTownId, actor: actor(DEMO_SCHOOL) },
+      demoDistrictId: scopes.districtId,
+      district: actor(DEMO_DISTRICT_ACCOUNT),
+      city: actor(DEMO_CITY),
+    });
+    const assessments = planAssessments(network);
     const planned = performance.now();
     await insertRows(em, CollaborationGroup, collaboration.groups);
     await insertRows(em, GroupMembership, collaboration.memberships);
@@ -103,12 +136,18 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
     await insertRows(em, ResearcherAssignment, research.assignments);
     await insertRows(em, JointResearchSession, research.sessions);
     await insertRows(em, JointResearchSessionSchool, research.sessionSchools);
+    await insertRows(em, RectificationItem, ledger.items);
+    await insertRows(em, RectificationStatusChange, ledger.changes);
+    await insertRows(em, TownPlan, plans.plans);
+    await insertRows(em, TownPlanTransition, plans.transitions);
+    await insertRows(em, Assessment, assessments.assessments);
+    await insertRows(em, AssessmentIndicator, assessments.indicators);
     options.logger?.debug(
       {
         planMs: Math.round(planned - collaborationStarted),
         insertMs: Math.round(performance.now() - planned),
       },
-      'seeded groups, trusteeships, exchanges and joint research',
+      'seeded groups, trusteeships, exchanges, joint research, ledger, plans and assessments',
     );
     return {
       districts: districts.length,
@@ -124,6 +163,12 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
       researchers: research.researchers.length,
       researcherAssignments: research.assignments.length,
       researchSessions: research.sessions.length,
+      rectificationItems: ledger.items.length,
+      rectificationChanges: ledger.changes.length,
+      townPlans: plans.plans.length,
+      townPlanTransitions: plans.transitions.length,
+      assessments: assessments.assessments.length,
+      assessmentIndicators: assessments.indicators.length,
     };
   });
   return { ...counts, ms: Math.round(performance.now() - started) };
@@ -152,6 +197,7 @@ async function insertSchools(
   em: EntityManager,
   divisions: Division[],
   { scale, logger }: SeedOptions,
+  story: Story,
 ): Promise<InsertedSchools> {
   const builder = new SchoolBuilder(scale);
   const numbers = new PersonalNumbers();
@@ -164,7 +210,7 @@ async function insertSchools(
     const planned = builder.build(division, planDistrict(division, scale));
     const rows = planned.map((p) => p.row);
     await insertRows(em, School, rows);
-    teachers += await insertStaff(em, planned, numbers, staff);
+    teachers += await insertStaff(em, planned, numbers, staff, story);
     schools += planned.length;
     seeded.push({ division, schools: planned });
     if (division.district.code === DEMO_DISTRICT) scopes = demoScopes(division, planned);
@@ -177,19 +223,21 @@ async function insertSchools(
 /**
  * One district's teachers, generated school by school and written in batches, so memory
  * stays flat at province scale (only a small sample of urban and town-seat staff is kept,
- * for exchanges). Principals are set afterwards: school and teacher point at each other,
- * and the school row must exist first.
+ * for exchanges). Urban schools come first: they are the district's staffing baseline, which
+ * the town-seat schools are then brought up to, or kept below, as the story wants
+ * (staffing.ts). Principals are set afterwards: school and teacher point at each other, and
+ * the school row must exist first.
  */
 async function insertStaff(
   em: EntityManager,
   schools: PlannedSchool[],
   numbers: PersonalNumbers,
   sample: Map<string, StaffMember[]>,
+  story: Story,
 ): Promise<number> {
   const teachers = new BatchInserter(em, Teacher);
   const principals: { id: string; principalId: string }[] = [];
-  for (const school of schools) {
-    const staff = staffOf(school, numbers);
+  const write = async (school: PlannedSchool, staff: TeacherRow[]) => {
     principals.push({ id: school.row.id, principalId: staff[0]!.id });
     if (school.row.isTownSeat || school.row.locality === SchoolLocality.URBAN) {
       const members = staff.slice(1).filter((t) => t.isFullTime);
@@ -201,6 +249,36 @@ async function insertStaff(
       );
     }
     await teachers.add(staff);
+  };
+  const urban = (s: PlannedSchool) => s.row.locality === SchoolLocality.URBAN;
+  const baselines = new Map<SchoolStage, Tally>();
+  const baseline = (stage: SchoolStage) => baselines.get(stage) ?? baselines.set(stage, emptyTally()).get(stage)!;
+  for (const school of schools.filter((s) => urban(s) && !s.row.isTownSeat)) {
+    const staff = staffOf(school, numbers);
+    addTally(baseline(school.row.stage), staff);
+    await write(school, staff);
+  }
+  // The county town's own town-seat schools are urban too: raising them raises the baseline.
+  const urbanSeats = schools
+    .filter((s) => urban(s) && s.row.isTownSeat)
+    .map((s) => ({ s, staff: staffOf(s, numbers) }));
+  const withSeats = (stage: SchoolStage) =>
+    urbanSeats.filter((u) => u.s.row.stage === stage).reduce((t, u) => addTally(t, u.staff), { ...baseline(stage) });
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const u of urbanSeats) if (meetBaseline(u.staff, u.s.row.stage, withSeats(u.s.row.stage))) changed = true;
+  }
+  for (const u of urbanSeats) addTally(baseline(u.s.row.stage), u.staff);
+  for (const u of urbanSeats) await write(u.s, u.staff);
+  for (const school of schools.filter((s) => !urban(s))) {
+    const staff = staffOf(school, numbers);
+    if (school.row.isTownSeat) {
+      const base = baseline(school.row.stage);
+      if (failureOf(story, school.row.townId, ProgrammeGoal.STAFFING, familyOf(school.row.stage))) {
+        fallShort(staff, school.row.stage, base);
+      } else meetBaseline(staff, school.row.stage, base);
+    }
+    await write(school, staff);
   }
   await teachers.flush();
   await setPrincipals(em, principals);

@@ -12,12 +12,14 @@ export interface PeriodWindow {
   start: string;
   /** last day of the period, or today when the period is still running */
   end: string;
+  /** today in Jinan: months before today's are complete */
+  today: string;
 }
 
 export function periodWindow(period: string, today: string): PeriodWindow {
   const start = `${period}-01-01`;
   const last = `${period}-12-31`;
-  return { period, start, end: last < today ? last : today };
+  return { period, start, end: last < today ? last : today, today };
 }
 
 export interface LedgerFacts {
@@ -77,7 +79,9 @@ export interface ResearchFacts {
 
 /**
  * Joint research is expected every month of every active assignment: a month is missing
- * when the assigned researcher held no session covering the school in it.
+ * when the assigned researcher held no session covering the school in it. The month the
+ * window ends in counts only once a session is held: a month still running is not yet
+ * missed.
  */
 export async function researchFacts(
   ds: DataSource,
@@ -85,7 +89,7 @@ export async function researchFacts(
   window: PeriodWindow,
 ): Promise<Map<string, ResearchFacts>> {
   if (!schoolIds.length) return new Map();
-  const list = placeholders(schoolIds, 3);
+  const list = placeholders(schoolIds, 4);
   const rows: { school_id: string; assignments: number; expected: number; missing: string[] | null }[] = await ds.query(
     `WITH a AS (
        SELECT id, researcher_id, school_id, GREATEST(start_date, $1::date) AS s, LEAST(COALESCE(end_date, $2::date), $2::date) AS e
@@ -99,11 +103,12 @@ export async function researchFacts(
          FROM joint_research_session s JOIN joint_research_session_school ss ON ss.session_id = s.id
         WHERE ss.school_id IN (${list}) AND s.held_on BETWEEN $1 AND $2)
      SELECT months.school_id, COUNT(DISTINCT months.id)::int AS assignments, COUNT(*)::int AS expected,
-            array_agg(months.month ORDER BY months.month) FILTER (WHERE held.month IS NULL) AS missing
+            array_agg(months.month ORDER BY months.month)
+              FILTER (WHERE held.month IS NULL AND months.month < to_char($3::date, 'YYYY-MM')) AS missing
        FROM months LEFT JOIN held
          ON held.school_id = months.school_id AND held.researcher_id = months.researcher_id AND held.month = months.month
       GROUP BY months.school_id`,
-    [window.start, window.end, ...schoolIds],
+    [window.start, window.end, window.today, ...schoolIds],
   );
   return new Map(
     rows.map((r) => [

@@ -171,6 +171,10 @@ describe('goal attainment', () => {
       expect(g.reason).toBe(`目标Seat：${year}-03 未开展联合教研`);
     }
     expect(g.inputs.find((i: any) => i.name.includes('托管'))).toMatchObject({ value: '1' });
+    // The month still running is not missed yet, even with no session in it so far.
+    await t.ds.query(`DELETE FROM joint_research_session WHERE held_on >= date_trunc('month', $1::date)`, [today()]);
+    const running = goal(await gql(ATTAINMENT, { id: id.T }), 'SUPPORT');
+    expect(running.reason).toBe(g.reason);
     // The previous year: the assignment had not started, so no researcher was attached.
     const last = goal(await gql(ATTAINMENT, { id: id.T, p: String(Number(year) - 1) }), 'SUPPORT');
     expect(last.reason).toBe('目标Seat：本期没有包挂教研员');

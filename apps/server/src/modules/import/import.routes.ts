@@ -1,7 +1,172 @@
-import { Router } from 'express';
-import type { HttpDeps } from '../../http/request-context.js';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Router, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { contextFor, type HttpDeps } from '../../http/request-context.js';
+import { assertHolds } from '../../auth/policy.js';
+import { unauthenticated } from '../../common/errors.js';
+import type { ImportKind } from './import.columns.js';
+import type { FileFormat } from './import.reader.js';
+import { IMPORT_LIMITS, ImportService } from './import.service.js';
+import { templateCsv, templateXlsx } from './import.templates.js';
 
-/** File import endpoints under /api/import (see docs/DATA-TEAMS.md). */
-export function importRoutes(_deps: HttpDeps): Router {
-  return Router();
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Declared content type → format; null: decide by the file's first bytes. Absent: 415. */
+const FORMATS = new Map<string, FileFormat | null>([
+  ['text/csv', 'csv'],
+  ['application/csv', 'csv'],
+  ['text/plain', 'csv'],
+  [XLSX_MIME, 'xlsx'],
+  ['application/octet-stream', null],
+  // what Windows browsers send for .csv files
+  ['application/vnd.ms-excel', null],
+]);
+
+const KINDS: ImportKind[] = ['schools', 'teachers'];
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageZh: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Errors in GraphQL's shape: `{ errors: [{ message, extensions: { code, messageZh } }] }`. */
+function sendError(req: Request, res: Response, error: unknown): void {
+  const requestId = String(req.id);
+  if (error instanceof HttpError) {
+    res.status(error.status).json({
+      errors: [{ message: error.message, extensions: { code: error.code, messageZh: error.messageZh, requestId } }],
+    });
+    return;
+  }
+  if (error instanceof GraphQLError) {
+    const code = String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR');
+    const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'CONFLICT' ? 409 : 400;
+    res.status(status).json({ errors: [{ message: error.message, extensions: { ...error.extensions, requestId } }] });
+    return;
+  }
+  req.log.error({ err: error }, 'import failed');
+  res.status(500).json({
+    errors: [
+      {
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', messageZh: '服务器内部错误', requestId },
+      },
+    ],
+  });
+}
+
+const tooLarge = () =>
+  new HttpError(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `The file exceeds ${IMPORT_LIMITS.maxBytes} bytes; split it into several files`,
+    `文件超过 ${Math.round(IMPORT_LIMITS.maxBytes / 1024 / 1024)} MB，请拆分后导入`,
+  );
+
+/** Streams the request body into `path`, refusing it past the size cap. */
+async function spool(req: Request, path: string): Promise<void> {
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      bytes += chunk.length;
+      if (bytes > IMPORT_LIMITS.maxBytes) cb(tooLarge());
+      else cb(null, chunk);
+    },
+  });
+  await pipeline(req, counter, createWriteStream(path));
+}
+
+function parseDryRun(value: unknown): boolean {
+  if (value === undefined || value === 'true' || value === '1' || value === '') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new HttpError(400, 'BAD_USER_INPUT', 'dryRun must be true or false', 'dryRun 须为 true 或 false');
+}
+
+/**
+ * File import under /api/import (documented in docs/DATA-TEAMS.md):
+ *   GET  /api/import/templates/{schools|teachers}.{xlsx|csv}   public templates
+ *   POST /api/import/{schools|teachers}?dryRun=true|false       raw file body, Bearer token
+ * The body is the file itself (Content-Type text/csv[; charset=gb18030] or the xlsx MIME
+ * type), not multipart. dryRun defaults to true: writing needs an explicit dryRun=false.
+ * 200 with the report when every row is valid (and, without dryRun, written); 422 with the
+ * same report when any row is bad (nothing written).
+ */
+export function importRoutes(deps: HttpDeps): Router {
+  const router = Router();
+  const service = new ImportService();
+
+  router.get('/templates/:file', async (req, res) => {
+    const m = /^(schools|teachers)\.(xlsx|csv)$/.exec(req.params.file ?? '');
+    if (!m) {
+      sendError(req, res, new HttpError(404, 'NOT_FOUND', 'No such template', '没有该模板'));
+      return;
+    }
+    const kind = m[1] as ImportKind;
+    const filename = `${kind === 'schools' ? '学校导入模板' : '教师导入模板'}.${m[2]}`;
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="${kind}.${m[2]}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    );
+    if (m[2] === 'csv') {
+      res.type('text/csv; charset=utf-8').send(templateCsv(kind));
+    } else {
+      res.type(XLSX_MIME).send(await templateXlsx(kind));
+    }
+  });
+
+  for (const kind of KINDS) {
+    router.post(`/${kind}`, async (req, res) => {
+      let dir: string | undefined;
+      try {
+        const ctx = await contextFor(req, deps);
+        if (!ctx.viewer) throw unauthenticated();
+        assertHolds(ctx.viewer, kind === 'schools' ? 'school:update' : 'teacher:create');
+        const dryRun = parseDryRun(req.query.dryRun);
+
+        const [mime, ...params] = (req.headers['content-type'] ?? '').split(';').map((s) => s.trim());
+        const lower = mime?.toLowerCase() ?? '';
+        if (!FORMATS.has(lower)) {
+          throw new HttpError(
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+            `Send the file itself as text/csv or ${XLSX_MIME}`,
+            '请直接上传 CSV（text/csv）或 xlsx 文件',
+          );
+        }
+        const charset = params
+          .map((p) => /^charset=["']?([\w-]+)["']?$/i.exec(p)?.[1])
+          .find((c): c is string => Boolean(c));
+        const declared = Number(req.headers['content-length']);
+        if (Number.isFinite(declared) && declared > IMPORT_LIMITS.maxBytes) throw tooLarge();
+
+        dir = await mkdtemp(join(tmpdir(), 'zhuji-import-'));
+        const path = join(dir, 'upload');
+        await spool(req, path);
+        const report = await service.importFile(ctx, kind, path, {
+          dryRun,
+          format: FORMATS.get(lower) ?? null,
+          charset: charset ?? 'utf-8',
+        });
+        res.status(report.errorCount > 0 ? 422 : 200).json(report);
+      } catch (error) {
+        // Refused before the body was read: close the connection rather than read it all.
+        if (!req.complete) res.setHeader('connection', 'close');
+        sendError(req, res, error);
+      } finally {
+        if (dir) await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+  return router;
 }

@@ -1,0 +1,206 @@
+import { SchoolLocality, SchoolStage } from '../school/school.enums.js';
+import { BackboneLevel, Degree, Gender, Title } from '../teacher/teacher.enums.js';
+
+/**
+ * The columns of the import files, in the Chinese headings districts already use. Each
+ * column also accepts its English field name as heading, and each enum cell the Chinese
+ * term or the English enum name. Cells are parsed here; the field rules (lengths, ranges,
+ * ID-number check digits) are the input classes' own class-validator rules.
+ */
+
+export type ImportKind = 'schools' | 'teachers';
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; message: string; messageZh: string };
+
+export interface ColumnSpec {
+  /** property of CreateSchoolInput / CreateTeacherInput (or a code that names a parent) */
+  key: string;
+  zh: string;
+  required: boolean;
+  /** value for an empty cell: the GraphQL input's default (undefined: null) */
+  empty?: unknown;
+  parse: (cell: unknown) => Parsed;
+  /** the template's example cell */
+  example: string;
+}
+
+const ok = (value: unknown): Parsed => ({ ok: true, value });
+const bad = (message: string, messageZh: string): Parsed => ({ ok: false, message, messageZh });
+
+/** A spreadsheet cell as text: numbers without exponent, rich text joined, formulas by result. */
+export function cellText(cell: unknown): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'string') {
+    const s = cell.replace(/[\u3000\u00a0]/g, ' ').trim();
+    return s === '' ? null : s;
+  }
+  if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  if (cell instanceof Date) return isoDay(cell);
+  if (typeof cell === 'object') {
+    const o = cell as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+    if (Array.isArray(o.richText)) return cellText(o.richText.map((r) => r.text).join(''));
+    if ('result' in o) return cellText(o.result);
+    if ('text' in o) return cellText(o.text);
+    if (o.error) return o.error;
+  }
+  return String(cell);
+}
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+const text = (cell: unknown) => ok(cellText(cell));
+
+/** Codes and numbers typed into Excel often arrive as numbers; 18-digit ones were rounded. */
+const code = (cell: unknown) =>
+  typeof cell === 'number' && !Number.isSafeInteger(cell)
+    ? bad('must be stored as text (Excel rounds long numbers)', '须以文本格式填写（Excel 会把长数字四舍五入）')
+    : ok(cellText(cell));
+
+function int(cell: unknown): Parsed {
+  const s = cellText(cell);
+  if (s === null) return ok(null);
+  if (!/^[+-]?\d{1,9}$/.test(s)) return bad('must be a whole number', '须为整数');
+  return ok(Number(s));
+}
+
+const TRUE = new Set(['是', 'true', '1', 'y', 'yes', '√']);
+const FALSE = new Set(['否', 'false', '0', 'n', 'no', '×']);
+function bool(cell: unknown): Parsed {
+  if (typeof cell === 'boolean') return ok(cell);
+  const s = cellText(cell)?.toLowerCase();
+  if (s === undefined || s === null) return ok(null);
+  if (TRUE.has(s)) return ok(true);
+  if (FALSE.has(s)) return ok(false);
+  return bad('must be 是 or 否 (true or false)', '须为“是”或“否”');
+}
+
+function enumOf(terms: Record<string, string>): (cell: unknown) => Parsed {
+  const byKey = new Map<string, string>();
+  for (const [zh, value] of Object.entries(terms)) {
+    byKey.set(zh, value);
+    byKey.set(value.toLowerCase(), value);
+  }
+  const zhList = Object.keys(terms).join('、');
+  const enList = [...new Set(Object.values(terms))].join(', ');
+  return (cell) => {
+    const s = cellText(cell);
+    if (s === null) return ok(null);
+    const value = byKey.get(s) ?? byKey.get(s.toLowerCase());
+    return value ? ok(value) : bad(`must be one of ${enList}`, `取值无效，应为：${zhList}`);
+  };
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** 2015-09-01, 2015/9/1, 2015.9.1, 20150901, 2015年9月1日, an Excel date or its serial number. */
+function date(cell: unknown): Parsed {
+  if (cell instanceof Date) return ok(isoDay(cell));
+  if (typeof cell === 'number' && cell > 0 && cell < 100_000 && Number.isInteger(cell))
+    return ok(isoDay(new Date(EXCEL_EPOCH + cell * 86_400_000)));
+  const s = cellText(cell);
+  if (s === null) return ok(null);
+  const m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))$/.exec(s);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && y >= 1900)
+      return ok(isoDay(day));
+  }
+  return bad('must be a date such as 2015-09-01', '须为日期，如 2015-09-01');
+}
+
+export const STAGE_TERMS = {
+  幼儿园: SchoolStage.KINDERGARTEN,
+  小学: SchoolStage.PRIMARY,
+  初中: SchoolStage.JUNIOR,
+  九年一贯制: SchoolStage.NINE_YEAR,
+};
+const LOCALITY_TERMS = { 城区: SchoolLocality.URBAN, 镇区: SchoolLocality.TOWN, 乡村: SchoolLocality.RURAL };
+const GENDER_TERMS = { 男: Gender.MALE, 女: Gender.FEMALE };
+const DEGREE_TERMS = {
+  研究生: Degree.POSTGRADUATE,
+  本科: Degree.BACHELOR,
+  专科: Degree.ASSOCIATE,
+  高中及以下: Degree.HIGH_SCHOOL_OR_BELOW,
+};
+const TITLE_TERMS = {
+  正高级: Title.SENIOR_PROFESSOR,
+  高级: Title.SENIOR,
+  一级: Title.FIRST,
+  二级: Title.SECOND,
+  三级: Title.THIRD,
+  未定级: Title.UNRANKED,
+};
+const BACKBONE_TERMS = {
+  无: BackboneLevel.NONE,
+  县级: BackboneLevel.COUNTY,
+  市级: BackboneLevel.CITY,
+  省级: BackboneLevel.PROVINCE,
+};
+
+export const SCHOOL_COLUMNS: ColumnSpec[] = [
+  { key: 'code', zh: '学校标识码', required: true, parse: code, example: '3701120001' },
+  { key: 'name', zh: '学校名称', required: true, parse: text, example: '示例镇中心小学' },
+  { key: 'stage', zh: '学段', required: true, parse: enumOf(STAGE_TERMS), example: '小学' },
+  { key: 'locality', zh: '城乡分类', required: true, parse: enumOf(LOCALITY_TERMS), example: '镇区' },
+  { key: 'isTownSeat', zh: '是否镇驻地学校', required: false, empty: false, parse: bool, example: '是' },
+  { key: 'townCode', zh: '乡镇代码', required: true, parse: code, example: '370112101' },
+  { key: 'address', zh: '地址', required: false, parse: text, example: '示例镇人民路 1 号' },
+  { key: 'studentCount', zh: '在校生数', required: false, empty: 0, parse: int, example: '860' },
+  { key: 'classCount', zh: '班级数', required: false, empty: 0, parse: int, example: '18' },
+  { key: 'isBoarding', zh: '是否寄宿制', required: false, empty: false, parse: bool, example: '否' },
+  { key: 'providesLunch', zh: '是否提供午餐', required: false, empty: false, parse: bool, example: '是' },
+  { key: 'runsSchoolBus', zh: '是否开通校车', required: false, empty: false, parse: bool, example: '否' },
+  { key: 'foundedYear', zh: '建校年份', required: false, parse: int, example: '1958' },
+];
+
+export const TEACHER_COLUMNS: ColumnSpec[] = [
+  { key: 'schoolCode', zh: '学校标识码', required: true, parse: code, example: '3701120001' },
+  { key: 'staffNumber', zh: '工号', required: true, parse: code, example: 'T0001' },
+  { key: 'name', zh: '姓名', required: true, parse: text, example: '张三' },
+  { key: 'gender', zh: '性别', required: true, parse: enumOf(GENDER_TERMS), example: '女' },
+  { key: 'subject', zh: '任教学科', required: false, parse: text, example: '语文' },
+  { key: 'isFullTime', zh: '是否专任', required: false, empty: true, parse: bool, example: '是' },
+  { key: 'degree', zh: '学历', required: true, parse: enumOf(DEGREE_TERMS), example: '本科' },
+  { key: 'title', zh: '职称', required: false, empty: Title.UNRANKED, parse: enumOf(TITLE_TERMS), example: '一级' },
+  {
+    key: 'backboneLevel',
+    zh: '骨干级别',
+    required: false,
+    empty: BackboneLevel.NONE,
+    parse: enumOf(BACKBONE_TERMS),
+    example: '县级',
+  },
+  { key: 'isRenowned', zh: '是否名师', required: false, empty: false, parse: bool, example: '否' },
+  { key: 'hireDate', zh: '入职日期', required: false, parse: date, example: '2015-09-01' },
+  { key: 'idNumber', zh: '身份证号', required: false, parse: code, example: '370112199001011237' },
+  { key: 'phone', zh: '联系电话', required: false, parse: code, example: '13800000000' },
+  { key: 'birthDate', zh: '出生日期', required: false, parse: date, example: '1990-01-01' },
+];
+
+export const COLUMNS: Record<ImportKind, ColumnSpec[]> = { schools: SCHOOL_COLUMNS, teachers: TEACHER_COLUMNS };
+
+/** Headings that carry no data and are ignored wherever they appear. */
+const IGNORED_HEADINGS = new Set(['序号', '备注', 'no', 'no.', '#', 'remarks']);
+
+/** `学校标识码*`, `工号（必填）`, ` Name ` → the bare heading to look up. */
+export function normaliseHeading(h: string): string {
+  return h
+    .replace(/^\uFEFF/, '')
+    .replace(/[\u3000\u00a0]/g, ' ')
+    .trim()
+    .replace(/[*＊]$/, '')
+    .replace(/[（(](必填|选填|required|optional)[)）]$/i, '')
+    .trim();
+}
+
+export type HeadingMatch = { kind: 'column'; spec: ColumnSpec } | { kind: 'ignored' } | { kind: 'unknown' };
+
+export function matchHeading(columns: ColumnSpec[], raw: string): HeadingMatch {
+  const h = normaliseHeading(raw);
+  if (h === '' || IGNORED_HEADINGS.has(h.toLowerCase())) return { kind: 'ignored' };
+  const spec = columns.find((c) => c.zh === h || c.key.toLowerCase() === h.toLowerCase());
+  return spec ? { kind: 'column', spec } : { kind: 'unknown' };
+}

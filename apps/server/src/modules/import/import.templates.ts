@@ -1,0 +1,62 @@
+import ExcelJS from 'exceljs';
+import { COLUMNS, type ImportKind } from './import.columns.js';
+
+/**
+ * The published templates: Chinese headings and one example row. The xlsx workbook has a
+ * second sheet explaining each column (the importer reads the first sheet only).
+ */
+
+const NOTES: Record<string, string> = {
+  学校标识码: '10 位数字，全国唯一；请以文本格式填写',
+  学校名称: '2–100 字',
+  学段: '幼儿园、小学、初中、九年一贯制',
+  城乡分类: '城区、镇区、乡村',
+  乡镇代码: '9 位统计用区划代码',
+  在校生数: '0–20000 的整数',
+  班级数: '0–500 的整数',
+  建校年份: '1800 至今年',
+  工号: '校内唯一，1–32 位字母、数字或短横线',
+  性别: '男、女',
+  学历: '研究生、本科、专科、高中及以下',
+  职称: '正高级、高级、一级、二级、三级、未定级（空：未定级）',
+  骨干级别: '无、县级、市级、省级（空：无）',
+  是否专任: '是、否（空：是）',
+  入职日期: '如 2015-09-01',
+  出生日期: '如 1990-01-01',
+  身份证号: '18 位，含校验码；请以文本格式填写',
+  联系电话: '11 位手机号或固定电话',
+};
+
+const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** UTF-8 with a byte-order mark, so Excel opens the Chinese headings correctly. */
+export function templateCsv(kind: ImportKind): string {
+  const cols = COLUMNS[kind];
+  return `\uFEFF${cols.map((c) => csvCell(c.zh)).join(',')}\r\n${cols.map((c) => csvCell(c.example)).join(',')}\r\n`;
+}
+
+export async function templateXlsx(kind: ImportKind): Promise<Buffer> {
+  const cols = COLUMNS[kind];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'zhuji';
+  const sheet = wb.addWorksheet(kind === 'schools' ? '学校' : '教师');
+  sheet.columns = cols.map((c) => ({
+    header: c.zh,
+    key: c.key,
+    width: Math.max(12, c.zh.length * 3),
+    style: { numFmt: '@' },
+  }));
+  sheet.addRow(Object.fromEntries(cols.map((c) => [c.key, c.example])));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const help = wb.addWorksheet('填写说明');
+  help.columns = [
+    { header: '列名', width: 16 },
+    { header: '必填', width: 8 },
+    { header: '说明', width: 60 },
+  ];
+  for (const c of cols) help.addRow([c.zh, c.required ? '是' : '否', NOTES[c.zh] ?? '']);
+  help.addRow([]);
+  help.addRow(['', '', '也可使用英文字段名作列名；“是否”类列填 是/否；导入程序只读取第一个工作表。']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

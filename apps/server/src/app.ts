@@ -21,6 +21,7 @@ import { LIMITS, limitsPlugin, validationRules } from './common/limits.js';
 import { importRoutes } from './modules/import/import.routes.js';
 import { exportRoutes } from './modules/export/export.routes.js';
 import { metricsPlugin, mountOperations } from './ops/operations.js';
+import { graphqlHttpRoutes } from './ops/graphql-http.js';
 
 export interface App {
   express: Express;
@@ -116,6 +117,12 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
   mountOperations(app, ds);
   app.use('/api/import', importRoutes({ config, ds, services }));
   app.use('/api/export', exportRoutes({ config, ds, services }));
+
+  // GraphQL over HTTP (docs/DATA-TEAMS.md): a browser's GET /graphql gets the bundled
+  // schema explorer (assets under /graphql/explorer/, no internet needed); GETs accepting a
+  // GraphQL media type are queries, exempt from Apollo's CSRF preflight rule (why: see
+  // ops/graphql-http.ts); bare simple GETs stay refused.
+  app.use('/graphql', graphqlHttpRoutes());
 
   app.use(
     '/graphql',

@@ -17,7 +17,7 @@ const BUILT_IN_SCALARS = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
  * description, but it is the library's English text; wrapping them only to translate it is
  * not worth a second scalar definition. Everything we define ourselves must be bilingual.
  */
-const THIRD_PARTY_SCALARS = new Set(['DateTimeISO', 'LocalDate', 'JSONObject']);
+const THIRD_PARTY_SCALARS = new Set(['DateTimeISO', 'JSONObject']);
 
 /**
  * type-graphql builds the root operation types itself and offers no option to describe

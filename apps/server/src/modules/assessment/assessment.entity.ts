@@ -1,12 +1,13 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { Field, Float, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { BaseRecord } from '../../common/base.entity.js';
 import { Node } from '../node/node.type.js';
 import { District } from '../district/district.entity.js';
 import { Town } from '../town/town.entity.js';
 import { School } from '../school/school.entity.js';
 import { AssessmentIndicatorKind, AssessmentSubjectKind } from './assessment.enums.js';
+import { DateScalar } from '../../common/scalars.js';
 
 /**
  * 一校一评 / 一镇一评: the assessment of one school or one town for one period (a calendar
@@ -106,7 +107,7 @@ export class AssessmentIndicator extends BaseRecord {
   @Column({ type: 'varchar', length: 200 })
   source: string;
 
-  @Field(() => GraphQLLocalDate, { description: '测量或采集日期 / When it was measured' })
+  @Field(() => DateScalar, { description: '测量或采集日期 / When it was measured' })
   @Column({ type: 'date' })
   measuredOn: string;
 }

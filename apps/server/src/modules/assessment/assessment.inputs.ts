@@ -1,8 +1,9 @@
 import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { OrderDirection } from '../../common/connection.js';
 import { AssessmentIndicatorKind, AssessmentSubjectKind } from './assessment.enums.js';
+import { DateScalar } from '../../common/scalars.js';
 
 export const PERIOD = /^\d{4}$/;
 
@@ -79,7 +80,7 @@ export class AssessmentIndicatorInput {
   @Length(2, 200)
   source: string;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     description: '测量或采集日期（不能晚于今天）/ When it was measured; not in the future',
   })
   measuredOn: string;

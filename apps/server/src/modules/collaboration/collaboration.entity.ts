@@ -1,11 +1,12 @@
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { BaseRecord } from '../../common/base.entity.js';
 import { Node } from '../node/node.type.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
 import { CollaborationGroupKind, GroupMemberRole, TrusteeshipMeasure, TrusteeshipMode } from './collaboration.enums.js';
+import { DateScalar } from '../../common/scalars.js';
 
 /**
  * Dates are calendar days (`date`, ISO strings in and out). A time-bounded relation is
@@ -85,11 +86,11 @@ export class GroupMembership extends BaseRecord {
   @Column({ type: 'enum', enum: GroupMemberRole, enumName: 'group_member_role' })
   role: GroupMemberRole;
 
-  @Field(() => GraphQLLocalDate, { description: '加入日期 / Joined on' })
+  @Field(() => DateScalar, { description: '加入日期 / Joined on' })
   @Column({ type: 'date' })
   joinedOn: string;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '退出日期（含当日）；为空表示仍在组织中 / Left on (last day); null while still a member',
   })
@@ -146,15 +147,15 @@ export class Trusteeship extends BaseRecord {
   @Column({ type: 'enum', enum: TrusteeshipMeasure, enumName: 'trusteeship_measure', array: true, default: '{}' })
   measures: TrusteeshipMeasure[];
 
-  @Field(() => GraphQLLocalDate, { description: '开始日期 / Start date' })
+  @Field(() => DateScalar, { description: '开始日期 / Start date' })
   @Column({ type: 'date' })
   startDate: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: '计划结束日期 / Planned end date' })
+  @Field(() => DateScalar, { nullable: true, description: '计划结束日期 / Planned end date' })
   @Column({ type: 'date', nullable: true })
   plannedEndDate: string | null;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '实际结束日期（含当日）/ Actual end date, its last day',
   })
@@ -189,7 +190,7 @@ export class TrusteeshipActivity extends BaseRecord {
   @Column({ type: 'enum', enum: TrusteeshipMeasure, enumName: 'trusteeship_measure' })
   measure: TrusteeshipMeasure;
 
-  @Field(() => GraphQLLocalDate, { description: '日期 / Date' })
+  @Field(() => DateScalar, { description: '日期 / Date' })
   @Column({ type: 'date' })
   heldOn: string;
 

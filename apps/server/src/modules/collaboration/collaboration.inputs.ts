@@ -1,6 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { OrderDirection } from '../../common/connection.js';
 import {
   CollaborationGroupKind,
@@ -9,6 +9,7 @@ import {
   TrusteeshipMode,
   TrusteeshipStatus,
 } from './collaboration.enums.js';
+import { DateScalar } from '../../common/scalars.js';
 
 // ── collaboration groups
 
@@ -30,7 +31,7 @@ export class CollaborationGroupFilter {
   })
   memberSchoolId?: string;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       '当日有成员校在籍的组织（与 memberSchoolId 同用时为该校当日所在的组织）/ Groups with a member on that day; with memberSchoolId, the groups that school was in that day',
@@ -119,7 +120,7 @@ export class AddGroupMemberInput {
   })
   role: GroupMemberRole;
 
-  @Field(() => GraphQLLocalDate, { description: '加入日期 / Joined on' })
+  @Field(() => DateScalar, { description: '加入日期 / Joined on' })
   joinedOn: string;
 }
 
@@ -145,7 +146,7 @@ export class TrusteeshipFilter {
   @Field(() => TrusteeshipStatus, { nullable: true, description: '今日状态 / Status today' })
   status?: TrusteeshipStatus;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       '当日有效（开始日期不晚于当日，且未结束或实际结束日期不早于当日）/ Active on that day: started by then and not ended before it',
@@ -202,10 +203,10 @@ export class CreateTrusteeshipInput {
   @ArrayMaxSize(4)
   measures: TrusteeshipMeasure[];
 
-  @Field(() => GraphQLLocalDate, { description: '开始日期 / Start date' })
+  @Field(() => DateScalar, { description: '开始日期 / Start date' })
   startDate: string;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '计划结束日期（不早于开始日期）/ Planned end date; not before the start',
   })
@@ -232,7 +233,7 @@ export class UpdateTrusteeshipInput {
   @ArrayMaxSize(4)
   measures?: TrusteeshipMeasure[];
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '计划结束日期（null 清空）/ Planned end date; null clears it',
   })
@@ -254,7 +255,7 @@ export class RecordTrusteeshipActivityInput {
   @Field(() => TrusteeshipMeasure, { description: '措施 / Measure' })
   measure: TrusteeshipMeasure;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     description: '日期（在关系期限内，且不晚于今天）/ Date; within the trusteeship and not after today',
   })
   heldOn: string;

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
 import { District } from '../district/district.entity.js';
@@ -26,6 +26,7 @@ import {
 } from './collaboration.types.js';
 import { visibleSchool } from './collaboration.scope.js';
 import { trusteeshipStatus } from './trusteeship.service.js';
+import { DateScalar } from '../../common/scalars.js';
 
 const FILTER_DESCRIPTION = '筛选条件（省略则不筛选）/ Filter conditions; omit to list everything in scope';
 const ACTIVE_ON_MEMBERS =
@@ -79,7 +80,7 @@ export class CollaborationGroupResolver {
     @Root() group: CollaborationGroup,
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('activeOn', () => GraphQLLocalDate, { nullable: true, description: ACTIVE_ON_MEMBERS }) activeOn?: string,
+    @Arg('activeOn', () => DateScalar, { nullable: true, description: ACTIVE_ON_MEMBERS }) activeOn?: string,
   ) {
     return ctx.services.groupMembership.pageFor(ctx, 'groupId', group.id, activeOn, args);
   }
@@ -133,7 +134,7 @@ export class CollaborationGroupResolver {
   endGroupMembership(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: '成员期的全局 ID / Global ID of the membership' }) id: string,
-    @Arg('leftOn', () => GraphQLLocalDate, {
+    @Arg('leftOn', () => DateScalar, {
       description: '退出日期（最后一天，不早于加入日期）/ Last day of membership; not before the joining date',
     })
     leftOn: string,
@@ -237,7 +238,7 @@ export class TrusteeshipResolver {
   endTrusteeship(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: '要结束的关系的全局 ID / Global ID of the trusteeship to end' }) id: string,
-    @Arg('actualEndDate', () => GraphQLLocalDate, {
+    @Arg('actualEndDate', () => DateScalar, {
       description: '实际结束日期（最后一天，不早于开始日期）/ Actual end date, its last day; not before the start',
     })
     actualEndDate: string,
@@ -311,7 +312,7 @@ export class SchoolCollaborationResolver {
     @Root() school: School,
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('activeOn', () => GraphQLLocalDate, { nullable: true, description: ACTIVE_ON_MEMBERS }) activeOn?: string,
+    @Arg('activeOn', () => DateScalar, { nullable: true, description: ACTIVE_ON_MEMBERS }) activeOn?: string,
   ) {
     return ctx.services.groupMembership.pageFor(ctx, 'schoolId', school.id, activeOn, args);
   }

@@ -10,15 +10,15 @@ import { TrusteeshipMode } from './collaboration.enums.js';
 
 const CREATE_T = `mutation($i: CreateTrusteeshipInput!) { createTrusteeship(input: $i) {
   id mode status startDate actualEndDate measures leadSchool { id } partnerSchool { id } } }`;
-const END_T = `mutation($id: ID!, $d: LocalDate!) { endTrusteeship(id: $id, actualEndDate: $d) { id status actualEndDate } }`;
+const END_T = `mutation($id: ID!, $d: Date!) { endTrusteeship(id: $id, actualEndDate: $d) { id status actualEndDate } }`;
 const UPDATE_T = `mutation($id: ID!, $i: UpdateTrusteeshipInput!) { updateTrusteeship(id: $id, input: $i) { id notes measures } }`;
 const RECORD = `mutation($id: ID!, $i: RecordTrusteeshipActivityInput!) {
   recordTrusteeshipActivity(trusteeshipId: $id, input: $i) { id heldOn trusteeship { id } } }`;
-const ACTIVE_ON = `query($d: LocalDate!, $p: ID) {
+const ACTIVE_ON = `query($d: Date!, $p: ID) {
   trusteeships(first: 50, filter: { activeOn: $d, partnerSchoolId: $p }) { totalCount nodes { id } } }`;
 const CREATE_G = `mutation($i: CreateCollaborationGroupInput!) { createCollaborationGroup(input: $i) { id name district { id } leadSchool { id } } }`;
 const ADD = `mutation($g: ID!, $i: AddGroupMemberInput!) { addGroupMember(groupId: $g, input: $i) { id role joinedOn leftOn school { id } group { id } } }`;
-const END_M = `mutation($id: ID!, $d: LocalDate!) { endGroupMembership(id: $id, leftOn: $d) { id leftOn } }`;
+const END_M = `mutation($id: ID!, $d: Date!) { endGroupMembership(id: $id, leftOn: $d) { id leftOn } }`;
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -528,7 +528,7 @@ describe('collaboration: groups, memberships, trusteeships, activities', () => {
       const whichGroup = async (d: string) =>
         (
           await t.gql(
-            'query($s: ID!, $d: LocalDate!) { collaborationGroups(filter: { memberSchoolId: $s, activeOn: $d }) { totalCount } }',
+            'query($s: ID!, $d: Date!) { collaborationGroups(filter: { memberSchoolId: $s, activeOn: $d }) { totalCount } }',
             { s: school, d },
             city,
           )

@@ -1,10 +1,11 @@
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { BaseRecord } from '../../common/base.entity.js';
 import { Node } from '../node/node.type.js';
 import { School } from '../school/school.entity.js';
 import { Teacher } from '../teacher/teacher.entity.js';
+import { DateScalar } from '../../common/scalars.js';
 
 export enum TeacherExchangeKind {
   ROTATION = 'ROTATION',
@@ -77,11 +78,11 @@ export class TeacherExchange extends BaseRecord {
   @Index()
   kind: TeacherExchangeKind;
 
-  @Field(() => GraphQLLocalDate, { description: '开始日期 / Start date' })
+  @Field(() => DateScalar, { description: '开始日期 / Start date' })
   @Column({ type: 'date' })
   startDate: string;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '结束日期（含当日）；为空表示未定 / End date, its last day; null while open',
   })

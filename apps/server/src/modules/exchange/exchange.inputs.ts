@@ -1,7 +1,8 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { OrderDirection } from '../../common/connection.js';
 import { TeacherExchangeKind } from './exchange.entity.js';
+import { DateScalar } from '../../common/scalars.js';
 
 /** Which end of an exchange a school filter matches. */
 export enum ExchangeDirection {
@@ -21,7 +22,7 @@ registerEnumType(ExchangeDirection, {
 
 @InputType({ description: '教师交流筛选 / Teacher exchange filter' })
 export class TeacherExchangeFilter {
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       '截至某日仍在进行（开始日 ≤ 该日 ≤ 结束日，结束日含当日）/ Active on this day: started on or before it and not ended before it',
@@ -96,10 +97,10 @@ export class CreateTeacherExchangeInput {
   @Field(() => TeacherExchangeKind, { description: '类别 / Kind' })
   kind: TeacherExchangeKind;
 
-  @Field(() => GraphQLLocalDate, { description: '开始日期 / Start date' })
+  @Field(() => DateScalar, { description: '开始日期 / Start date' })
   startDate: string;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '结束日期（含当日，省略表示未定）/ End date, its last day; omit while open',
   })
@@ -113,10 +114,10 @@ export class UpdateTeacherExchangeInput {
   @Field(() => TeacherExchangeKind, { nullable: true, description: '类别 / Kind' })
   kind?: TeacherExchangeKind;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: '开始日期 / Start date' })
+  @Field(() => DateScalar, { nullable: true, description: '开始日期 / Start date' })
   startDate?: string;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '结束日期（含当日，null 表示未定）/ End date, its last day; null reopens it',
   })

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
 import { School } from '../school/school.entity.js';
@@ -12,6 +12,7 @@ import {
   UpdateTeacherExchangeInput,
 } from './exchange.inputs.js';
 import { TeacherExchangeConnection } from './exchange.types.js';
+import { DateScalar } from '../../common/scalars.js';
 
 const ACTIVE_ON = {
   nullable: true,
@@ -98,7 +99,7 @@ export class TeacherExchangeResolver {
   endTeacherExchange(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: '教师交流的全局 ID / Global ID of the exchange' }) id: string,
-    @Arg('endDate', () => GraphQLLocalDate, {
+    @Arg('endDate', () => DateScalar, {
       description: '结束日期（含当日，不早于开始日期）/ End date, its last day; not before the start',
     })
     endDate: string,
@@ -124,7 +125,7 @@ export class TeacherExchangesFieldResolver {
     @Root() teacher: Teacher,
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('activeOn', () => GraphQLLocalDate, ACTIVE_ON) activeOn?: string,
+    @Arg('activeOn', () => DateScalar, ACTIVE_ON) activeOn?: string,
     @Arg('orderBy', () => TeacherExchangeOrder, ORDER) orderBy?: TeacherExchangeOrder,
   ) {
     return ctx.services.teacherExchange.pageForParent(ctx, 'teacherId', teacher.id, activeOn, orderBy, args);
@@ -140,7 +141,7 @@ export class SchoolExchangesFieldResolver {
     @Root() school: School,
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('activeOn', () => GraphQLLocalDate, ACTIVE_ON) activeOn?: string,
+    @Arg('activeOn', () => DateScalar, ACTIVE_ON) activeOn?: string,
     @Arg('orderBy', () => TeacherExchangeOrder, ORDER) orderBy?: TeacherExchangeOrder,
   ) {
     return ctx.services.teacherExchange.pageForParent(ctx, 'toSchoolId', school.id, activeOn, orderBy, args);
@@ -153,7 +154,7 @@ export class SchoolExchangesFieldResolver {
     @Root() school: School,
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('activeOn', () => GraphQLLocalDate, ACTIVE_ON) activeOn?: string,
+    @Arg('activeOn', () => DateScalar, ACTIVE_ON) activeOn?: string,
     @Arg('orderBy', () => TeacherExchangeOrder, ORDER) orderBy?: TeacherExchangeOrder,
   ) {
     return ctx.services.teacherExchange.pageForParent(ctx, 'fromSchoolId', school.id, activeOn, orderBy, args);

@@ -10,7 +10,7 @@ const CREATE = `mutation($i: CreateTeacherExchangeInput!) { createTeacherExchang
   id kind startDate endDate teacher { id school { id } } fromSchool { id } toSchool { id } } }`;
 const UPDATE =
   'mutation($id: ID!, $i: UpdateTeacherExchangeInput!) { updateTeacherExchange(id: $id, input: $i) { id startDate endDate kind } }';
-const END = 'mutation($id: ID!, $d: LocalDate!) { endTeacherExchange(id: $id, endDate: $d) { id endDate } }';
+const END = 'mutation($id: ID!, $d: Date!) { endTeacherExchange(id: $id, endDate: $d) { id endDate } }';
 const DELETE = 'mutation($id: ID!) { deleteTeacherExchange(id: $id) }';
 const LIST = `query($f: TeacherExchangeFilter) { teacherExchanges(first: 50, filter: $f) { totalCount nodes { id startDate endDate } } }`;
 
@@ -172,7 +172,7 @@ describe('teacher exchanges', () => {
       endDate: '2023-03-31',
     });
     const id = r.data!.createTeacherExchange.id as string;
-    const q = `query($t: ID!, $s: ID!, $o: ID!, $d: LocalDate!) {
+    const q = `query($t: ID!, $s: ID!, $o: ID!, $d: Date!) {
       teacherExchanges(filter: { teacherId: $t, activeOn: $d }) { nodes { id } }
       teacher(id: $t) { exchanges(activeOn: $d) { nodes { id } } }
       to: school(id: $s) { exchangesIn(activeOn: $d) { nodes { id } } exchangesOut(activeOn: $d) { nodes { id } } }

@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { BaseRecord } from '../../common/base.entity.js';
 import { Node } from '../node/node.type.js';
 import { District } from '../district/district.entity.js';
@@ -18,6 +18,7 @@ import { Town } from '../town/town.entity.js';
 import { School } from '../school/school.entity.js';
 import { User } from '../user/user.entity.js';
 import { FundSource, RectificationStatus, StandardItem } from './ledger.enums.js';
+import { DateScalar } from '../../common/scalars.js';
 
 /**
  * One line of a school's rectification ledger (整改工作台账): one school, one standard item,
@@ -92,7 +93,7 @@ export class RectificationItem extends BaseRecord {
   @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
   fundAmount: string | null;
 
-  @Field(() => GraphQLLocalDate, { description: '工作时限（最后一天）/ Deadline, the last day allowed' })
+  @Field(() => DateScalar, { description: '工作时限（最后一天）/ Deadline, the last day allowed' })
   @Column({ type: 'date' })
   deadline: string;
 
@@ -117,7 +118,7 @@ export class RectificationItem extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   evidence: string | null;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '完成日期（状态为 DONE 时才有）/ The day it was closed; set exactly while the status is DONE',
   })

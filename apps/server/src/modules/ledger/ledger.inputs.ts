@@ -1,8 +1,9 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { IsOptional, Length, Matches } from 'class-validator';
 import { OrderDirection } from '../../common/connection.js';
 import { FundSource, RectificationStatus, StandardItem } from './ledger.enums.js';
+import { DateScalar } from '../../common/scalars.js';
 
 /** Yuan with at most 12 integer digits and 2 decimals: numeric(14,2). */
 export const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
@@ -100,7 +101,7 @@ export class CreateRectificationItemInput {
   @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
   fundAmount?: string | null;
 
-  @Field(() => GraphQLLocalDate, { description: '工作时限 / Deadline' })
+  @Field(() => DateScalar, { description: '工作时限 / Deadline' })
   deadline: string;
 
   @Field({ description: '责任人或责任单位 / Owner: the person or unit responsible' })
@@ -141,7 +142,7 @@ export class UpdateRectificationItemInput {
   @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
   fundAmount?: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: '工作时限 / Deadline' })
+  @Field(() => DateScalar, { nullable: true, description: '工作时限 / Deadline' })
   deadline?: string;
 
   @Field({ nullable: true, description: '责任人或责任单位 / Owner' })
@@ -182,7 +183,7 @@ export class ChangeRectificationStatusInput {
   @Length(1, 4000)
   evidence?: string | null;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       '完成日期（仅 DONE；默认今天，不能晚于今天）/ Day it was closed; DONE only, today by default, never in the future',

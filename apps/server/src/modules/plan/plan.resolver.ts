@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
 import { District } from '../district/district.entity.js';
@@ -8,6 +8,7 @@ import { TownPlan, TownPlanTransition } from './plan.entity.js';
 import { CreateTownPlanInput, TownPlanContentInput, TownPlanFilter, TownPlanOrder } from './plan.inputs.js';
 import { dueDate, isLate, transitionsLoader, type TransitionName } from './plan.service.js';
 import { TownPlanConnection } from './plan.types.js';
+import { DateScalar } from '../../common/scalars.js';
 
 const FILTER = {
   nullable: true,
@@ -57,7 +58,7 @@ export class TownPlanResolver {
     return ctx.loaders.district.load(row.districtId);
   }
 
-  @FieldResolver(() => GraphQLLocalDate, {
+  @FieldResolver(() => DateScalar, {
     description:
       '报送截止日（按年度配置，2023 年为 3 月 29 日，当日有效）/ Due date of the year, inclusive (03-29 in 2023)',
   })

@@ -1,11 +1,12 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { BaseRecord } from '../../common/base.entity.js';
 import { Node } from '../node/node.type.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
 import { User } from '../user/user.entity.js';
+import { DateScalar } from '../../common/scalars.js';
 
 export enum ResearcherLevel {
   CITY = 'CITY',
@@ -85,11 +86,11 @@ export class ResearcherAssignment extends BaseRecord {
   @Column({ type: 'uuid' })
   districtId: string;
 
-  @Field(() => GraphQLLocalDate, { description: '开始日期 / Start date' })
+  @Field(() => DateScalar, { description: '开始日期 / Start date' })
   @Column({ type: 'date' })
   startDate: string;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '结束日期（含当日）；为空表示仍在包挂 / End date, its last day; null while attached',
   })
@@ -102,7 +103,7 @@ export class ResearcherAssignment extends BaseRecord {
 @Index(['heldOn', 'id'])
 @Index(['researcherId', 'heldOn'])
 export class JointResearchSession extends BaseRecord {
-  @Field(() => GraphQLLocalDate, { description: '日期 / Date held' })
+  @Field(() => DateScalar, { description: '日期 / Date held' })
   @Column({ type: 'date' })
   heldOn: string;
 

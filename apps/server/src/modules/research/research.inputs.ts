@@ -1,14 +1,15 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsOptional, Length, Max, Min } from 'class-validator';
 import { OrderDirection } from '../../common/connection.js';
 import { ResearcherLevel } from './research.entity.js';
+import { DateScalar } from '../../common/scalars.js';
 
 // ── researchers
 
 @InputType({ description: '教研员筛选 / Researcher filter' })
 export class ResearcherFilter {
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       '该日有进行中的包挂（与 schoolId 同用时限该校）/ With an assignment active on this day (to schoolId when given)',
@@ -106,10 +107,10 @@ export class AssignResearcherInput {
   @Field(() => ID, { description: '包挂的学校 / The school' })
   schoolId: string;
 
-  @Field(() => GraphQLLocalDate, { description: '开始日期 / Start date' })
+  @Field(() => DateScalar, { description: '开始日期 / Start date' })
   startDate: string;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '结束日期（含当日，省略表示仍在包挂）/ End date, its last day; omit while attached',
   })
@@ -150,10 +151,10 @@ export const ASSIGNMENT_SORT_PROPERTIES: Record<ResearcherAssignmentOrderField, 
 
 @InputType({ description: '联合教研筛选 / Joint research session filter' })
 export class JointResearchSessionFilter {
-  @Field(() => GraphQLLocalDate, { nullable: true, description: '不早于该日 / Held on or after this day' })
+  @Field(() => DateScalar, { nullable: true, description: '不早于该日 / Held on or after this day' })
   heldFrom?: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: '不晚于该日 / Held on or before this day' })
+  @Field(() => DateScalar, { nullable: true, description: '不晚于该日 / Held on or before this day' })
   heldTo?: string;
 
   @Field(() => ID, { nullable: true, description: '教研员 / Researcher' })
@@ -206,7 +207,7 @@ export const SESSION_SORT_PROPERTIES: Record<JointResearchSessionOrderField, str
 
 @InputType({ description: '记录联合教研 / Record a joint research session' })
 export class RecordJointResearchSessionInput {
-  @Field(() => GraphQLLocalDate, { description: '日期（不晚于今天）/ Date held; not in the future' })
+  @Field(() => DateScalar, { description: '日期（不晚于今天）/ Date held; not in the future' })
   heldOn: string;
 
   @Field(() => ID, { description: '主持的教研员 / The researcher who led it' })
@@ -247,7 +248,7 @@ export class RecordJointResearchSessionInput {
     '修改联合教研（省略的字段不变，null 清空可选字段）/ Session changes; omitted fields stay, null clears optional ones',
 })
 export class UpdateJointResearchSessionInput {
-  @Field(() => GraphQLLocalDate, { nullable: true, description: '日期（不晚于今天）/ Date held; not in the future' })
+  @Field(() => DateScalar, { nullable: true, description: '日期（不晚于今天）/ Date held; not in the future' })
   heldOn?: string;
 
   @Field(() => [ID], {

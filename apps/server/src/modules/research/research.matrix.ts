@@ -146,7 +146,7 @@ export const researchMatrix: MatrixModule = {
           i: { schoolId: w.schoolIds[0], startDate: `${year}-01-01` },
         });
         return kit.gql(
-          'mutation($id: ID!, $d: LocalDate!) { endResearcherAssignment(id: $id, endDate: $d) { id } }',
+          'mutation($id: ID!, $d: Date!) { endResearcherAssignment(id: $id, endDate: $d) { id } }',
           { id: d.assignResearcher.id, d: `${year}-06-30` },
           tk,
         );

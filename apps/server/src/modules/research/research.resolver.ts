@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
 import { badInput } from '../../common/errors.js';
@@ -25,6 +25,7 @@ import {
 } from './research.types.js';
 import { researchLoaders } from './research.loaders.js';
 import { monthsBetween, monthOf } from './research.loaders.js';
+import { DateScalar } from '../../common/scalars.js';
 
 const FILTER = {
   nullable: true,
@@ -70,7 +71,7 @@ export class ResearcherResolver {
   researchersWithoutTownSeatSchool(
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('activeOn', () => GraphQLLocalDate, {
+    @Arg('activeOn', () => DateScalar, {
       nullable: true,
       description: '核查日期（默认今天，济南时间）/ Day to check; today in Jinan by default',
     })
@@ -107,7 +108,7 @@ export class ResearcherResolver {
     @Root() row: Researcher,
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('activeOn', () => GraphQLLocalDate, ACTIVE_ON) activeOn?: string,
+    @Arg('activeOn', () => DateScalar, ACTIVE_ON) activeOn?: string,
     @Arg('orderBy', () => ResearcherAssignmentOrder, ASSIGNMENT_ORDER) orderBy?: ResearcherAssignmentOrder,
   ) {
     return ctx.services.researcherAssignment.pageForParent(ctx, 'researcherId', row.id, activeOn, orderBy, args);
@@ -181,8 +182,8 @@ export class ResearcherAssignmentResolver {
   missingMonths(
     @Root() row: ResearcherAssignment,
     @Ctx() ctx: Context,
-    @Arg('from', () => GraphQLLocalDate, { description: '起始日期 / First day of the range' }) from: string,
-    @Arg('to', () => GraphQLLocalDate, { description: '截止日期（含当日）/ Last day of the range' }) to: string,
+    @Arg('from', () => DateScalar, { description: '起始日期 / First day of the range' }) from: string,
+    @Arg('to', () => DateScalar, { description: '截止日期（含当日）/ Last day of the range' }) to: string,
   ) {
     if (to < from) {
       throw badInput([
@@ -220,7 +221,7 @@ export class ResearcherAssignmentResolver {
   endResearcherAssignment(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: '包挂的全局 ID / Global ID of the assignment' }) id: string,
-    @Arg('endDate', () => GraphQLLocalDate, {
+    @Arg('endDate', () => DateScalar, {
       description: '结束日期（含当日，不早于开始日期）/ End date, its last day; not before the start',
     })
     endDate: string,
@@ -312,7 +313,7 @@ export class SchoolResearchFieldResolver {
     @Root() school: School,
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('activeOn', () => GraphQLLocalDate, ACTIVE_ON) activeOn?: string,
+    @Arg('activeOn', () => DateScalar, ACTIVE_ON) activeOn?: string,
     @Arg('orderBy', () => ResearcherAssignmentOrder, ASSIGNMENT_ORDER) orderBy?: ResearcherAssignmentOrder,
   ) {
     return ctx.services.researcherAssignment.pageForParent(ctx, 'schoolId', school.id, activeOn, orderBy, args);

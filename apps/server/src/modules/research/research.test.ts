@@ -11,10 +11,10 @@ const CREATE_R =
   'mutation($i: CreateResearcherInput!) { createResearcher(input: $i) { id name level district { id } } }';
 const ASSIGN =
   'mutation($r: ID!, $i: AssignResearcherInput!) { assignResearcher(researcherId: $r, input: $i) { id startDate endDate school { id } researcher { id } } }';
-const END_A = 'mutation($id: ID!, $d: LocalDate!) { endResearcherAssignment(id: $id, endDate: $d) { id endDate } }';
+const END_A = 'mutation($id: ID!, $d: Date!) { endResearcherAssignment(id: $id, endDate: $d) { id endDate } }';
 const RECORD =
   'mutation($i: RecordJointResearchSessionInput!) { recordJointResearchSession(input: $i) { id heldOn schools { id } researcher { id } } }';
-const RULE = `query($d: LocalDate, $f: ResearcherFilter) {
+const RULE = `query($d: Date, $f: ResearcherFilter) {
   researchersWithoutTownSeatSchool(activeOn: $d, filter: $f, first: 50) { nodes { name } } }`;
 
 describe('researchers, assignments and joint research', () => {
@@ -168,7 +168,7 @@ describe('researchers, assignments and joint research', () => {
       const res = await record({ heldOn, researcherId, schoolIds });
       expect(res.errors).toBeUndefined();
     }
-    const q = `query($id: ID!, $f: LocalDate!, $t: LocalDate!) { node(id: $id) { ... on ResearcherAssignment { missingMonths(from: $f, to: $t) } } }`;
+    const q = `query($id: ID!, $f: Date!, $t: Date!) { node(id: $id) { ... on ResearcherAssignment { missingMonths(from: $f, to: $t) } } }`;
     const missing = async (f: string, to: string) => {
       const res = await t.gql(q, { id, f, t: to }, city);
       expect(res.errors).toBeUndefined();

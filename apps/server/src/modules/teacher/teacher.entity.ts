@@ -1,10 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { BaseRecord } from '../../common/base.entity.js';
 import { Node } from '../node/node.type.js';
 import { School } from '../school/school.entity.js';
 import { BackboneLevel, Degree, Gender, Title } from './teacher.enums.js';
+import { DateScalar } from '../../common/scalars.js';
 
 @ObjectType('Teacher', { implements: Node, description: '教师 / A teacher (one school)' })
 @Entity('teacher')
@@ -62,7 +63,7 @@ export class Teacher extends BaseRecord {
   @Column({ type: 'boolean', default: false })
   isRenowned: boolean;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: '入职日期 / Hire date' })
+  @Field(() => DateScalar, { nullable: true, description: '入职日期 / Hire date' })
   @Column({ type: 'date', nullable: true })
   hireDate: string | null;
 

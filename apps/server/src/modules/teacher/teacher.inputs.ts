@@ -1,10 +1,11 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import { IsOptional, Length, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
 import { OrderDirection } from '../../common/connection.js';
 import { SchoolLocality, SchoolStage } from '../school/school.enums.js';
 import { BackboneLevel, Degree, Gender, Title } from './teacher.enums.js';
 import { isValidIdNumber } from './id-number.js';
+import { DateScalar } from '../../common/scalars.js';
 
 function IsIdNumber(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
@@ -142,7 +143,7 @@ export class CreateTeacherInput {
   })
   isRenowned: boolean;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: '入职日期 / Hire date' })
+  @Field(() => DateScalar, { nullable: true, description: '入职日期 / Hire date' })
   hireDate?: string | null;
 
   @Field(() => String, { nullable: true, description: '身份证号（个人信息）/ Resident ID number (personal)' })
@@ -155,7 +156,7 @@ export class CreateTeacherInput {
   @Matches(PHONE, { message: 'must be a mobile (11 digits) or landline number' })
   phone?: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: '出生日期（个人信息）/ Birth date (personal)' })
+  @Field(() => DateScalar, { nullable: true, description: '出生日期（个人信息）/ Birth date (personal)' })
   birthDate?: string | null;
 }
 
@@ -197,7 +198,7 @@ export class UpdateTeacherInput {
   @Field({ nullable: true, description: '是否名师、名校长 / Renowned teacher or principal' })
   isRenowned?: boolean;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: '入职日期（null 清空）/ Hire date; null clears it' })
+  @Field(() => DateScalar, { nullable: true, description: '入职日期（null 清空）/ Hire date; null clears it' })
   hireDate?: string | null;
 
   @Field(() => String, {
@@ -213,7 +214,7 @@ export class UpdateTeacherInput {
   @Matches(PHONE, { message: 'must be a mobile (11 digits) or landline number' })
   phone?: string | null;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: '出生日期（个人信息，null 清空）/ Birth date (personal); null clears it',
   })

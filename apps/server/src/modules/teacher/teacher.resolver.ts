@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+
 import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
 import { School } from '../school/school.entity.js';
 import { Teacher } from './teacher.entity.js';
 import { CreateTeacherInput, TeacherFilter, TeacherOrder, UpdateTeacherInput } from './teacher.inputs.js';
 import { TeacherConnection } from './teacher.types.js';
+import { DateScalar } from '../../common/scalars.js';
 
 @Resolver(() => Teacher)
 export class TeacherResolver {
@@ -62,7 +63,7 @@ export class TeacherResolver {
     return (await ctx.services.teacher.personal(ctx, teacher)).phone;
   }
 
-  @FieldResolver(() => GraphQLLocalDate, {
+  @FieldResolver(() => DateScalar, {
     nullable: true,
     description: '出生日期（个人信息，无管理权限时为空）/ Birth date; null unless the viewer manages the school',
   })

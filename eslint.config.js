@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/src/gql/**', '**/.data/**', '**/coverage/**'] },
@@ -15,5 +16,12 @@ export default tseslint.config(
       // type-graphql and TypeORM need classes that are only referenced through decorators.
       '@typescript-eslint/no-extraneous-class': 'off',
     },
+  },
+  // The React clients: browser globals and the rules of hooks.
+  {
+    files: ['apps/admin/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
 );

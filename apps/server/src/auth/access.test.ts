@@ -202,6 +202,7 @@ describe('scoped access', () => {
     expect((await t.gql('mutation { logout }', {}, token)).data).toEqual({ logout: true });
     const r = await t.gql('{ me { username } }', {}, token);
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(r.status).toBe(401);
   });
 
   it('deactivating a user ends their sessions; nobody deactivates themselves', async () => {

@@ -135,8 +135,11 @@ export class AuthService {
   }
 }
 
+/** Thrown while building the request context, so the HTTP status must be set here: 401. */
 function sessionOver(): AppError {
-  return new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended; sign in again', '登录已失效，请重新登录');
+  return new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended; sign in again', '登录已失效，请重新登录', {
+    http: { status: 401 },
+  });
 }
 
 // A valid argon2id hash of a random string, verified against when the username is unknown.

@@ -1,0 +1,340 @@
+/**
+ * The built console, served by the built server on a fresh PostgreSQL database with the
+ * small demo seed, driven in headless Chromium (Debian's package) at 1280×800. Screenshots
+ * go to apps/admin/test-results/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const SERVER_MAIN = join(ROOT, 'apps/server/dist/main.js');
+const ADMIN_INDEX = join(ROOT, 'apps/admin/dist/index.html');
+const RESULTS = join(ROOT, 'apps/admin/test-results');
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = `zhuji_e2e_admin_${process.pid}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'zhuji-demo';
+
+let server: ChildProcess | undefined;
+let serverLog = '';
+let base = '';
+let context: BrowserContext | undefined;
+let userDataDir = '';
+let page: Page;
+
+function databaseUrl(name: string): string {
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
+
+async function apiLogin(username: string): Promise<string> {
+  const data = await gql<{ login: { token: string } }>(
+    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+    { u: username, p: PASSWORD },
+  );
+  return data.login.token;
+}
+
+async function schoolCount(token: string, filter: Record<string, unknown> = {}): Promise<number> {
+  const data = await gql<{ schools: { totalCount: number } }>(
+    'query($filter: SchoolFilter) { schools(filter: $filter, first: 1) { totalCount } }',
+    { filter },
+    token,
+  );
+  return data.schools.totalCount;
+}
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+}
+
+/** The count the list shows once it has loaded. */
+async function shownTotal(): Promise<number> {
+  const total = page.locator('[data-testid=total][data-count][data-loading=false]');
+  await total.waitFor();
+  return Number(await total.getAttribute('data-count'));
+}
+
+/** Waits for the list to show `expected` (the URL changes before the new page arrives). */
+async function expectTotal(expected: number): Promise<void> {
+  await expect.poll(shownTotal, { timeout: 15_000 }).toBe(expected);
+}
+
+async function rowIds(): Promise<string[]> {
+  await page.locator('tr[data-school-id]').first().waitFor();
+  return page
+    .locator('tr[data-school-id]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-school-id') ?? ''));
+}
+
+async function signIn(username: string): Promise<void> {
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'));
+}
+
+beforeAll(async () => {
+  for (const [file, how] of [
+    [SERVER_MAIN, 'npm run build --workspace @zhuji/server'],
+    [ADMIN_INDEX, 'npm run build --workspace @zhuji/admin'],
+  ]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run ${how} first (turbo's test task does)`);
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  mkdirSync(RESULTS, { recursive: true });
+
+  await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${DB_NAME}`);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [SERVER_MAIN], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development', // demo accounts are refused in production
+      DATABASE_URL: databaseUrl(DB_NAME),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_ON_START: 'true',
+      SEED_SCALE: 'small',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
+  const deadline = Date.now() + 200_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${serverLog}`);
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`the server was not ready in time:\n${serverLog}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+  userDataDir = mkdtempSync(join(tmpdir(), 'zhuji-e2e-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+  await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`).catch(() => undefined);
+});
+
+describe('admin console', () => {
+  let districtToken = '';
+  let schoolId = '';
+
+  it('signs a district admin in and shows only that district’s schools', async () => {
+    districtToken = await apiLogin('demo-district');
+    const expectedTotal = await schoolCount(districtToken);
+    expect(expectedTotal).toBeGreaterThan(20);
+
+    await page.goto(`${base}/admin/schools`);
+    await page.waitForURL(/\/admin\/login\?next=%2Fschools/);
+    await screenshot('login');
+    await signIn('demo-district');
+    expect(new URL(page.url()).pathname).toBe('/admin/schools');
+
+    await expect.poll(() => page.getByTestId('viewer-scope').textContent()).toContain('商河县');
+    await expectTotal(expectedTotal);
+    const districts = await page.locator('tr[data-school-id] td:nth-child(3)').allTextContents();
+    expect(districts).toHaveLength(20);
+    expect(new Set(districts)).toEqual(new Set(['商河县']));
+    await screenshot('schools');
+  });
+
+  it('pages with the keyset cursor in the URL, and back', async () => {
+    const first = await rowIds();
+    await page.getByTestId('next').click();
+    await page.waitForURL(/[?&]after=/);
+    await expect.poll(async () => (await rowIds())[0]).not.toBe(first[0]);
+    await shownTotal();
+    const second = await rowIds();
+    expect(second).toHaveLength(20);
+    expect(second.filter((id) => first.includes(id))).toEqual([]);
+
+    // A shared link reproduces the page.
+    await page.goto(page.url());
+    await shownTotal();
+    expect(await rowIds()).toEqual(second);
+
+    await page.getByTestId('previous').click();
+    await page.waitForURL(/[?&]before=/);
+    await expect.poll(rowIds).toEqual(first);
+  });
+
+  it('filters by stage and town seat, matching the API’s count for the same filter', async () => {
+    await page.getByTestId('filter-stage').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="小学"]').click();
+    await page.waitForURL(/stage=PRIMARY/);
+    expect(page.url()).not.toMatch(/before=|after=/);
+    await expectTotal(await schoolCount(districtToken, { stage: 'PRIMARY' }));
+
+    await page.getByTestId('filter-town-seat').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="是"]').click();
+    await page.waitForURL(/townSeat=true/);
+    const expected = await schoolCount(districtToken, { stage: 'PRIMARY', isTownSeat: true });
+    expect(expected).toBeGreaterThan(0);
+    await expectTotal(expected);
+    const stages = await page.locator('tr[data-school-id] td:nth-child(5)').allTextContents();
+    expect(stages.length).toBe(Math.min(expected, 20));
+    expect(new Set(stages)).toEqual(new Set(['小学']));
+  });
+
+  it('exports the filtered table to an .xlsx file', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export').click();
+    const file = join(RESULTS, 'schools.xlsx');
+    await (await download).saveAs(file);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK'); // a zip, as xlsx files are
+  });
+
+  it('opens a school, refuses an invalid code on the client, saves a new student count and audits it', async () => {
+    const link = page.locator('tr[data-school-id] td:nth-child(2) a').first();
+    const name = await link.textContent();
+    await link.click();
+    await page.waitForURL(/\/admin\/schools\/[^/?]+$/);
+    schoolId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    await expect.poll(() => page.getByTestId('school-name').textContent()).toBe(name);
+    await page.getByTestId('save').waitFor();
+
+    await page.locator('#code').fill('123');
+    await page.getByTestId('save').click();
+    await page.getByText('学校标识码须为 10 位数字').waitFor();
+    await page
+      .getByRole('button', { name: '重 置' })
+      .or(page.getByRole('button', { name: '重置' }))
+      .click();
+
+    const before = Number(await page.locator('#studentCount').inputValue());
+    const after = before + 7;
+    await page.locator('#studentCount').fill(String(after));
+    await page.getByTestId('save').click();
+    await page.getByText('已保存').waitFor();
+    await screenshot('school');
+
+    const saved = await gql<{ school: { studentCount: number } }>(
+      'query($id: ID!) { school(id: $id) { studentCount } }',
+      { id: schoolId },
+      districtToken,
+    );
+    expect(saved.school.studentCount).toBe(after);
+    const audit = await gql<{
+      auditEntries: { nodes: { action: string; username: string; changes: Record<string, unknown> }[] };
+    }>(
+      'query($id: ID!) { auditEntries(filter: { recordId: $id }, first: 20) { nodes { action username changes } } }',
+      { id: schoolId },
+      districtToken,
+    );
+    expect(audit.auditEntries.nodes).toContainEqual(
+      expect.objectContaining({
+        action: 'UPDATE',
+        username: 'demo-district',
+        changes: { studentCount: { before, after } },
+      }),
+    );
+  });
+
+  it('sends the user to sign-in with a message when the session is over', async () => {
+    await page.evaluate(() => localStorage.setItem('zhuji.admin.token', 'no-longer-valid'));
+    await page.goto(`${base}/admin/schools`);
+    await page.getByTestId('expired').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/login');
+    expect(await page.evaluate(() => localStorage.getItem('zhuji.admin.token'))).toBeNull();
+  });
+
+  it('shows a city admin the programme dashboard, each district linking to its schools', async () => {
+    await page.goto(`${base}/admin/login`);
+    await signIn('demo-city');
+    expect(new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
+    const cityToken = await apiLogin('demo-city');
+    const { programmeSummary } = await gql<{ programmeSummary: { townCount: number; districts: unknown[] } }>(
+      '{ programmeSummary(period: "2026") { townCount districts { townCount } } }',
+      {},
+      cityToken,
+    );
+    await page.getByTestId('headline').waitFor();
+    await expect.poll(() => page.getByTestId('district-link').count()).toBe(programmeSummary.districts.length);
+    expect(programmeSummary.districts.length).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('[data-testid=goal-table] tbody tr.ant-table-row').count()).toBe(6);
+    await screenshot('dashboard');
+
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('Strong Towns programme overview (2026)').waitFor();
+    await screenshot('dashboard-en');
+
+    const districtLink = page.getByTestId('district-link').first();
+    await districtLink.click();
+    await page.waitForURL(/\/admin\/schools\?districtId=/);
+    const districtId = new URL(page.url()).searchParams.get('districtId')!;
+    await expectTotal(await schoolCount(cityToken, { districtId }));
+  });
+});

@@ -8,8 +8,8 @@ export default defineConfig({
   base: '/admin/',
   plugins: [react()],
   resolve: {
-    // graphql must load once (STACK.md); react is deduped because the server workspace
-    // pins react 18 at the root for its GraphiQL page while the console uses react 19.
+    // graphql must load once (STACK.md). React 19 is at the root (the server keeps its own
+    // React 18 for the GraphiQL page in apps/server/node_modules); dedupe guards the bundle.
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
     dedupe: ['react', 'react-dom'],
   },

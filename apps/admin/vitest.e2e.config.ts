@@ -4,10 +4,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
+    name: 'admin',
     include: ['e2e/**/*.e2e.test.ts'],
+    globalSetup: ['../../packages/testing/src/global-setup.ts'],
     environment: 'node',
     testTimeout: 180_000,
     hookTimeout: 240_000,
     fileParallelism: false,
+    // A shared CI machine can take seconds to answer a page's query: polls wait for what a
+    // user would wait for instead of vitest's one-second default.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -1,78 +1,21 @@
 /**
  * The built console, served by the built server on a fresh PostgreSQL database with the
- * small demo seed, driven in headless Chromium (Debian's package) at 1280×800. Screenshots
- * go to apps/admin/test-results/.
+ * small demo seed (started once for all e2e files by packages/testing's global setup),
+ * driven in headless Chromium (Debian's package) at 1280×800. Screenshots go to
+ * apps/admin/test-results/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import pg from 'pg';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { api, launchBrowser, screenshots, signIn as signInAs, type Browser } from '@zhuji/testing/e2e';
+import type { Page } from 'playwright-core';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const SERVER_MAIN = join(ROOT, 'apps/server/dist/main.js');
-const ADMIN_INDEX = join(ROOT, 'apps/admin/dist/index.html');
-const RESULTS = join(ROOT, 'apps/admin/test-results');
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = `zhuji_e2e_admin_${process.pid}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'zhuji-demo';
-
-let server: ChildProcess | undefined;
-let serverLog = '';
-let base = '';
-let context: BrowserContext | undefined;
-let userDataDir = '';
+const base = inject('base');
+const { gql, login: apiLogin } = api(base);
+const shots = screenshots('admin');
+const RESULTS = shots.dir;
+let browser: Browser;
 let page: Page;
-
-function databaseUrl(name: string): string {
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
-
-async function apiLogin(username: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(
-    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-    { u: username, p: PASSWORD },
-  );
-  return data.login.token;
-}
 
 async function schoolCount(token: string, filter: Record<string, unknown> = {}): Promise<number> {
   const data = await gql<{ schools: { totalCount: number } }>(
@@ -84,7 +27,7 @@ async function schoolCount(token: string, filter: Record<string, unknown> = {}):
 }
 
 async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+  await shots.take(page, name);
 }
 
 /** The count the list shows once it has loaded. */
@@ -96,7 +39,7 @@ async function shownTotal(): Promise<number> {
 
 /** Waits for the list to show `expected` (the URL changes before the new page arrives). */
 async function expectTotal(expected: number): Promise<void> {
-  await expect.poll(shownTotal, { timeout: 15_000 }).toBe(expected);
+  await expect.poll(shownTotal).toBe(expected);
 }
 
 async function rowIds(): Promise<string[]> {
@@ -106,86 +49,15 @@ async function rowIds(): Promise<string[]> {
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-school-id') ?? ''));
 }
 
-async function signIn(username: string): Promise<void> {
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'));
-}
+const signIn = (username: string) => signInAs(page, username);
 
 beforeAll(async () => {
-  for (const [file, how] of [
-    [SERVER_MAIN, 'npm run build --workspace @zhuji/server'],
-    [ADMIN_INDEX, 'npm run build --workspace @zhuji/admin'],
-  ]) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: run ${how} first (turbo's test task does)`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  mkdirSync(RESULTS, { recursive: true });
-
-  await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${DB_NAME}`);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [SERVER_MAIN], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development', // demo accounts are refused in production
-      DATABASE_URL: databaseUrl(DB_NAME),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_ON_START: 'true',
-      SEED_SCALE: 'small',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-  const deadline = Date.now() + 200_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${serverLog}`);
-    const ready = await fetch(`${base}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the server was not ready in time:\n${serverLog}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-
-  userDataDir = mkdtempSync(join(tmpdir(), 'zhuji-e2e-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchBrowser();
+  page = browser.page;
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
-  await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`).catch(() => undefined);
+  await browser?.close();
 });
 
 describe('admin console', () => {

@@ -6,8 +6,11 @@ import enUSLocale from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import './i18n';
-import { createApolloClient } from './apollo';
+import { configureSession } from '@zhuji/client/session';
+import { createApolloClient } from '@zhuji/client/apollo';
 import { router } from './router';
+
+configureSession('admin');
 
 export function App() {
   const client = useMemo(() => createApolloClient(), []);

@@ -1,20 +1,34 @@
 import { useEffect } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { clearToken, onSessionExpired } from '@zhuji/client/session';
+import { LanguageSwitch, ViewerScope } from '@zhuji/client/ui';
 import { graphql } from '../gql';
-import { clearToken, onSessionExpired } from './session';
-import { LANGUAGES, setLanguage, type Language } from './i18n';
-import { ViewerScope } from '../features/auth/ViewerScope';
 
 const ViewerQuery = graphql(`
   query AppLayoutViewer {
     me {
       id
       displayName
-      ...ViewerScope_User
+      grants {
+        id
+        role
+        district {
+          id
+          name
+        }
+        school {
+          id
+          name
+        }
+      }
     }
+    canManageUsers: viewerCan(action: USER_MANAGE)
+    canReadAudit: viewerCan(action: AUDIT_READ)
+    canImportSchools: viewerCan(action: SCHOOL_CREATE)
+    canImportTeachers: viewerCan(action: TEACHER_CREATE)
   }
 `);
 
@@ -24,8 +38,13 @@ const LogoutMutation = graphql(`
   }
 `);
 
+/**
+ * The console's frame: the menu (entries the server says the viewer may use; reading lists
+ * is scoped by the server, so every viewer sees them), the viewer's scope, language, sign-out,
+ * and the redirect to sign-in when the server ends the session.
+ */
 export function AppLayout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const client = useApolloClient();
@@ -53,48 +72,64 @@ export function AppLayout() {
     }
   };
 
-  const selected = location.pathname.startsWith('/schools') ? 'schools' : 'dashboard';
+  const link = (key: string, path = `/${key}`) => ({
+    key,
+    label: (
+      <Link to={path} data-testid={`nav-${key}`}>
+        {t(`nav.${key}` as 'nav.schools')}
+      </Link>
+    ),
+  });
+  const items: MenuProps['items'] = [
+    link('dashboard', '/'),
+    {
+      type: 'group',
+      key: 'records',
+      label: t('nav.records'),
+      children: ['schools', 'teachers', 'groups', 'trusteeships', 'exchanges', 'researchers'].map((k) => link(k)),
+    },
+    {
+      type: 'group',
+      key: 'programme',
+      label: t('nav.programme'),
+      children: ['towns', 'plans', 'ledger', 'assessments'].map((k) => link(k)),
+    },
+  ];
+  const system = [
+    data?.canManageUsers && link('users'),
+    data?.canReadAudit && link('audit'),
+    (data?.canImportSchools || data?.canImportTeachers) && link('import'),
+  ].filter((item) => !!item);
+  if (system.length) items.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: system });
+
+  const selected = location.pathname.split('/')[1] || 'dashboard';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap', flex: 1 }}>
           {t('app.title')}
         </Typography.Text>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[selected]}
-          style={{ flex: 1, minWidth: 0 }}
-          items={[
-            { key: 'dashboard', label: <Link to="/">{t('nav.dashboard')}</Link> },
-            { key: 'schools', label: <Link to="/schools">{t('nav.schools')}</Link> },
-          ]}
-        />
         <Space size="middle">
           {data?.me && (
             <Space size="small" data-testid="viewer">
               <Typography.Text style={{ color: '#fff' }}>{data.me.displayName}</Typography.Text>
-              <ViewerScope user={data.me} />
+              <ViewerScope grants={data.me.grants} />
             </Space>
           )}
-          <Segmented<Language>
-            aria-label={t('app.language')}
-            size="small"
-            value={(LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'zh-CN'}
-            options={[
-              { label: '中文', value: 'zh-CN' },
-              { label: 'English', value: 'en' },
-            ]}
-            onChange={setLanguage}
-          />
+          <LanguageSwitch />
           <Button size="small" onClick={() => void signOut()}>
             {t('app.signOut')}
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        <Outlet />
-      </Layout.Content>
+      <Layout>
+        <Layout.Sider width={184} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ height: '100%' }} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
-import { getToken } from './session';
+import { getToken } from '@zhuji/client/session';
 import { AppLayout } from './AppLayout';
 
 /** Pages behind sign-in; the sign-in target comes back through `?next=`. */
@@ -15,7 +15,7 @@ function RequireSignIn() {
 // Each page is its own chunk, so sign-in and the dashboard load only their own code.
 export const router = createBrowserRouter(
   [
-    { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/LoginPage')).LoginPage }) },
+    { path: '/login', lazy: async () => ({ Component: (await import('@zhuji/client/ui')).LoginPage }) },
     {
       element: <RequireSignIn />,
       children: [
@@ -35,6 +35,112 @@ export const router = createBrowserRouter(
               lazy: async () => ({
                 Component: (await import('../features/schools/SchoolDetailPage')).SchoolDetailPage,
               }),
+            },
+            {
+              path: 'teachers',
+              lazy: async () => ({ Component: (await import('../features/teachers/TeacherListPage')).TeacherListPage }),
+            },
+            {
+              path: 'teachers/:id',
+              lazy: async () => ({
+                Component: (await import('../features/teachers/TeacherDetailPage')).TeacherDetailPage,
+              }),
+            },
+            {
+              path: 'groups',
+              lazy: async () => ({ Component: (await import('../features/groups/GroupListPage')).GroupListPage }),
+            },
+            {
+              path: 'groups/:id',
+              lazy: async () => ({ Component: (await import('../features/groups/GroupDetailPage')).GroupDetailPage }),
+            },
+            {
+              path: 'trusteeships',
+              lazy: async () => ({
+                Component: (await import('../features/trusteeships/TrusteeshipListPage')).TrusteeshipListPage,
+              }),
+            },
+            {
+              path: 'trusteeships/:id',
+              lazy: async () => ({
+                Component: (await import('../features/trusteeships/TrusteeshipDetailPage')).TrusteeshipDetailPage,
+              }),
+            },
+            {
+              path: 'exchanges',
+              lazy: async () => ({
+                Component: (await import('../features/exchanges/ExchangeListPage')).ExchangeListPage,
+              }),
+            },
+            {
+              path: 'exchanges/:id',
+              lazy: async () => ({
+                Component: (await import('../features/exchanges/ExchangeDetailPage')).ExchangeDetailPage,
+              }),
+            },
+            {
+              path: 'researchers',
+              lazy: async () => ({
+                Component: (await import('../features/researchers/ResearcherListPage')).ResearcherListPage,
+              }),
+            },
+            {
+              path: 'researchers/:id',
+              lazy: async () => ({
+                Component: (await import('../features/researchers/ResearcherDetailPage')).ResearcherDetailPage,
+              }),
+            },
+            {
+              path: 'plans',
+              lazy: async () => ({ Component: (await import('../features/plans/PlanListPage')).PlanListPage }),
+            },
+            {
+              path: 'plans/:id',
+              lazy: async () => ({ Component: (await import('../features/plans/PlanReviewPage')).PlanReviewPage }),
+            },
+            {
+              path: 'ledger',
+              lazy: async () => ({ Component: (await import('../features/ledger/LedgerListPage')).LedgerListPage }),
+            },
+            {
+              path: 'ledger/:id',
+              lazy: async () => ({ Component: (await import('../features/ledger/LedgerItemPage')).LedgerItemPage }),
+            },
+            {
+              path: 'assessments',
+              lazy: async () => ({
+                Component: (await import('../features/assessments/AssessmentListPage')).AssessmentListPage,
+              }),
+            },
+            {
+              path: 'assessments/:id',
+              lazy: async () => ({
+                Component: (await import('../features/assessments/AssessmentDetailPage')).AssessmentDetailPage,
+              }),
+            },
+            {
+              path: 'towns',
+              lazy: async () => ({ Component: (await import('../features/towns/TownListPage')).TownListPage }),
+            },
+            {
+              path: 'towns/:id',
+              lazy: async () => ({ Component: (await import('../features/towns/TownGoalsPage')).TownGoalsPage }),
+            },
+            {
+              path: 'users',
+              lazy: async () => ({ Component: (await import('../features/users/UserListPage')).UserListPage }),
+            },
+            {
+              path: 'users/:id',
+              lazy: async () => ({ Component: (await import('../features/users/UserDetailPage')).UserDetailPage }),
+            },
+            {
+              path: 'audit',
+              lazy: async () => ({ Component: (await import('../features/audit/AuditLogPage')).AuditLogPage }),
+            },
+            {
+              path: 'import',
+              lazy: async () => ({ Component: (await import('../features/import/ImportPage')).ImportPage }),
             },
             {
               path: '*',

@@ -1,66 +1,53 @@
+import type { Shape } from '@zhuji/client/locales';
 import type zhCN from './zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import * as teachersText from '../features/teachers/locales';
+import * as groupsText from '../features/groups/locales';
+import * as trusteeshipsText from '../features/trusteeships/locales';
+import * as exchangesText from '../features/exchanges/locales';
+import * as researchersText from '../features/researchers/locales';
+import * as plansText from '../features/plans/locales';
+import * as ledgerText from '../features/ledger/locales';
+import * as assessmentsText from '../features/assessments/locales';
+import * as townsText from '../features/towns/locales';
+import * as usersText from '../features/users/locales';
+import * as auditText from '../features/audit/locales';
+import * as importText from '../features/import/locales';
 
 /** English: the same keys as zh-CN.ts (the type makes a missing or extra key an error). */
 const en: Shape<typeof zhCN> = {
   app: {
     title: 'Zhuji · Admin',
-    language: 'Language',
-    signOut: 'Sign out',
-    loading: 'Loading…',
-    notFound: 'Page not found',
-    backHome: 'Back to the dashboard',
   },
-  nav: { dashboard: 'Dashboard', schools: 'Schools' },
   login: {
     title: 'Sign in to Zhuji Admin',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Sign in',
-    usernameRequired: 'Enter your username',
-    passwordRequired: 'Enter your password',
-    expired: 'Your session has expired; please sign in again',
-    failed: 'Sign-in failed',
   },
-  roles: {
-    CITY_ADMIN: 'City bureau admin',
-    DISTRICT_ADMIN: 'District bureau admin',
-    GROUP_LEADER: 'Group leader',
-    SCHOOL_STAFF: 'School staff',
-    RESEARCHER: 'Researcher',
-    ANALYST: 'Data team',
+  nav: {
+    dashboard: 'Dashboard',
+    records: 'Records',
+    schools: 'Schools',
+    teachers: 'Teachers',
+    groups: 'Groups',
+    trusteeships: 'Trusteeships',
+    exchanges: 'Exchanges',
+    researchers: 'Researchers',
+    programme: 'Programme',
+    towns: 'Town goals',
+    plans: 'Town plans',
+    ledger: 'Ledger',
+    assessments: 'Assessments',
+    admin: 'System',
+    users: 'Users & grants',
+    audit: 'Audit log',
+    import: 'Bulk import',
   },
-  scope: { city: 'Whole city' },
-  enums: {
-    stage: { KINDERGARTEN: 'Kindergarten', PRIMARY: 'Primary', JUNIOR: 'Junior secondary', NINE_YEAR: 'Nine-year' },
-    locality: { URBAN: 'Urban', TOWN: 'Town area', RURAL: 'Rural' },
-    indicator: {
-      ASSOCIATE_OR_ABOVE: 'Associate degree or above',
-      BACHELOR_OR_ABOVE: "Bachelor's degree or above",
-      BACKBONE_COUNTY_OR_ABOVE: 'County-level backbone or above',
-    },
-    baselineScope: { DISTRICT: 'District urban', CITY: 'City urban', NONE: 'No baseline' },
-    goal: {
-      CONDITIONS: 'Conditions',
-      ENVIRONMENT: 'Environment',
-      QUALITY: 'Quality',
-      SATISFACTION: 'Satisfaction',
-      STAFFING: 'Staffing',
-      SUPPORT: 'Support',
-    },
-  },
-  common: {
-    yes: 'Yes',
-    no: 'No',
-    all: 'All',
-    retry: 'Retry',
-    error: 'Could not load',
-    empty: 'Nothing here',
-    save: 'Save',
-    saved: 'Saved',
-    reset: 'Reset',
-    back: 'Back',
+  list: {
+    total: '{{count}} in all',
+    pageSize: '{{size}} per page',
+    previous: 'Previous',
+    next: 'Next',
+    clearFilters: 'Clear filters',
+    sort: 'Sort',
+    direction: { ASC: 'Ascending', DESC: 'Descending' },
   },
   schools: {
     title: 'Schools',
@@ -142,6 +129,18 @@ const en: Shape<typeof zhCN> = {
     townsMeeting: 'Towns meeting it',
     viewSchools: 'Schools',
   },
+  ...teachersText.en,
+  ...groupsText.en,
+  ...trusteeshipsText.en,
+  ...exchangesText.en,
+  ...researchersText.en,
+  ...plansText.en,
+  ...ledgerText.en,
+  ...assessmentsText.en,
+  ...townsText.en,
+  ...usersText.en,
+  ...auditText.en,
+  ...importText.en,
 };
 
 export default en;

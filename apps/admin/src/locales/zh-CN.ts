@@ -1,62 +1,51 @@
-/** The console's text, Chinese (the default). en.ts must have exactly these keys. */
+import * as teachersText from '../features/teachers/locales';
+import * as groupsText from '../features/groups/locales';
+import * as trusteeshipsText from '../features/trusteeships/locales';
+import * as exchangesText from '../features/exchanges/locales';
+import * as researchersText from '../features/researchers/locales';
+import * as plansText from '../features/plans/locales';
+import * as ledgerText from '../features/ledger/locales';
+import * as assessmentsText from '../features/assessments/locales';
+import * as townsText from '../features/towns/locales';
+import * as usersText from '../features/users/locales';
+import * as auditText from '../features/audit/locales';
+import * as importText from '../features/import/locales';
+
+/** The console's own text, Chinese (the default), on top of packages/client's shared vocabulary. */
 const zhCN = {
   app: {
     title: '筑基 · 管理端',
-    language: '语言',
-    signOut: '退出登录',
-    loading: '加载中…',
-    notFound: '页面不存在',
-    backHome: '返回首页',
   },
-  nav: { dashboard: '总览', schools: '学校' },
   login: {
     title: '登录筑基管理端',
-    username: '登录名',
-    password: '密码',
-    submit: '登录',
-    usernameRequired: '请输入登录名',
-    passwordRequired: '请输入密码',
-    expired: '登录已过期，请重新登录',
-    failed: '登录失败',
   },
-  roles: {
-    CITY_ADMIN: '市教育局管理员',
-    DISTRICT_ADMIN: '区县教体局管理员',
-    GROUP_LEADER: '集团校长',
-    SCHOOL_STAFF: '学校管理员',
-    RESEARCHER: '教研员',
-    ANALYST: '数据团队',
+  nav: {
+    dashboard: '总览',
+    records: '基础数据',
+    schools: '学校',
+    teachers: '教师',
+    groups: '集团与共同体',
+    trusteeships: '托管',
+    exchanges: '交流轮岗',
+    researchers: '教研员',
+    programme: '强镇筑基',
+    towns: '乡镇目标达成',
+    plans: '乡镇方案',
+    ledger: '问题台账',
+    assessments: '考核评估',
+    admin: '系统',
+    users: '用户与授权',
+    audit: '操作日志',
+    import: '批量导入',
   },
-  scope: { city: '全市' },
-  enums: {
-    stage: { KINDERGARTEN: '幼儿园', PRIMARY: '小学', JUNIOR: '初中', NINE_YEAR: '九年一贯制' },
-    locality: { URBAN: '城区', TOWN: '镇区', RURAL: '乡村' },
-    indicator: {
-      ASSOCIATE_OR_ABOVE: '专科及以上学历教师比例',
-      BACHELOR_OR_ABOVE: '本科及以上学历教师比例',
-      BACKBONE_COUNTY_OR_ABOVE: '县级及以上骨干教师比例',
-    },
-    baselineScope: { DISTRICT: '本区县城区', CITY: '全市城区', NONE: '无可比基准' },
-    goal: {
-      CONDITIONS: '优化办学条件',
-      ENVIRONMENT: '营造温馨环境',
-      QUALITY: '提高育人质量',
-      SATISFACTION: '增进社会满意',
-      STAFFING: '调节师资配备',
-      SUPPORT: '开展联动帮扶',
-    },
-  },
-  common: {
-    yes: '是',
-    no: '否',
-    all: '全部',
-    retry: '重试',
-    error: '加载失败',
-    empty: '暂无数据',
-    save: '保存',
-    saved: '已保存',
-    reset: '重置',
-    back: '返回',
+  list: {
+    total: '共 {{count}} 条',
+    pageSize: '每页 {{size}} 条',
+    previous: '上一页',
+    next: '下一页',
+    clearFilters: '清除筛选',
+    sort: '排序',
+    direction: { ASC: '升序', DESC: '降序' },
   },
   schools: {
     title: '学校',
@@ -138,6 +127,18 @@ const zhCN = {
     townsMeeting: '达成乡镇数',
     viewSchools: '查看学校',
   },
+  ...teachersText.zhCN,
+  ...groupsText.zhCN,
+  ...trusteeshipsText.zhCN,
+  ...exchangesText.zhCN,
+  ...researchersText.zhCN,
+  ...plansText.zhCN,
+  ...ledgerText.zhCN,
+  ...assessmentsText.zhCN,
+  ...townsText.zhCN,
+  ...usersText.zhCN,
+  ...auditText.zhCN,
+  ...importText.zhCN,
 };
 
 export default zhCN;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import type { DashboardPageQuery } from '../../gql/graphql';
-import { QueryState } from '../../app/QueryState';
+import { QueryState } from '@zhuji/client/ui';
 
 export const PERIOD = '2026';
 

@@ -3,7 +3,7 @@ import { Breadcrumb, Card, Descriptions, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
-import { QueryState } from '../../app/QueryState';
+import { QueryState } from '@zhuji/client/ui';
 import { SchoolForm } from './SchoolForm';
 import { StaffingTable } from './StaffingTable';
 

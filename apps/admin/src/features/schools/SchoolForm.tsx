@@ -6,7 +6,7 @@ import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { SchoolLocality, SchoolStage, type UpdateSchoolInput } from '../../gql/graphql';
-import { changedValues, serverFieldErrors } from './field-errors';
+import { changedValues, serverFieldErrors } from '@zhuji/client/field-errors';
 
 export const SchoolForm_SchoolFragment = graphql(`
   fragment SchoolForm_School on School {

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import { OrderDirection, SchoolLocality, SchoolStage } from '../../gql/graphql';
-import { QueryState } from '../../app/QueryState';
+import { QueryState } from '@zhuji/client/ui';
 import { SchoolTable } from './SchoolTable';
-import { downloadExport } from './export-file';
+import { downloadExport } from '@zhuji/client/export-file';
 import {
   PAGE_SIZES,
   SORT_FIELDS,

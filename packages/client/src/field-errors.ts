@@ -1,5 +1,5 @@
 import type { ErrorLike } from '@apollo/client';
-import { graphQLErrors, type ServerFieldError } from '../../app/errors';
+import { graphQLErrors, type ServerFieldError } from './errors';
 
 export interface FormFieldError<F extends string = string> {
   name: F;

@@ -1,4 +1,4 @@
-import { getToken } from '../../app/session';
+import { getToken } from './session';
 
 /**
  * Downloads a server export with the session's token: a plain link cannot send the

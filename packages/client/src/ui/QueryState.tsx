@@ -1,7 +1,7 @@
 import type { ErrorLike } from '@apollo/client';
 import { Alert, Button, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from './errors';
+import { errorMessage } from '../errors';
 
 /** The loading and error states every page shows the same way. */
 export function QueryState({ loading, error, retry }: { loading?: boolean; error?: ErrorLike; retry?: () => void }) {

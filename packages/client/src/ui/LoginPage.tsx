@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { graphql } from '../../gql';
-import { setToken } from '../../app/session';
-import { errorMessage } from '../../app/errors';
-import { setLanguage, type Language } from '../../app/i18n';
+import { graphql } from '../gql';
+import { setToken } from '../session';
+import { errorMessage } from '../errors';
+import { LanguageSwitch } from './LanguageSwitch';
 import type { ErrorLike } from '@apollo/client';
 
 const LoginMutation = graphql(`
@@ -18,11 +18,12 @@ const LoginMutation = graphql(`
   }
 `);
 
-/** Only same-console paths may be a target after sign-in. */
+/** Only same-app paths may be a target after sign-in. */
 function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+/** Sign-in for either app: `login.title` names the app; `?next=` is where to go after. */
 export function LoginPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -44,22 +45,13 @@ export function LoginPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
-      <Card style={{ width: 380 }}>
+      <Card style={{ width: 'min(380px, calc(100vw - 32px))' }}>
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Space style={{ width: '100%', justifyContent: 'space-between' }}>
             <Typography.Title level={4} style={{ margin: 0 }}>
               {t('login.title')}
             </Typography.Title>
-            <Segmented<Language>
-              size="small"
-              aria-label={t('app.language')}
-              value={i18n.language === 'en' ? 'en' : 'zh-CN'}
-              options={[
-                { label: '中文', value: 'zh-CN' },
-                { label: 'EN', value: 'en' },
-              ]}
-              onChange={setLanguage}
-            />
+            <LanguageSwitch short />
           </Space>
           {params.get('expired') && <Alert type="warning" showIcon title={t('login.expired')} data-testid="expired" />}
           {error && (

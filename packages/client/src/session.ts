@@ -1,19 +1,26 @@
 /**
  * The sign-in token, kept in localStorage so a reload keeps the session, and a signal for
- * "the server says the session is over" that the router turns into a redirect to sign-in.
+ * "the server says the session is over" that each app's router turns into a redirect to
+ * sign-in. Each app keeps its own token (`zhuji.admin.token`, `zhuji.portal.token`): signing
+ * out of the console does not sign a school user out of the portal in another tab.
  */
-const TOKEN_KEY = 'zhuji.admin.token';
+let tokenKey = 'zhuji.admin.token';
+
+/** Called once at start-up by each app, before anything reads the token. */
+export function configureSession(app: 'admin' | 'portal'): void {
+  tokenKey = `zhuji.${app}.token`;
+}
 
 export function getToken(): string | null {
-  return localStorage.getItem(TOKEN_KEY);
+  return localStorage.getItem(tokenKey);
 }
 
 export function setToken(token: string): void {
-  localStorage.setItem(TOKEN_KEY, token);
+  localStorage.setItem(tokenKey, token);
 }
 
 export function clearToken(): void {
-  localStorage.removeItem(TOKEN_KEY);
+  localStorage.removeItem(tokenKey);
 }
 
 type Listener = () => void;

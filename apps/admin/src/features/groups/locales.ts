@@ -1,0 +1,10 @@
+import type { Shape } from '@zhuji/client/locales';
+
+/** This feature's text (Chinese, the default); en must have exactly the same keys. */
+export const zhCN = {
+  groups: {},
+};
+
+export const en: Shape<typeof zhCN> = {
+  groups: {},
+};

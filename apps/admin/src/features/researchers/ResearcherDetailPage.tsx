@@ -1,0 +1,6 @@
+import { Result } from 'antd';
+
+/** Placeholder until the page is built: the route and menu are wired. */
+export function ResearcherDetailPage() {
+  return <Result status="info" title="researchers/:id" />;
+}

@@ -1,0 +1,4 @@
+export { LoginPage } from './LoginPage';
+export { LanguageSwitch } from './LanguageSwitch';
+export { QueryState } from './QueryState';
+export { ViewerScope, type ScopeGrant } from './ViewerScope';

@@ -40,6 +40,7 @@ const en: Shape<typeof zhCN> = {
     audit: 'Audit log',
     import: 'Bulk import',
   },
+  pickers: { school: 'Type a school name or code', district: 'Choose a district' },
   list: {
     total: '{{count}} in all',
     pageSize: '{{size}} per page',

@@ -38,6 +38,7 @@ const zhCN = {
     audit: '操作日志',
     import: '批量导入',
   },
+  pickers: { school: '输入学校名称或标识码搜索', district: '选择区县' },
   list: {
     total: '共 {{count}} 条',
     pageSize: '每页 {{size}} 条',

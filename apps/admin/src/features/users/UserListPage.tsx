@@ -1,6 +1,145 @@
-import { Result } from 'antd';
+import { useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, Flex, Input, Select, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { QueryState, ViewerScope } from '@zhuji/client/ui';
+import { graphql } from '../../gql';
+import { Role } from '../../gql/graphql';
+import { defineList, isFiltered, pageVariables } from '../../app/list/list-params';
+import { useListState } from '../../app/list/useListState';
+import { ListPager } from '../../app/list/ListPager';
+import { CreateUserDrawer } from './CreateUserDrawer';
 
-/** Placeholder until the page is built: the route and menu are wired. */
+const USER_LIST = defineList({
+  filters: { search: { kind: 'string' }, role: { kind: 'enum', values: Object.values(Role) } },
+  // Users come back by username; the server offers no other order.
+  sorts: ['USERNAME'],
+  defaultSort: 'USERNAME',
+});
+
+const UserListQuery = graphql(`
+  query UserListPage($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    canManage: viewerCan(action: USER_MANAGE)
+    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        username
+        displayName
+        isActive
+        grants {
+          id
+          role
+          district {
+            id
+            name
+          }
+          school {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The accounts within the admin's scope, their grants, and new accounts. */
 export function UserListPage() {
-  return <Result status="info" title="users" />;
+  const { t } = useTranslation();
+  const list = useListState(USER_LIST);
+  const { filters } = list.state;
+  const [creating, setCreating] = useState(false);
+  const { data, previousData, loading, error, refetch } = useQuery(UserListQuery, {
+    variables: { filter: { search: filters.search, role: filters.role }, ...pageVariables(list.state) },
+  });
+  const page = (data ?? previousData)?.users;
+  const canManage = (data ?? previousData)?.canManage;
+
+  return (
+    <Card
+      title={t('users.title')}
+      extra={
+        canManage && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="create-user">
+            {t('users.create')}
+          </Button>
+        )
+      }
+    >
+      <Flex wrap gap="small" style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          data-testid="search"
+          placeholder={t('users.search')}
+          defaultValue={filters.search}
+          style={{ width: 240 }}
+          onSearch={(value) => list.setFilters({ search: value.trim() || undefined })}
+        />
+        <Select
+          allowClear
+          data-testid="filter-role"
+          placeholder={t('users.role')}
+          style={{ width: 180 }}
+          value={filters.role}
+          options={Object.values(Role).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          onChange={(role?: Role) => list.setFilters({ role })}
+        />
+        {isFiltered(list.state) && (
+          <Button type="link" onClick={list.clearFilters}>
+            {t('list.clearFilters')}
+          </Button>
+        )}
+      </Flex>
+      {error ? (
+        <QueryState error={error} retry={() => void refetch()} />
+      ) : (
+        <Table
+          size="middle"
+          rowKey="id"
+          loading={loading}
+          dataSource={page?.nodes ?? []}
+          pagination={false}
+          locale={{ emptyText: t('common.empty') }}
+          onRow={(user) => ({ 'data-user-id': user.id }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            {
+              title: t('users.username'),
+              dataIndex: 'username',
+              render: (username: string, user) => <Link to={`/users/${encodeURIComponent(user.id)}`}>{username}</Link>,
+            },
+            { title: t('users.displayName'), dataIndex: 'displayName' },
+            {
+              title: t('users.grants'),
+              dataIndex: 'grants',
+              render: (_, user) => <ViewerScope grants={user.grants} />,
+            },
+            {
+              title: t('users.status'),
+              dataIndex: 'isActive',
+              width: 100,
+              render: (active: boolean) =>
+                active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>,
+            },
+          ]}
+        />
+      )}
+      <ListPager
+        page={page}
+        loading={loading}
+        size={list.state.size}
+        onSize={list.setSize}
+        onNext={list.next}
+        onPrevious={list.previous}
+      />
+      <CreateUserDrawer open={creating} onClose={() => setCreating(false)} />
+    </Card>
+  );
 }

@@ -189,4 +189,12 @@ export class ChangeRectificationStatusInput {
       '完成日期（仅 DONE；默认今天，不能晚于今天）/ Day it was closed; DONE only, today by default, never in the future',
   })
   closedOn?: string | null;
+
+  @Field(() => RectificationStatus, {
+    nullable: true,
+    description:
+      '读取时的状态；若条目状态已被他人改变则拒绝（CONFLICT）/ The status the client read; refused with CONFLICT when someone changed it since',
+  })
+  @IsOptional()
+  expectedStatus?: RectificationStatus | null;
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../context.js';
 import type { ConnectionArgs, ConnectionResult } from '../../common/connection.js';
-import { badInput } from '../../common/errors.js';
+import { badInput, conflict } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
@@ -215,6 +215,15 @@ export class RectificationItemService extends RecordService<RectificationItem> {
   changeStatus(ctx: Context, id: string, input: ChangeRectificationStatusInput): Promise<RectificationItem> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireWritable(ctx, em, id);
+      // Two people closing the same item from stale screens: the second sees the first's
+      // change instead of silently stacking a status on top of it.
+      if (input.expectedStatus && input.expectedStatus !== row.status) {
+        throw conflict(
+          `The item's status changed to ${row.status} since you read ${input.expectedStatus}; reload it`,
+          `该条目的状态已被他人改为其他状态，请刷新后再处理`,
+          [{ path: 'input.expectedStatus', message: `is stale; now ${row.status}`, messageZh: '状态已过期', constraint: 'stale' }],
+        );
+      }
       const before = { ...row };
       this.applyStatus(row, input);
       const saved = await this.persist(em, audit, row, before);

@@ -121,6 +121,23 @@ describe('rectification ledger', () => {
     expect(others).not.toContain(late.id);
   });
 
+  it('refuses a status change made from a stale read (expectedStatus) with CONFLICT, and keeps the first', async () => {
+    const item = await create();
+    const first = await t.gql(STATUS, { id: item.id, i: { status: 'IN_PROGRESS', expectedStatus: 'OPEN' } }, city);
+    expect(first.data!.changeRectificationStatus.status).toBe('IN_PROGRESS');
+    const stale = await t.gql(
+      STATUS,
+      { id: item.id, i: { status: 'DONE', evidence: '验收单', expectedStatus: 'OPEN' } },
+      city,
+    );
+    expect(stale.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      fields: [{ path: 'input.expectedStatus', constraint: 'stale' }],
+    });
+    const now = await t.gql(GET, { id: item.id }, city);
+    expect(now.data!.rectificationItem.status).toBe('IN_PROGRESS');
+  });
+
   it('keeps every status change, needs evidence to close and a note to reopen', async () => {
     const item = await create();
     const progress = await t.gql(STATUS, { id: item.id, i: { status: 'IN_PROGRESS', note: '已立项' } }, city);

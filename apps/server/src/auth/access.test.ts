@@ -222,6 +222,45 @@ describe('scoped access', () => {
       district,
     );
     expect(own.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // The district admin who manages the account reads its history: the deactivation is in
+    // their audit log although a school staff grant stores no district; the other district's
+    // admin does not see it.
+    const log = 'query($id: ID) { auditEntries(filter: { recordId: $id }) { nodes { action changes } } }';
+    const history = await t.gql<{ auditEntries: { nodes: { action: string; changes: unknown }[] } }>(
+      log,
+      { id: me.data!.me.id },
+      district,
+    );
+    expect(history.data!.auditEntries.nodes).toContainEqual({
+      action: 'UPDATE',
+      changes: { isActive: { before: true, after: false } },
+    });
+    const otherAdmin = await signInAs(t, 'other-district-admin', [
+      { role: Role.DISTRICT_ADMIN, districtId: dbId(theirs.districtId) },
+    ]);
+    const hidden = await t.gql<{ auditEntries: { nodes: unknown[] } }>(log, { id: me.data!.me.id }, otherAdmin);
+    expect(hidden.data!.auditEntries.nodes).toEqual([]);
+  });
+
+  it('shows a district admin the creation of a school staff account they made', async () => {
+    const created = await t.gql<{ createUser: { id: string } }>(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: {
+          username: 'audited-staff',
+          displayName: '审计',
+          password: 'long-enough-password',
+          grants: [{ role: 'SCHOOL_STAFF', schoolId: mine.schoolIds[1] }],
+        },
+      },
+      district,
+    );
+    const history = await t.gql<{ auditEntries: { nodes: { action: string }[] } }>(
+      'query($id: ID) { auditEntries(filter: { recordId: $id }) { nodes { action } } }',
+      { id: created.data!.createUser.id },
+      district,
+    );
+    expect(history.data!.auditEntries.nodes).toEqual([{ action: 'CREATE' }]);
   });
 
   it('throttles failed sign-ins per account', async () => {

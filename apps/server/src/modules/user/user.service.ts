@@ -159,9 +159,28 @@ export class UserService {
       await em.getRepository(User).update(user.id, { isActive });
       if (!isActive)
         await em.getRepository(AuthSession).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      audit.record('User', user.id, 'UPDATE', before, { isActive }, { districtId: null, schoolId: null });
+      audit.record('User', user.id, 'UPDATE', before, { isActive }, await this.auditScope(em, user.id));
       return user;
     });
+  }
+
+  /**
+   * Where an account lies, for its audit entries' scope: the district (and school) of its
+   * first scoped grant, so the district admin who manages it sees its history.
+   */
+  private async auditScope(em: EntityManager, userId: string) {
+    const row = await em
+      .getRepository(RoleGrant)
+      .createQueryBuilder('g')
+      .leftJoin(School, 's', 's.id = g.schoolId')
+      .select('COALESCE(g.districtId, s.districtId)', 'districtId')
+      .addSelect('g.schoolId', 'schoolId')
+      .where('g.userId = :userId', { userId })
+      .andWhere('(g.districtId IS NOT NULL OR g.schoolId IS NOT NULL)')
+      .orderBy('g.id')
+      .limit(1)
+      .getRawOne<{ districtId: string | null; schoolId: string | null }>();
+    return { districtId: row?.districtId ?? null, schoolId: row?.schoolId ?? null };
   }
 
   /** Resolves a grant's scope to database ids and the district it lies in. */
@@ -208,11 +227,15 @@ export class UserService {
     assertHolds(ctx.viewer, 'user:manage');
     return inTransaction(ctx, async (em, audit) => {
       const grants = [];
+      // The district the account lies in, for the audit entry's scope: a school staff
+      // grant stores no district, but the district admin who created it must see the entry.
+      let auditDistrictId: string | null = null;
       for (const [i, g] of input.grants.entries()) {
         const resolved = await this.resolveGrant(em, g, `input.grants.${i}`);
         if (!canGrant(ctx.viewer, resolved)) {
           throw forbidden(`You may not grant ${g.role} in this scope`, '无权授予该范围的此角色');
         }
+        auditDistrictId ??= resolved.districtId;
         grants.push({ role: resolved.role, districtId: resolved.storedDistrictId, schoolId: resolved.schoolId });
       }
       if (await em.getRepository(User).existsBy({ username: input.username })) {
@@ -229,7 +252,7 @@ export class UserService {
         null,
         { username: user.username, displayName: user.displayName, grants: JSON.stringify(grants) },
         {
-          districtId: scope.districtId ?? null,
+          districtId: auditDistrictId,
           schoolId: scope.schoolId ?? null,
         },
       );

@@ -116,7 +116,7 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
 
   mountOperations(app, ds);
   app.use('/api/import', importRoutes({ config, ds, services }));
-  app.use('/api/export', exportRoutes({ config, ds, services }));
+  app.use('/api/export', exportRoutes({ config, ds, services, schema }));
 
   // GraphQL over HTTP (docs/DATA-TEAMS.md): a browser's GET /graphql gets the bundled
   // schema explorer (assets under /graphql/explorer/, no internet needed); GETs accepting a

@@ -1,12 +1,12 @@
-import { Router, type Request, type Response } from 'express';
+import express, { Router, type Request } from 'express';
 import { validate } from 'class-validator';
-import { GraphQLError } from 'graphql';
-import ExcelJS from 'exceljs';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../context.js';
 import type { HttpDeps } from '../../http/request-context.js';
 import { contextFor } from '../../http/request-context.js';
-import { badInput, type FieldError } from '../../common/errors.js';
+import { badInput, unauthenticated, type FieldError } from '../../common/errors.js';
+import { LIMITS } from '../../common/limits.js';
 import { OrderDirection } from '../../common/connection.js';
 import { paginate, type SortSpec } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
@@ -29,10 +29,10 @@ import {
   STAGE_ZH,
   TEACHER_HEADINGS,
   TITLE_ZH,
-  csvLine,
   yesNo,
-  type Cell,
 } from './export.columns.js';
+import { finishDownload, sendErrors, startDownload, type Format, type RowSink } from './export.sinks.js';
+import { queryExportHandler } from './export-query.route.js';
 
 /**
  * Streamed CSV / XLSX exports under /api/export (see docs/DATA-TEAMS.md):
@@ -53,7 +53,6 @@ export function setExportBatchSize(size: number): void {
 }
 
 type Kind = 'schools' | 'teachers';
-type Format = 'csv' | 'xlsx';
 
 const TITLES: Record<Kind, string> = { schools: '学校名单', teachers: '教师名单' };
 
@@ -182,72 +181,6 @@ function parseOrder<F extends string>(
   );
 }
 
-// ---- writers ----
-
-/** Resolves when `res` can take more (drain) or is gone (close), leaving no listener behind. */
-function writable(res: Response): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
-
-/** The client went away: stop reading rows. */
-class ExportAborted extends Error {}
-
-interface RowSink {
-  write(cells: readonly Cell[]): Promise<void> | void;
-  end(): Promise<void>;
-}
-
-/** CSV, UTF-8 with a byte-order mark so Excel reads the Chinese correctly; honours backpressure. */
-function csvSink(res: Response, headings: readonly string[]): RowSink {
-  let pending = '';
-  const flush = async () => {
-    if (!pending) return;
-    const chunk = pending;
-    pending = '';
-    if (!res.write(chunk)) await writable(res);
-  };
-  pending = `\uFEFF${csvLine(headings)}`;
-  return {
-    async write(cells) {
-      if (res.destroyed) throw new ExportAborted('client closed the connection');
-      pending += csvLine(cells);
-      if (pending.length >= 64 * 1024) await flush();
-    },
-    async end() {
-      await flush();
-      res.end();
-    },
-  };
-}
-
-/** exceljs's streaming writer: rows are zipped into the response as they are committed. */
-function xlsxSink(res: Response, headings: readonly string[], sheetName: string): RowSink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow([...headings]).commit();
-  let rows = 0;
-  return {
-    async write(cells) {
-      if (res.destroyed) throw new ExportAborted('client closed the connection');
-      sheet.addRow([...cells]).commit();
-      // Let the zip stream drain into the socket now and then.
-      if (++rows % 1000 === 0 && res.writableNeedDrain) await writable(res);
-    },
-    async end() {
-      sheet.commit();
-      await workbook.commit();
-    },
-  };
-}
-
 // ---- row sources ----
 
 /** Walks `query()` page by page by keyset (never OFFSET): one batch in memory at a time. */
@@ -352,27 +285,15 @@ async function writeTeachers(ctx: Context, filter: TeacherFilter | undefined, so
   }
 }
 
-// ---- HTTP ----
-
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
-
-/** The GraphQL error shape (`{ errors: [{ message, extensions: { code, messageZh, … } }] }`). */
-function sendError(res: Response, req: Request, error: GraphQLError) {
-  const code = String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR');
-  res
-    .status(STATUS[code] ?? 500)
-    .json({ errors: [{ message: error.message, extensions: { ...error.extensions, requestId: String(req.id) } }] });
+export interface ExportDeps extends HttpDeps {
+  /** the server's own schema: `POST /query.{csv,xlsx}` runs documents through it */
+  schema: GraphQLSchema;
 }
 
-function contentDisposition(kind: Kind, format: Format): string {
-  const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  const ascii = `${kind}-${day}.${format}`;
-  const utf8 = `${TITLES[kind]}-${day}.${format}`;
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
-}
-
-export function exportRoutes(deps: HttpDeps): Router {
+export function exportRoutes(deps: ExportDeps): Router {
   const router = Router();
+
+  router.post('/query.:format', express.json({ limit: LIMITS.maxBodyBytes }), queryExportHandler(deps));
 
   router.get('/:file', async (req, res, next) => {
     const m = /^(schools|teachers)\.(csv|xlsx)$/.exec(String(req.params.file));
@@ -383,14 +304,7 @@ export function exportRoutes(deps: HttpDeps): Router {
     let run: (sink: RowSink) => Promise<void>;
     try {
       ctx = await contextFor(req, deps);
-      if (!ctx.viewer) {
-        res.setHeader('www-authenticate', 'Bearer');
-        return sendError(
-          res,
-          req,
-          new GraphQLError('You must sign in', { extensions: { code: 'UNAUTHENTICATED', messageZh: '请先登录' } }),
-        );
-      }
+      if (!ctx.viewer) return sendErrors(res, req, [unauthenticated()]);
       const viewerCtx = ctx;
       if (kind === 'schools') {
         const filter = await parseFilter(req, SCHOOL_FILTER_RULES, () => new SchoolFilter());
@@ -404,33 +318,13 @@ export function exportRoutes(deps: HttpDeps): Router {
         run = (sink) => writeTeachers(viewerCtx, filter, sort, sink);
       }
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions?.code) return sendError(res, req, error);
+      if (error instanceof GraphQLError && error.extensions?.code) return sendErrors(res, req, [error]);
       return next(error);
     }
 
-    res.setHeader(
-      'content-type',
-      format === 'csv'
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    res.setHeader('content-disposition', contentDisposition(kind, format));
-    res.setHeader('cache-control', 'no-store');
     const headings = kind === 'schools' ? SCHOOL_HEADINGS : TEACHER_HEADINGS;
-    const sink = format === 'csv' ? csvSink(res, headings) : xlsxSink(res, headings, TITLES[kind]);
-    try {
-      await run(sink);
-      await sink.end();
-      ctx.logger.info({ export: `${kind}.${format}` }, 'export finished');
-    } catch (error) {
-      if (error instanceof ExportAborted) {
-        ctx.logger.info({ export: `${kind}.${format}` }, 'export aborted by the client');
-        return;
-      }
-      // Headers are gone: all we can do is cut the response so the client sees it failed.
-      ctx.logger.error({ err: error, export: `${kind}.${format}` }, 'export failed');
-      res.destroy(error as Error);
-    }
+    const sink = startDownload(res, format, { ascii: kind, title: TITLES[kind] }, headings);
+    await finishDownload(ctx, res, `${kind}.${format}`, sink, run);
   });
 
   return router;

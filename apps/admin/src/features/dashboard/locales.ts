@@ -1,0 +1,71 @@
+import type { Shape } from '@zhuji/client/locales';
+
+/**
+ * The dashboard's own text beyond the `dashboard.*` keys of src/locales (Chinese, the
+ * default); merged into the app's resources through features/towns/locales.ts.
+ */
+export const zhCN = {
+  overview: {
+    period: '年度',
+    trend: '逐年达成比例',
+    trendSeries: '六项全部达成比例',
+    targetLine: '目标 {{target}}',
+    districtChart: '各区县六项目标全部达成的乡镇比例，对照 {{target}} 目标',
+    goalChart: '各项目标达成的乡镇比例',
+    shareAxis: '比例（%）',
+    viewTowns: '查看乡镇',
+    failingTowns: '未达成乡镇',
+    failingCount: '{{count}} 个乡镇未达成',
+    staffing: '镇驻地学校师资配备对照城区基准',
+    staffingChart: '{{indicator}}：镇驻地学校与城区基准',
+    townSeat: '镇驻地学校',
+    urbanBaseline: '城区基准',
+    comparisons: '达标比较项',
+    belowBaseline: '低于基准',
+    noneBelow: '均不低于基准',
+    viewSchools: '查看镇驻地学校',
+    teachers: '{{count}}/{{total}} 名专任教师',
+    plans: '乡镇方案办理状态（{{year}} 年）',
+    plansChart: '各状态的乡镇方案数',
+    planCount: '方案数',
+    overdue: '逾期未完成的整改事项',
+    overdueCount: '{{count}} 项逾期',
+    viewOverdue: '查看全部逾期事项',
+    noOverdue: '没有逾期事项',
+    deadline: '时限 {{date}}',
+    chartHint: '点击图中柱形查看对应记录',
+  },
+};
+
+export const en: Shape<typeof zhCN> = {
+  overview: {
+    period: 'Year',
+    trend: 'Share meeting all goals, year by year',
+    trendSeries: 'Share meeting all six',
+    targetLine: 'Target {{target}}',
+    districtChart: 'Share of towns meeting all six goals per district, against the {{target}} target',
+    goalChart: 'Share of towns meeting each goal',
+    shareAxis: 'Share (%)',
+    viewTowns: 'View towns',
+    failingTowns: 'Towns falling short',
+    failingCount: '{{count}} towns fall short',
+    staffing: 'Town-seat staffing against the urban baseline',
+    staffingChart: '{{indicator}}: town-seat schools and the urban baseline',
+    townSeat: 'Town-seat schools',
+    urbanBaseline: 'Urban baseline',
+    comparisons: 'Comparisons met',
+    belowBaseline: 'Below baseline',
+    noneBelow: 'None below baseline',
+    viewSchools: 'Town-seat schools',
+    teachers: '{{count}} of {{total}} full-time teachers',
+    plans: 'Town plans by workflow state ({{year}})',
+    plansChart: 'Town plans in each state',
+    planCount: 'Plans',
+    overdue: 'Overdue rectification items',
+    overdueCount: '{{count}} overdue',
+    viewOverdue: 'All overdue items',
+    noOverdue: 'No overdue items',
+    deadline: 'Due {{date}}',
+    chartHint: 'Click a bar to see the records behind it',
+  },
+};

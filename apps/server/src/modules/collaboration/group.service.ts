@@ -12,7 +12,7 @@ import { inTransaction } from '../../common/unit-of-work.js';
 import { assertCan, schoolScope } from '../../auth/policy.js';
 import { School } from '../school/school.entity.js';
 import { CollaborationGroup, GroupMembership } from './collaboration.entity.js';
-import { GroupMemberRole } from './collaboration.enums.js';
+import { leadRoleProblem } from './collaboration.rules.js';
 import {
   CollaborationGroupOrderField,
   GROUP_SORT_PROPERTIES,
@@ -211,17 +211,8 @@ export class GroupMembershipService extends RecordService<GroupMembership> {
       assertCan(ctx.viewer, 'group:manageMembers', { districtId: group.districtId, schoolId: group.leadSchoolId });
       // Serialises membership changes of this school, so two concurrent joins cannot both pass the overlap check.
       const school = await requireAnySchool(em, input.schoolId, 'input.schoolId', true);
-      const isLead = school.id === group.leadSchoolId;
-      if (isLead !== (input.role === GroupMemberRole.LEAD)) {
-        throw badInput([
-          {
-            path: 'input.role',
-            message: isLead ? 'the lead school joins with role LEAD' : "only the group's lead school has role LEAD",
-            messageZh: isLead ? '龙头校的角色须为 LEAD' : '只有本组织的龙头校角色为 LEAD',
-            constraint: 'leadRole',
-          },
-        ]);
-      }
+      const roleProblem = leadRoleProblem(school.id === group.leadSchoolId, input.role);
+      if (roleProblem) throw badInput([{ path: 'input.role', ...roleProblem }]);
       const overlapping = await em
         .getRepository(GroupMembership)
         .createQueryBuilder('m')

@@ -22,6 +22,7 @@ import {
   type UpdateTrusteeshipInput,
 } from './collaboration.inputs.js';
 import { applyTrusteeshipScope } from './collaboration.scope.js';
+import { dateOrderProblem, sameSchoolsProblem } from './collaboration.rules.js';
 import { requireAnySchool, requireVisibleSchool } from './group.service.js';
 
 /** PLANNED before its start, ENDED after its actual end day, ACTIVE in between (derived, never stored). */
@@ -32,16 +33,8 @@ export function trusteeshipStatus(row: Pick<Trusteeship, 'startDate' | 'actualEn
 }
 
 function notBefore(path: string, value: string, start: string, what: string, whatZh: string) {
-  if (value < start) {
-    throw badInput([
-      {
-        path,
-        message: `${what} must not be before the start date ${start}`,
-        messageZh: `${whatZh}不能早于开始日期 ${start}`,
-        constraint: 'dateOrder',
-      },
-    ]);
-  }
+  const problem = dateOrderProblem(value, start, what, whatZh);
+  if (problem) throw badInput([{ path, ...problem }]);
 }
 
 export class TrusteeshipService extends RecordService<Trusteeship> {
@@ -132,16 +125,8 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
       const lead = await requireVisibleSchool(ctx, em, input.leadSchoolId, 'input.leadSchoolId');
       assertCan(ctx.viewer, 'trusteeship:create', { districtId: lead.districtId, schoolId: lead.id });
       const partnerId = fromGlobalId(input.partnerSchoolId, 'School', 'input.partnerSchoolId');
-      if (partnerId === lead.id) {
-        throw badInput([
-          {
-            path: 'input.partnerSchoolId',
-            message: 'must be a different school from the lead school',
-            messageZh: '托管学校不能是龙头校本身',
-            constraint: 'differentSchools',
-          },
-        ]);
-      }
+      const sameSchools = sameSchoolsProblem(lead.id, partnerId);
+      if (sameSchools) throw badInput([{ path: 'input.partnerSchoolId', ...sameSchools }]);
       if (input.plannedEndDate != null) {
         notBefore('input.plannedEndDate', input.plannedEndDate, input.startDate, 'the planned end', '计划结束日期');
       }

@@ -1,10 +1,76 @@
 import type { Shape } from '@zhuji/client/locales';
 
-/** This feature's text (Chinese, the default); en must have exactly the same keys. */
+/** Bulk import (Chinese, the default); en must have exactly the same keys. */
 export const zhCN = {
-  import: {},
+  import: {
+    title: '批量导入',
+    intro:
+      '按模板填写后上传 Excel（.xlsx）或 CSV 文件。先检查：逐行校验、不写入任何数据；全部通过后再导入，导入要么全部成功、要么全部不写入。同一文件重复导入不会产生重复记录。',
+    kind: '导入内容',
+    kinds: {
+      schools: '学校',
+      teachers: '教师',
+      memberships: '集团/共同体成员校',
+      trusteeships: '托管关系',
+    },
+    template: '下载模板',
+    drop: '点击或拖入文件（.xlsx 或 .csv，最大 50 MB）',
+    wrongType: '只支持 .xlsx 和 .csv 文件',
+    check: '检查（不写入）',
+    run: '导入',
+    runConfirm: '将写入 {{rows}} 行（新增 {{inserted}}，更新 {{updated}}）。确定导入？',
+    checking: '正在检查…',
+    rows: '数据行',
+    inserted: '新增',
+    updated: '更新',
+    unchanged: '无变化',
+    errors: '错误',
+    checkedOk: '检查通过：可以导入',
+    checkedBad: '发现 {{count}} 处错误，未写入任何数据。请修改文件后重新检查',
+    moreErrors: '仅显示前 {{shown}} 处，共 {{count}} 处',
+    done: '导入完成',
+    failed: '导入失败，未写入任何数据',
+    row: '行号',
+    column: '列',
+    value: '值',
+    message: '问题',
+    checkFirst: '请先检查文件，通过后再导入',
+  },
 };
 
 export const en: Shape<typeof zhCN> = {
-  import: {},
+  import: {
+    title: 'Bulk import',
+    intro:
+      'Fill in the template and upload it as Excel (.xlsx) or CSV. Check first: every row is validated and nothing is written. Once the check passes, import: all rows are written or none. Importing the same file again creates no duplicates.',
+    kind: 'What to import',
+    kinds: {
+      schools: 'Schools',
+      teachers: 'Teachers',
+      memberships: 'Group memberships',
+      trusteeships: 'Trusteeships',
+    },
+    template: 'Download the template',
+    drop: 'Click or drop a file here (.xlsx or .csv, up to 50 MB)',
+    wrongType: 'Only .xlsx and .csv files',
+    check: 'Check (writes nothing)',
+    run: 'Import',
+    runConfirm: 'This writes {{rows}} rows ({{inserted}} new, {{updated}} updated). Import?',
+    checking: 'Checking…',
+    rows: 'Rows',
+    inserted: 'New',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    errors: 'Errors',
+    checkedOk: 'The check passed: ready to import',
+    checkedBad: '{{count}} problems found; nothing was written. Fix the file and check again',
+    moreErrors: 'Showing the first {{shown}} of {{count}}',
+    done: 'Imported',
+    failed: 'The import failed; nothing was written',
+    row: 'Row',
+    column: 'Column',
+    value: 'Value',
+    message: 'Problem',
+    checkFirst: 'Check the file first; import once it passes',
+  },
 };

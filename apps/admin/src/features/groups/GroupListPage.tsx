@@ -1,6 +1,222 @@
-import { Result } from 'antd';
+import { useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, Space, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { graphql } from '../../gql';
+import { CollaborationGroupKind, CollaborationGroupOrderField } from '../../gql/graphql';
+import { ExportButton } from '@zhuji/client/ui';
+import { defineList, isFiltered, pageVariables } from '../../app/list/list-params';
+import { useListState } from '../../app/list/useListState';
+import { EnumFilter, FilterBar, ListBody, ListSearch, SchoolFilter, SortControls, today } from '../teachers/RecordKit';
+import { DistrictFilter } from '../teachers/TeacherListPage';
+import { GroupFormModal } from './GroupForm';
 
-/** Placeholder until the page is built: the route and menu are wired. */
+const groupList = defineList({
+  filters: {
+    search: { kind: 'string' },
+    kind: { kind: 'enum', values: Object.values(CollaborationGroupKind) },
+    districtId: { kind: 'id' },
+    leadSchoolId: { kind: 'id' },
+    memberSchoolId: { kind: 'id' },
+  },
+  sorts: [CollaborationGroupOrderField.Name, CollaborationGroupOrderField.CreatedAt],
+  defaultSort: CollaborationGroupOrderField.Name,
+});
+
+const GroupListQuery = graphql(`
+  query GroupListPage(
+    $filter: CollaborationGroupFilter
+    $orderBy: CollaborationGroupOrder
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $today: Date
+  ) {
+    collaborationGroups(
+      filter: $filter
+      orderBy: $orderBy
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        name
+        kind
+        leadSchool {
+          id
+          name
+        }
+        district {
+          id
+          name
+        }
+        members(activeOn: $today) {
+          totalCount
+        }
+      }
+    }
+  }
+`);
+
+// Apart from the list: an export runs a query with exactly one top-level connection.
+const GroupCreatePermission = graphql(`
+  query GroupCreatePermission {
+    canCreate: viewerCan(action: GROUP_CREATE)
+  }
+`);
+
 export function GroupListPage() {
-  return <Result status="info" title="groups" />;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const list = useListState(groupList);
+  const { state } = list;
+  const variables = {
+    filter: state.filters,
+    orderBy: { field: state.sort, direction: state.direction },
+    today: today(),
+  };
+  const { data, previousData, loading, error, refetch } = useQuery(GroupListQuery, {
+    variables: { ...variables, ...pageVariables(state) },
+  });
+  const [creating, setCreating] = useState(false);
+  const permission = useQuery(GroupCreatePermission, { fetchPolicy: 'cache-first' });
+  const page = (data ?? previousData)?.collaborationGroups;
+  type Row = NonNullable<typeof page>['nodes'][number];
+  const set = list.setFilters;
+
+  return (
+    <Card
+      title={t('groups.title')}
+      extra={
+        <Space>
+          {permission.data?.canCreate && (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="create">
+              {t('groups.create')}
+            </Button>
+          )}
+          <span data-testid="export">
+            <ExportButton
+              query={GroupListQuery}
+              variables={variables}
+              fileName={`${t('groups.title')}.xlsx`}
+              columns={[
+                { path: 'name', heading: t('groups.field.name') },
+                { path: 'kind', heading: t('groups.field.kind') },
+                { path: 'leadSchool.name', heading: t('groups.field.leadSchool') },
+                { path: 'district.name', heading: t('groups.field.district') },
+                { path: 'members.totalCount', heading: t('groups.field.memberCount') },
+              ]}
+            />
+          </span>
+        </Space>
+      }
+    >
+      <FilterBar>
+        <ListSearch
+          key={state.filters.search ?? ''}
+          value={state.filters.search}
+          placeholder={t('groups.search')}
+          onSearch={(search) => set({ search })}
+        />
+        <EnumFilter
+          testId="filter-kind"
+          placeholder={t('groups.field.kind')}
+          values={Object.values(CollaborationGroupKind)}
+          label={(v) => t(`groups.enum.kind.${v}`)}
+          value={state.filters.kind}
+          onChange={(kind) => set({ kind })}
+          width={160}
+        />
+        <DistrictFilter value={state.filters.districtId} onChange={(districtId) => set({ districtId })} />
+        <SchoolFilter
+          testId="filter-lead-school"
+          placeholder={t('groups.field.leadSchool')}
+          value={state.filters.leadSchoolId}
+          onChange={(leadSchoolId) => set({ leadSchoolId })}
+        />
+        <SchoolFilter
+          testId="filter-member-school"
+          placeholder={t('groups.field.memberSchool')}
+          value={state.filters.memberSchoolId}
+          onChange={(memberSchoolId) => set({ memberSchoolId })}
+        />
+        <SortControls
+          sorts={groupList.sorts}
+          sort={state.sort}
+          direction={state.direction}
+          label={(s) => t(`groups.sortField.${s}`)}
+          onSort={list.setSort}
+          filtered={isFiltered(state)}
+          onClear={list.clearFilters}
+        />
+      </FilterBar>
+      <ListBody
+        error={error}
+        retry={() => void refetch()}
+        page={page}
+        loading={loading}
+        list={list}
+        table={
+          <Table<Row>
+            data-testid="group-table"
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            pagination={false}
+            dataSource={page?.nodes ?? []}
+            locale={{ emptyText: t('common.empty') }}
+            onRow={(g) => ({ 'data-group-id': g.id }) as React.HTMLAttributes<HTMLElement>}
+            columns={[
+              {
+                key: 'name',
+                title: t('groups.field.name'),
+                render: (_, g) => <Link to={`/groups/${encodeURIComponent(g.id)}`}>{g.name}</Link>,
+              },
+              {
+                key: 'kind',
+                title: t('groups.field.kind'),
+                render: (_, g) => t(`groups.enum.kind.${g.kind}`),
+                width: 150,
+              },
+              {
+                key: 'leadSchool',
+                title: t('groups.field.leadSchool'),
+                render: (_, g) =>
+                  g.leadSchool ? (
+                    <Link to={`/schools/${encodeURIComponent(g.leadSchool.id)}`}>{g.leadSchool.name}</Link>
+                  ) : (
+                    t('teachers.kit.outOfScope')
+                  ),
+              },
+              { key: 'district', title: t('groups.field.district'), render: (_, g) => g.district.name, width: 100 },
+              {
+                key: 'members',
+                title: t('groups.field.memberCount'),
+                align: 'right',
+                render: (_, g) => g.members.totalCount,
+                width: 110,
+              },
+            ]}
+          />
+        }
+      />
+      {creating && (
+        <GroupFormModal
+          onClose={() => setCreating(false)}
+          onSaved={(id) => void navigate(`/groups/${encodeURIComponent(id)}`)}
+        />
+      )}
+    </Card>
+  );
 }

@@ -1,0 +1,240 @@
+/**
+ * The record screens other than schools (teachers, collaboration groups, trusteeships,
+ * exchanges, researchers) as a district admin: the tables agree with the API for the same
+ * filter, page by keyset, export to .xlsx; a teacher edit is saved; a group is created and
+ * a member added; deletes go through their confirm. The records this file mutates are its
+ * own (created here), since the e2e files share one database. Screenshots: records-*.png.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { api, launchBrowser, screenshots, signIn, type Browser } from '@zhuji/testing/e2e';
+import type { Page } from 'playwright-core';
+
+const base = inject('base');
+const { gql, login } = api(base);
+const shots = screenshots('admin');
+let browser: Browser;
+let page: Page;
+let token = '';
+const run = Date.now().toString(36);
+
+const screenshot = (name: string) => shots.take(page, `records-${name}`);
+
+async function shownTotal(): Promise<number> {
+  const total = page.locator('[data-testid=total][data-count][data-loading=false]');
+  await total.waitFor();
+  return Number(await total.getAttribute('data-count'));
+}
+
+async function rowIds(attribute: string): Promise<string[]> {
+  await page.locator(`tr[${attribute}]`).first().waitFor();
+  return page
+    .locator(`tr[${attribute}]`)
+    .evaluateAll((rows, name) => rows.map((r) => r.getAttribute(name) ?? ''), attribute);
+}
+
+async function count(connection: string, filterType: string, filter: Record<string, unknown> = {}): Promise<number> {
+  const data = await gql<Record<string, { totalCount: number }>>(
+    `query($filter: ${filterType}) { list: ${connection}(filter: $filter, first: 1) { totalCount } }`,
+    { filter },
+    token,
+  );
+  return data.list!.totalCount;
+}
+
+/** Picks an option of an antd Select by its visible text (typing it first when the select searches). */
+async function choose(testIdOrId: string, text: string, search = false): Promise<void> {
+  const select = testIdOrId.startsWith('#') ? page.locator(testIdOrId) : page.getByTestId(testIdOrId);
+  await select.click();
+  if (search) await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function exportFile(name: string): Promise<void> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export').click();
+  const file = join(shots.dir, `records-${name}.xlsx`);
+  await (await download).saveAs(file);
+  expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+}
+
+async function districtSchools(): Promise<{ id: string; name: string }[]> {
+  const data = await gql<{ schools: { nodes: { id: string; name: string }[] } }>(
+    '{ schools(first: 50, orderBy: { field: NAME }) { nodes { id name } } }',
+    {},
+    token,
+  );
+  return data.schools.nodes;
+}
+
+beforeAll(async () => {
+  token = await login('demo-district');
+  browser = await launchBrowser();
+  page = browser.page;
+  await page.goto(`${base}/admin/teachers`);
+  await page.waitForURL(/\/admin\/login/);
+  await signIn(page, 'demo-district');
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('teachers', () => {
+  it('lists the district’s teachers, filters and pages them, matching the API’s count', async () => {
+    expect(new URL(page.url()).pathname).toBe('/admin/teachers');
+    const all = await count('teachers', 'TeacherFilter');
+    expect(all).toBeGreaterThan(20);
+    await expect.poll(shownTotal).toBe(all);
+    await screenshot('teachers');
+
+    await choose('filter-degree', '本科');
+    await page.waitForURL(/degree=BACHELOR/);
+    const bachelors = await count('teachers', 'TeacherFilter', { degree: 'BACHELOR' });
+    expect(bachelors).toBeLessThan(all);
+    await expect.poll(shownTotal).toBe(bachelors);
+    const degrees = await page.locator('tr[data-teacher-id] td:nth-child(7)').allTextContents();
+    expect(new Set(degrees)).toEqual(new Set(['本科']));
+
+    await choose('filter-full-time', '是');
+    await page.waitForURL(/isFullTime=true/);
+    const fullTime = await count('teachers', 'TeacherFilter', { degree: 'BACHELOR', isFullTime: true });
+    await expect.poll(shownTotal).toBe(fullTime);
+    expect(fullTime).toBeGreaterThan(20);
+
+    const first = await rowIds('data-teacher-id');
+    await page.getByTestId('next').click();
+    await page.waitForURL(/[?&]after=/);
+    await expect.poll(async () => (await rowIds('data-teacher-id'))[0]).not.toBe(first[0]);
+    const second = await rowIds('data-teacher-id');
+    expect(second.filter((id) => first.includes(id))).toEqual([]);
+    // The link reproduces the view, filters and page included.
+    await page.goto(page.url());
+    await expect.poll(() => rowIds('data-teacher-id')).toEqual(second);
+    expect(await shownTotal()).toBe(fullTime);
+  });
+
+  it('exports the filtered teachers to an .xlsx file', async () => {
+    await exportFile('teachers');
+  });
+
+  it('opens a teacher, edits the subject and sees it saved', async () => {
+    const link = page.locator('tr[data-teacher-id] td:nth-child(2) a').first();
+    const name = (await link.textContent())!;
+    await link.click();
+    await page.waitForURL(/\/admin\/teachers\/[^/?]+$/);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    await expect.poll(() => page.getByTestId('record-name').textContent()).toBe(name);
+    await screenshot('teacher');
+
+    await page.getByTestId('edit').click();
+    const staffNumber = await page.locator('#staffNumber').inputValue();
+    await page.locator('#staffNumber').fill('bad number!');
+    await page.getByTestId('save').click();
+    await page.getByText('工号须为 1–32 位字母、数字或连字符').waitFor();
+    await page.locator('#staffNumber').fill(staffNumber);
+    const subject = `书法${run}`.slice(0, 32);
+    await page.locator('#subject').fill(subject);
+    await screenshot('teacher-edit');
+    await page.getByTestId('save').click();
+    await page.getByText('已保存').first().waitFor();
+    await expect.poll(() => page.getByText(subject).count()).toBeGreaterThan(0);
+    const saved = await gql<{ teacher: { subject: string } }>(
+      'query($id: ID!) { teacher(id: $id) { subject } }',
+      { id },
+      token,
+    );
+    expect(saved.teacher.subject).toBe(subject);
+  });
+
+  it('deletes a teacher after the confirm', async () => {
+    const [school] = await districtSchools();
+    const created = await gql<{ createTeacher: { id: string } }>(
+      `mutation($input: CreateTeacherInput!) { createTeacher(input: $input) { id } }`,
+      {
+        input: {
+          schoolId: school!.id,
+          staffNumber: `E2E-${run}`,
+          name: '待删除教师',
+          gender: 'FEMALE',
+          degree: 'BACHELOR',
+        },
+      },
+      token,
+    );
+    const id = created.createTeacher.id;
+    await page.goto(`${base}/admin/teachers/${encodeURIComponent(id)}`);
+    await page.getByTestId('delete').click();
+    await page.getByText('确定删除教师“待删除教师”？删除后不可恢复。').waitFor();
+    await page.getByTestId('confirm-delete').click();
+    await page.waitForURL(/\/admin\/teachers$/);
+    const gone = await gql<{ teacher: unknown }>('query($id: ID!) { teacher(id: $id) { id } }', { id }, token);
+    expect(gone.teacher).toBeNull();
+  });
+});
+
+describe('collaboration groups', () => {
+  let groupId = '';
+
+  it('lists groups matching the API and exports them', async () => {
+    await page.goto(`${base}/admin/groups`);
+    await expect.poll(shownTotal).toBe(await count('collaborationGroups', 'CollaborationGroupFilter'));
+    await screenshot('groups');
+    await exportFile('groups');
+  });
+
+  it('creates a group and adds a member school, shown on its page', async () => {
+    const schools = await districtSchools();
+    const [lead, member] = [schools[0]!, schools[1]!];
+    await page.getByTestId('create').click();
+    await page.locator('#name').fill(`测试共同体${run}`);
+    await choose('#kind', '教育发展共同体');
+    await choose('#leadSchoolId', lead.name, true);
+    await page.getByTestId('save').click();
+    await page.waitForURL(/\/admin\/groups\/[^/?]+$/);
+    groupId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    await expect.poll(() => page.getByTestId('record-name').textContent()).toBe(`测试共同体${run}`);
+
+    await page.getByTestId('add-member').click();
+    // The lead school can only join as the lead: picking a role for another school is refused.
+    await choose('#schoolId', member.name, true);
+    await choose('#role', '龙头校');
+    await page.getByTestId('save-member').click();
+    await page.getByText('龙头校的角色须为“龙头校”，其他学校不能是“龙头校”').waitFor();
+    await choose('#role', '成员校');
+    await page.getByTestId('save-member').click();
+    await page.getByText('已添加成员校').waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid=member-table] tr[data-membership-id]').allTextContents())
+      .toEqual([expect.stringContaining(member.name)]);
+    await screenshot('group');
+
+    const data = await gql<{ collaborationGroup: { members: { nodes: { role: string; school: { id: string } }[] } } }>(
+      'query($id: ID!) { collaborationGroup(id: $id) { members { nodes { role school { id } } } } }',
+      { id: groupId },
+      token,
+    );
+    expect(data.collaborationGroup.members.nodes).toEqual([{ role: 'MEMBER', school: { id: member.id } }]);
+  });
+
+  it('deletes a group that never had members, after the confirm', async () => {
+    const [lead] = await districtSchools();
+    const created = await gql<{ createCollaborationGroup: { id: string } }>(
+      'mutation($input: CreateCollaborationGroupInput!) { createCollaborationGroup(input: $input) { id } }',
+      { input: { name: `待删除组织${run}`, kind: 'SCHOOL_DISTRICT', leadSchoolId: lead!.id } },
+      token,
+    );
+    const id = created.createCollaborationGroup.id;
+    await page.goto(`${base}/admin/groups/${encodeURIComponent(id)}`);
+    await page.getByTestId('delete').click();
+    await page.getByTestId('confirm-delete').click();
+    await page.waitForURL(/\/admin\/groups$/);
+    const gone = await gql<{ collaborationGroup: unknown }>(
+      'query($id: ID!) { collaborationGroup(id: $id) { id } }',
+      { id },
+      token,
+    );
+    expect(gone.collaborationGroup).toBeNull();
+  });
+});

@@ -1,0 +1,308 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import type { ErrorLike } from '@apollo/client';
+import { Alert, App, Button, Form, Input, Modal, Segmented, Select, Space, Table, Tag, type ButtonProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import { GroupMemberRole, type GroupMembers_GroupFragment as GroupMembersData } from '../../gql/graphql';
+import { serverFieldErrors } from '@zhuji/client/field-errors';
+import { SchoolSelect, argumentErrors, today, useFormatDate } from '../teachers/RecordKit';
+
+export const GroupMembers_GroupFragment = graphql(`
+  fragment GroupMembers_Group on CollaborationGroup {
+    id
+    leadSchool {
+      id
+      name
+    }
+    members(first: 100) {
+      totalCount
+      nodes {
+        id
+        role
+        joinedOn
+        leftOn
+        school {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const AddMemberMutation = graphql(`
+  mutation GroupMembersAdd($groupId: ID!, $input: AddGroupMemberInput!) {
+    addGroupMember(groupId: $groupId, input: $input) {
+      id
+    }
+  }
+`);
+
+const EndMembershipMutation = graphql(`
+  mutation GroupMembersEnd($id: ID!, $leftOn: Date!) {
+    endGroupMembership(id: $id, leftOn: $leftOn) {
+      id
+      leftOn
+    }
+  }
+`);
+
+/** A membership counts as current until the end of its last day. */
+export function isCurrent(membership: { leftOn?: string | null }, day = today()): boolean {
+  return !membership.leftOn || membership.leftOn >= day;
+}
+
+/** The lead school, and only it, joins as LEAD (the server's leadRoleProblem). */
+export function leadRoleOk(leadSchoolId: string | undefined, schoolId: string | undefined, role: GroupMemberRole) {
+  if (!schoolId || !role) return true;
+  return (schoolId === leadSchoolId) === (role === GroupMemberRole.Lead);
+}
+
+type Membership = GroupMembersData['members']['nodes'][number];
+
+/**
+ * A group's memberships: current ones, or the whole history (past memberships are kept),
+ * with "add a member school" and "end" when the server lets the viewer manage members.
+ */
+export function GroupMembers(props: {
+  group: FragmentType<typeof GroupMembers_GroupFragment>;
+  canManage: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const date = useFormatDate();
+  const group = getFragmentData(GroupMembers_GroupFragment, props.group);
+  const [view, setView] = useState<'current' | 'history'>('current');
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<Membership | null>(null);
+  const all = group.members.nodes;
+  const shown = view === 'current' ? all.filter((m) => isCurrent(m)) : all;
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12, display: 'flex', justifyContent: 'space-between' }}>
+        <Segmented
+          data-testid="member-view"
+          value={view}
+          onChange={(v) => setView(v as 'current' | 'history')}
+          options={[
+            { value: 'current', label: `${t('groups.activeMembers')} (${all.filter((m) => isCurrent(m)).length})` },
+            { value: 'history', label: `${t('groups.history')} (${group.members.totalCount})` },
+          ]}
+        />
+        {props.canManage && (
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="add-member">
+            {t('groups.addMember')}
+          </Button>
+        )}
+      </Space>
+      <Table<Membership>
+        data-testid="member-table"
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={shown}
+        locale={{ emptyText: t('common.empty') }}
+        onRow={(m) => ({ 'data-membership-id': m.id }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            key: 'school',
+            title: t('groups.field.school'),
+            render: (_, m) =>
+              m.school ? (
+                <Link to={`/schools/${encodeURIComponent(m.school.id)}`}>{m.school.name}</Link>
+              ) : (
+                t('teachers.kit.outOfScope')
+              ),
+          },
+          { key: 'role', title: t('groups.field.role'), render: (_, m) => t(`groups.enum.role.${m.role}`), width: 110 },
+          { key: 'joinedOn', title: t('groups.field.joinedOn'), render: (_, m) => date(m.joinedOn), width: 140 },
+          { key: 'leftOn', title: t('groups.field.leftOn'), render: (_, m) => date(m.leftOn) || '—', width: 140 },
+          {
+            key: 'status',
+            title: t('exchanges.status'),
+            width: 90,
+            render: (_, m) =>
+              isCurrent(m) ? <Tag color="green">{t('groups.current')}</Tag> : <Tag>{t('groups.left')}</Tag>,
+          },
+          ...(props.canManage
+            ? [
+                {
+                  key: 'actions',
+                  width: 80,
+                  render: (_: unknown, m: Membership) =>
+                    !m.leftOn && (
+                      <Button size="small" danger onClick={() => setEnding(m)} data-testid="end-membership">
+                        {t('groups.endMembership')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {adding && (
+        <AddMemberModal
+          groupId={group.id}
+          leadSchool={group.leadSchool}
+          onClose={() => setAdding(false)}
+          onSaved={props.onChanged}
+        />
+      )}
+      {ending && <EndMembershipModal membership={ending} onClose={() => setEnding(null)} onSaved={props.onChanged} />}
+    </>
+  );
+}
+
+type AddValues = { schoolId: string; role: GroupMemberRole; joinedOn: string };
+
+function AddMemberModal(props: {
+  groupId: string;
+  leadSchool?: { id: string; name: string } | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AddValues>();
+  const [add, { loading }] = useMutation(AddMemberMutation);
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+
+  const save = async (input: AddValues) => {
+    setOtherErrors([]);
+    try {
+      await add({ variables: { groupId: props.groupId, input } });
+      void message.success(t('groups.memberAdded'));
+      props.onSaved();
+      props.onClose();
+    } catch (e) {
+      const { fields, other } = serverFieldErrors(e as ErrorLike, ['schoolId', 'role', 'joinedOn'], i18n.language);
+      form.setFields(fields);
+      setOtherErrors(other.length || fields.length ? other : [t('groups.saveFailed')]);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('groups.addMember')}
+      okText={t('common.save')}
+      cancelText={t('teachers.kit.cancel')}
+      okButtonProps={{ 'data-testid': 'save-member', loading } as ButtonProps}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Form<AddValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ role: GroupMemberRole.Member, joinedOn: today() }}
+        onFinish={(v) => void save(v)}
+        onValuesChange={(changed: Partial<AddValues>) => {
+          // The lead school can only join as LEAD, any other school never: pick the role for the user.
+          if (changed.schoolId && props.leadSchool) {
+            const isLead = changed.schoolId === props.leadSchool.id;
+            const role = form.getFieldValue('role') as GroupMemberRole;
+            if (isLead) form.setFieldValue('role', GroupMemberRole.Lead);
+            else if (role === GroupMemberRole.Lead) form.setFieldValue('role', GroupMemberRole.Member);
+          }
+        }}
+        data-testid="member-form"
+      >
+        {otherErrors.length > 0 && (
+          <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={otherErrors.join('；')} />
+        )}
+        <Form.Item
+          name="schoolId"
+          label={t('groups.field.school')}
+          rules={[{ required: true, message: t('groups.rule.required') }]}
+        >
+          <SchoolSelect data-testid="member-school" />
+        </Form.Item>
+        <Form.Item
+          name="role"
+          label={t('groups.field.role')}
+          dependencies={['schoolId']}
+          rules={[
+            { required: true, message: t('groups.rule.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, role: GroupMemberRole) =>
+                leadRoleOk(props.leadSchool?.id, getFieldValue('schoolId') as string, role)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('groups.rule.leadRole'))),
+            }),
+          ]}
+        >
+          <Select
+            options={Object.values(GroupMemberRole).map((v) => ({ value: v, label: t(`groups.enum.role.${v}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="joinedOn"
+          label={t('groups.field.joinedOn')}
+          rules={[{ required: true, message: t('groups.rule.required') }]}
+        >
+          <Input type="date" data-testid="joined-on" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function EndMembershipModal(props: { membership: Membership; onClose: () => void; onSaved: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ leftOn: string }>();
+  const [end, { loading }] = useMutation(EndMembershipMutation);
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const { membership } = props;
+
+  const save = async ({ leftOn }: { leftOn: string }) => {
+    setOtherErrors([]);
+    try {
+      await end({ variables: { id: membership.id, leftOn } });
+      void message.success(t('groups.membershipEnded'));
+      props.onSaved();
+      props.onClose();
+    } catch (e) {
+      const { fields, other } = argumentErrors(e as ErrorLike, ['leftOn'] as const, i18n.language);
+      form.setFields(fields);
+      setOtherErrors(other.length || fields.length ? other : [t('groups.saveFailed')]);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('groups.endMembershipTitle', { school: membership.school?.name ?? '' })}
+      okText={t('groups.endMembership')}
+      cancelText={t('teachers.kit.cancel')}
+      okButtonProps={{ danger: true, loading, 'data-testid': 'confirm-end' } as ButtonProps}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('groups.endMembershipHint')} />
+      {otherErrors.length > 0 && (
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={otherErrors.join('；')} />
+      )}
+      <Form form={form} layout="vertical" initialValues={{ leftOn: today() }} onFinish={(v) => void save(v)}>
+        <Form.Item
+          name="leftOn"
+          label={t('groups.field.leftOn')}
+          rules={[
+            { required: true, message: t('groups.rule.required') },
+            {
+              validator: (_, v: string) =>
+                !v || v >= membership.joinedOn
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('groups.rule.leftBeforeJoined'))),
+            },
+          ]}
+        >
+          <Input type="date" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { api, launchBrowser, screenshots, signIn, type Browser } from '@zhuji/testing/e2e';
+import { api, launchBrowser, readXlsx, screenshots, signIn, type Browser } from '@zhuji/testing/e2e';
 import type { Page } from 'playwright-core';
 
 const base = inject('base');
@@ -110,6 +110,16 @@ describe('users and grants', () => {
       .allTextContents();
     expect(new Set(types)).toEqual(new Set(['用户']));
     await shots.take(page, 'audit');
+
+    // The export carries the same filter: every row is a User entry.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 Excel/ }).click();
+    const file = join(shots.dir, 'audit.xlsx');
+    await (await download).saveAs(file);
+    const [headings, ...lines] = await readXlsx(file);
+    expect(headings).toContain('记录类型');
+    expect(lines.length).toBe(Number(await page.getByTestId('total').getAttribute('data-count')));
+    expect(new Set(lines.map((r) => r[headings!.indexOf('记录类型')]))).toEqual(new Set(['User']));
   });
 });
 

@@ -199,3 +199,17 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.locator('button[type=submit]').click();
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
 }
+
+/** Opens a downloaded .xlsx as a user would in Excel: the first sheet's rows as text cells. */
+export async function readXlsx(file: string): Promise<string[][]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0];
+  const rows: string[][] = [];
+  sheet?.eachRow((row) => {
+    const values = row.values as unknown[];
+    rows.push(values.slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+  });
+  return rows;
+}

@@ -8,7 +8,11 @@ let product: Product | undefined;
  * its own browser context): starting and seeding it is the slow part.
  */
 export async function setup(project: TestProject): Promise<void> {
-  product = await startProduct({ name: project.config.name || 'e2e' });
+  const name = project.config.name || 'e2e';
+  // The portal's tests also drive the console (a plan returned there, resubmitted here).
+  const clients = name === 'portal' ? ['portal', 'admin'] : name === 'admin' ? ['admin'] : [];
+  const builds = ['apps/server/dist/main.js', ...clients.map((c) => `apps/${c}/dist/index.html`)];
+  product = await startProduct({ name, builds });
   project.provide('base', product.base);
 }
 

@@ -3,7 +3,7 @@ import { Card, DatePicker, Flex, Input, Select, Table, Tag, Typography, Button }
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@zhuji/client/format';
-import { QueryState } from '@zhuji/client/ui';
+import { ExportButton, QueryState } from '@zhuji/client/ui';
 import { graphql } from '../../gql';
 import { defineList, isFiltered, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
@@ -48,6 +48,22 @@ const AuditLogQuery = graphql(`
   }
 `);
 
+const AuditExportQuery = graphql(`
+  query AuditLogExport($filter: AuditEntryFilter, $first: Int, $after: String) {
+    auditEntries(filter: $filter, first: $first, after: $after) {
+      nodes {
+        at
+        username
+        action
+        recordType
+        recordId
+        changes
+        requestId
+      }
+    }
+  }
+`);
+
 /** A day in Beijing as the instant it starts: the log's from/to filters take instants. */
 const startOfDay = (day: string) => `${day}T00:00:00+08:00`;
 
@@ -56,17 +72,15 @@ export function AuditLogPage() {
   const { t, i18n } = useTranslation();
   const list = useListState(AUDIT_LIST);
   const { filters } = list.state;
+  const filter = {
+    recordType: filters.recordType,
+    username: filters.username,
+    from: filters.from ? startOfDay(filters.from) : undefined,
+    // "until 28 Nov" includes the 28th: the filter's end is exclusive.
+    to: filters.to ? startOfDay(dayjs(filters.to).add(1, 'day').format('YYYY-MM-DD')) : undefined,
+  };
   const { data, previousData, loading, error, refetch } = useQuery(AuditLogQuery, {
-    variables: {
-      filter: {
-        recordType: filters.recordType,
-        username: filters.username,
-        from: filters.from ? startOfDay(filters.from) : undefined,
-        // "until 28 Nov" includes the 28th: the filter's end is exclusive.
-        to: filters.to ? startOfDay(dayjs(filters.to).add(1, 'day').format('YYYY-MM-DD')) : undefined,
-      },
-      ...pageVariables(list.state),
-    },
+    variables: { filter, ...pageVariables(list.state) },
   });
   const page = (data ?? previousData)?.auditEntries;
   const range: [dayjs.Dayjs | null, dayjs.Dayjs | null] = [
@@ -75,7 +89,25 @@ export function AuditLogPage() {
   ];
 
   return (
-    <Card title={t('audit.title')}>
+    <Card
+      title={t('audit.title')}
+      extra={
+        <ExportButton
+          query={AuditExportQuery}
+          variables={{ filter }}
+          fileName={`${t('audit.title')}.xlsx`}
+          columns={[
+            { path: 'at', heading: t('audit.at') },
+            { path: 'username', heading: t('audit.user') },
+            { path: 'action', heading: t('audit.action') },
+            { path: 'recordType', heading: t('audit.recordType') },
+            { path: 'recordId', heading: t('audit.record') },
+            { path: 'changes', heading: t('audit.changes') },
+            { path: 'requestId', heading: t('audit.requestId') },
+          ]}
+        />
+      }
+    >
       <Flex wrap gap="small" style={{ marginBottom: 16 }}>
         <Select
           allowClear

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Flex, Input, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryState, ViewerScope } from '@zhuji/client/ui';
+import { ExportButton, QueryState, ViewerScope } from '@zhuji/client/ui';
 import { graphql } from '../../gql';
 import { Role } from '../../gql/graphql';
 import { defineList, isFiltered, pageVariables } from '../../app/list/list-params';
@@ -51,14 +51,37 @@ const UserListQuery = graphql(`
   }
 `);
 
+// What the Excel export pages through: the same filter as the table, every row.
+const UserExportQuery = graphql(`
+  query UserListExport($filter: UserFilter, $first: Int, $after: String) {
+    users(filter: $filter, first: $first, after: $after) {
+      nodes {
+        username
+        displayName
+        isActive
+        grants {
+          role
+          district {
+            name
+          }
+          school {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
 /** The accounts within the admin's scope, their grants, and new accounts. */
 export function UserListPage() {
   const { t } = useTranslation();
   const list = useListState(USER_LIST);
   const { filters } = list.state;
   const [creating, setCreating] = useState(false);
+  const filter = { search: filters.search, role: filters.role };
   const { data, previousData, loading, error, refetch } = useQuery(UserListQuery, {
-    variables: { filter: { search: filters.search, role: filters.role }, ...pageVariables(list.state) },
+    variables: { filter, ...pageVariables(list.state) },
   });
   const page = (data ?? previousData)?.users;
   const canManage = (data ?? previousData)?.canManage;
@@ -67,11 +90,26 @@ export function UserListPage() {
     <Card
       title={t('users.title')}
       extra={
-        canManage && (
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="create-user">
-            {t('users.create')}
-          </Button>
-        )
+        <Space>
+          <ExportButton
+            query={UserExportQuery}
+            variables={{ filter }}
+            fileName={`${t('users.title')}.xlsx`}
+            columns={[
+              { path: 'username', heading: t('users.username') },
+              { path: 'displayName', heading: t('users.displayName') },
+              { path: 'grants.role', heading: t('users.role') },
+              { path: 'grants.district.name', heading: t('users.district') },
+              { path: 'grants.school.name', heading: t('users.school') },
+              { path: 'isActive', heading: t('users.active') },
+            ]}
+          />
+          {canManage && (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="create-user">
+              {t('users.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex wrap gap="small" style={{ marginBottom: 16 }}>

@@ -1,5 +1,6 @@
 import { SchoolLocality, SchoolStage } from '../school/school.enums.js';
 import { BackboneLevel, Degree, Gender, Title } from '../teacher/teacher.enums.js';
+import { GroupMemberRole, TrusteeshipMeasure, TrusteeshipMode } from '../collaboration/collaboration.enums.js';
 
 /**
  * The columns of the import files, in the Chinese headings districts already use. Each
@@ -8,14 +9,17 @@ import { BackboneLevel, Degree, Gender, Title } from '../teacher/teacher.enums.j
  * ID-number check digits) are the input classes' own class-validator rules.
  */
 
-export type ImportKind = 'schools' | 'teachers';
+export const IMPORT_KINDS = ['schools', 'teachers', 'memberships', 'trusteeships'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; message: string; messageZh: string };
 
 export interface ColumnSpec {
-  /** property of CreateSchoolInput / CreateTeacherInput (or a code that names a parent) */
+  /** property of the kind's input class (or a code or name that names a parent) */
   key: string;
   zh: string;
+  /** other headings districts use for the same column */
+  aliases?: string[];
   required: boolean;
   /** value for an empty cell: the GraphQL input's default (undefined: null) */
   empty?: unknown;
@@ -50,6 +54,9 @@ export function cellText(cell: unknown): string | null {
 function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 const text = (cell: unknown) => ok(cellText(cell));
 
@@ -103,12 +110,29 @@ function date(cell: unknown): Parsed {
   if (s === null) return ok(null);
   const m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))$/.exec(s);
   if (m) {
+    // Checked by arithmetic, not through Date objects: this runs for every date cell of a roster.
     const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
-    const day = new Date(Date.UTC(y, mo - 1, d));
-    if (day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && y >= 1900)
-      return ok(isoDay(day));
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    const last = mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1];
+    if (y >= 1900 && last !== undefined && d >= 1 && d <= last) return ok(`${y}-${pad2(mo)}-${pad2(d)}`);
   }
   return bad('must be a date such as 2015-09-01', '须为日期，如 2015-09-01');
+}
+
+/** Several values in one cell: 联合教研、经验输出 (also separated by , ， ; ； / or spaces). */
+function listOf(parse: (cell: unknown) => Parsed): (cell: unknown) => Parsed {
+  return (cell) => {
+    const s = cellText(cell);
+    if (s === null) return ok(null);
+    const values: unknown[] = [];
+    for (const part of s.split(/[、,，;；/\s]+/)) {
+      if (part === '') continue;
+      const p = parse(part);
+      if (!p.ok) return p;
+      if (!values.includes(p.value)) values.push(p.value);
+    }
+    return ok(values);
+  };
 }
 
 export const STAGE_TERMS = {
@@ -138,6 +162,29 @@ const BACKBONE_TERMS = {
   县级: BackboneLevel.COUNTY,
   市级: BackboneLevel.CITY,
   省级: BackboneLevel.PROVINCE,
+};
+
+const MEMBER_ROLE_TERMS = {
+  龙头校: GroupMemberRole.LEAD,
+  牵头校: GroupMemberRole.LEAD,
+  成员校: GroupMemberRole.MEMBER,
+  集团分校: GroupMemberRole.BRANCH_CAMPUS,
+  分校: GroupMemberRole.BRANCH_CAMPUS,
+};
+const MODE_TERMS = {
+  全面托管: TrusteeshipMode.FULL_TRUSTEESHIP,
+  托管: TrusteeshipMode.FULL_TRUSTEESHIP,
+  集团分校: TrusteeshipMode.GROUP_BRANCH,
+  携手结对: TrusteeshipMode.PAIRING,
+  结对: TrusteeshipMode.PAIRING,
+  城乡对口帮扶: TrusteeshipMode.COUNTERPART_SUPPORT,
+  对口帮扶: TrusteeshipMode.COUNTERPART_SUPPORT,
+};
+const MEASURE_TERMS = {
+  交流任职: TrusteeshipMeasure.SECONDED_LEADERSHIP,
+  联合教研: TrusteeshipMeasure.JOINT_RESEARCH,
+  经验输出: TrusteeshipMeasure.EXPERIENCE_SHARING,
+  文化帮扶: TrusteeshipMeasure.CULTURE_SUPPORT,
 };
 
 export const SCHOOL_COLUMNS: ColumnSpec[] = [
@@ -180,9 +227,93 @@ export const TEACHER_COLUMNS: ColumnSpec[] = [
   { key: 'birthDate', zh: '出生日期', required: false, parse: date, example: '1990-01-01' },
 ];
 
-export const COLUMNS: Record<ImportKind, ColumnSpec[]> = { schools: SCHOOL_COLUMNS, teachers: TEACHER_COLUMNS };
+/**
+ * One row per school's stay in a collaboration group. Groups have no code: the group is
+ * named as districts name it, and 龙头校标识码 tells apart groups that share a name. The
+ * natural key is group, school and joining day (a school's stays in a group never overlap).
+ */
+export const MEMBERSHIP_COLUMNS: ColumnSpec[] = [
+  {
+    key: 'groupName',
+    zh: '组织名称',
+    aliases: ['集团名称', '共同体名称'],
+    required: true,
+    parse: text,
+    example: '示例教育集团',
+  },
+  { key: 'leadSchoolCode', zh: '龙头校标识码', required: false, parse: code, example: '3701120001' },
+  {
+    key: 'schoolCode',
+    zh: '学校标识码',
+    aliases: ['成员校标识码'],
+    required: true,
+    parse: code,
+    example: '3701120002',
+  },
+  {
+    key: 'role',
+    zh: '成员角色',
+    aliases: ['角色'],
+    required: true,
+    parse: enumOf(MEMBER_ROLE_TERMS),
+    example: '成员校',
+  },
+  { key: 'joinedOn', zh: '加入日期', required: true, parse: date, example: '2023-09-01' },
+  { key: 'leftOn', zh: '退出日期', required: false, parse: date, example: '' },
+];
 
-/** Headings that carry no data and are ignored wherever they appear. */
+/**
+ * One row per trusteeship: the strong lead school (龙头校) takes the partner school
+ * (受援学校) in hand. Natural key: lead school, partner school and start date.
+ */
+export const TRUSTEESHIP_COLUMNS: ColumnSpec[] = [
+  {
+    key: 'leadSchoolCode',
+    zh: '龙头校标识码',
+    aliases: ['托管方学校标识码'],
+    required: true,
+    parse: code,
+    example: '3701120001',
+  },
+  {
+    key: 'partnerSchoolCode',
+    zh: '受援学校标识码',
+    aliases: ['托管学校标识码', '被托管学校标识码', '帮扶对象学校标识码'],
+    required: true,
+    parse: code,
+    example: '3701120002',
+  },
+  {
+    key: 'mode',
+    zh: '帮扶方式',
+    aliases: ['托管方式'],
+    required: true,
+    parse: enumOf(MODE_TERMS),
+    example: '全面托管',
+  },
+  {
+    key: 'measures',
+    zh: '帮扶措施',
+    required: false,
+    empty: [],
+    parse: listOf(enumOf(MEASURE_TERMS)),
+    example: '交流任职、联合教研',
+  },
+  { key: 'startDate', zh: '开始日期', required: true, parse: date, example: '2023-09-01' },
+  { key: 'plannedEndDate', zh: '计划结束日期', required: false, parse: date, example: '2026-08-31' },
+  { key: 'actualEndDate', zh: '实际结束日期', required: false, parse: date, example: '' },
+  { key: 'agreementRef', zh: '协议文号', required: false, parse: text, example: '济教字〔2023〕12号' },
+  { key: 'notes', zh: '备注', required: false, parse: text, example: '' },
+];
+
+export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
+  schools: SCHOOL_COLUMNS,
+  teachers: TEACHER_COLUMNS,
+  memberships: MEMBERSHIP_COLUMNS,
+  trusteeships: TRUSTEESHIP_COLUMNS,
+};
+
+/** Headings that carry no data and are ignored, unless the kind has such a column (trusteeships' 备注). */
 const IGNORED_HEADINGS = new Set(['序号', '备注', 'no', 'no.', '#', 'remarks']);
 
 /** `学校标识码*`, `工号（必填）`, ` Name ` → the bare heading to look up. */
@@ -200,7 +331,9 @@ export type HeadingMatch = { kind: 'column'; spec: ColumnSpec } | { kind: 'ignor
 
 export function matchHeading(columns: ColumnSpec[], raw: string): HeadingMatch {
   const h = normaliseHeading(raw);
-  if (h === '' || IGNORED_HEADINGS.has(h.toLowerCase())) return { kind: 'ignored' };
-  const spec = columns.find((c) => c.zh === h || c.key.toLowerCase() === h.toLowerCase());
-  return spec ? { kind: 'column', spec } : { kind: 'unknown' };
+  if (h === '') return { kind: 'ignored' };
+  const lower = h.toLowerCase();
+  const spec = columns.find((c) => c.zh === h || c.key.toLowerCase() === lower || c.aliases?.includes(h));
+  if (spec) return { kind: 'column', spec };
+  return IGNORED_HEADINGS.has(lower) ? { kind: 'ignored' } : { kind: 'unknown' };
 }

@@ -9,10 +9,10 @@ import { GraphQLError } from 'graphql';
 import { contextFor, type HttpDeps } from '../../http/request-context.js';
 import { assertHolds } from '../../auth/policy.js';
 import { unauthenticated } from '../../common/errors.js';
-import type { ImportKind } from './import.columns.js';
+import { IMPORT_KINDS, type ImportKind } from './import.columns.js';
 import type { FileFormat } from './import.reader.js';
-import { IMPORT_LIMITS, ImportService } from './import.service.js';
-import { templateCsv, templateXlsx } from './import.templates.js';
+import { IMPORT_LIMITS, importAction, ImportService } from './import.service.js';
+import { TEMPLATE_NAMES, templateCsv, templateXlsx } from './import.templates.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,8 +26,6 @@ const FORMATS = new Map<string, FileFormat | null>([
   // what Windows browsers send for .csv files
   ['application/vnd.ms-excel', null],
 ]);
-
-const KINDS: ImportKind[] = ['schools', 'teachers'];
 
 class HttpError extends Error {
   constructor(
@@ -95,8 +93,9 @@ function parseDryRun(value: unknown): boolean {
 
 /**
  * File import under /api/import (documented in docs/DATA-TEAMS.md):
- *   GET  /api/import/templates/{schools|teachers}.{xlsx|csv}   public templates
- *   POST /api/import/{schools|teachers}?dryRun=true|false       raw file body, Bearer token
+ *   GET  /api/import/templates/{kind}.{xlsx|csv}   public templates
+ *   POST /api/import/{kind}?dryRun=true|false       raw file body, Bearer token
+ * where kind is schools, teachers, memberships (of collaboration groups) or trusteeships.
  * The body is the file itself (Content-Type text/csv[; charset=gb18030] or the xlsx MIME
  * type), not multipart. dryRun defaults to true: writing needs an explicit dryRun=false.
  * 200 with the report when every row is valid (and, without dryRun, written); 422 with the
@@ -107,13 +106,13 @@ export function importRoutes(deps: HttpDeps): Router {
   const service = new ImportService();
 
   router.get('/templates/:file', async (req, res) => {
-    const m = /^(schools|teachers)\.(xlsx|csv)$/.exec(req.params.file ?? '');
-    if (!m) {
+    const m = /^(\w+)\.(xlsx|csv)$/.exec(req.params.file ?? '');
+    if (!m || !(IMPORT_KINDS as readonly string[]).includes(m[1]!)) {
       sendError(req, res, new HttpError(404, 'NOT_FOUND', 'No such template', '没有该模板'));
       return;
     }
     const kind = m[1] as ImportKind;
-    const filename = `${kind === 'schools' ? '学校导入模板' : '教师导入模板'}.${m[2]}`;
+    const filename = `${TEMPLATE_NAMES[kind]}.${m[2]}`;
     res.setHeader(
       'content-disposition',
       `attachment; filename="${kind}.${m[2]}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
@@ -125,13 +124,13 @@ export function importRoutes(deps: HttpDeps): Router {
     }
   });
 
-  for (const kind of KINDS) {
+  for (const kind of IMPORT_KINDS) {
     router.post(`/${kind}`, async (req, res) => {
       let dir: string | undefined;
       try {
         const ctx = await contextFor(req, deps);
         if (!ctx.viewer) throw unauthenticated();
-        assertHolds(ctx.viewer, kind === 'schools' ? 'school:update' : 'teacher:create');
+        assertHolds(ctx.viewer, importAction(kind));
         const dryRun = parseDryRun(req.query.dryRun);
 
         const [mime, ...params] = (req.headers['content-type'] ?? '').split(';').map((s) => s.trim());

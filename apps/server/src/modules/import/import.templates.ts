@@ -25,6 +25,34 @@ const NOTES: Record<string, string> = {
   出生日期: '如 1990-01-01',
   身份证号: '18 位，含校验码；请以文本格式填写',
   联系电话: '11 位手机号或固定电话',
+  组织名称: '教育集团、教育发展共同体或学区的名称，须已在系统中建立',
+  龙头校标识码: '成员校表：可选，组织重名时用于区分；托管表：强校（龙头校）的学校标识码',
+  成员角色: '龙头校、成员校、集团分校（龙头校仅限本组织的龙头校）',
+  加入日期: '如 2023-09-01；同一学校在同一组织的成员期不能重叠',
+  退出日期: '仍在组织中则留空；已填写的退出日期不能再更改',
+  受援学校标识码: '被托管（受援）学校的学校标识码，须不同于龙头校',
+  帮扶方式: '全面托管、集团分校、携手结对、城乡对口帮扶；同一学校同时只能有一个全面托管',
+  帮扶措施: '交流任职、联合教研、经验输出、文化帮扶，可填多项，用顿号分隔',
+  开始日期: '如 2023-09-01',
+  计划结束日期: '不早于开始日期',
+  实际结束日期: '未结束则留空；不早于开始日期，已填写的不能再更改',
+  协议文号: '不超过 100 字',
+  备注: '不超过 5000 字',
+};
+
+/** The templates' file names as a district user sees them. */
+export const TEMPLATE_NAMES: Record<ImportKind, string> = {
+  schools: '学校导入模板',
+  teachers: '教师导入模板',
+  memberships: '集团成员校导入模板',
+  trusteeships: '托管帮扶导入模板',
+};
+
+const SHEET_NAMES: Record<ImportKind, string> = {
+  schools: '学校',
+  teachers: '教师',
+  memberships: '成员校',
+  trusteeships: '托管帮扶',
 };
 
 const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -39,7 +67,7 @@ export async function templateXlsx(kind: ImportKind): Promise<Buffer> {
   const cols = COLUMNS[kind];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'zhuji';
-  const sheet = wb.addWorksheet(kind === 'schools' ? '学校' : '教师');
+  const sheet = wb.addWorksheet(SHEET_NAMES[kind]);
   sheet.columns = cols.map((c) => ({
     header: c.zh,
     key: c.key,

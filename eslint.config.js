@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   // The React clients: browser globals and the rules of hooks.
   {
-    files: ['apps/admin/src/**/*.{ts,tsx}'],
+    files: ['apps/admin/src/**/*.{ts,tsx}', 'apps/portal/src/**/*.{ts,tsx}', 'packages/client/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -1,0 +1,24 @@
+import { useMemo } from 'react';
+import { ApolloProvider } from '@apollo/client/react';
+import { ConfigProvider, App as AntApp } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
+import enUSLocale from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { RouterProvider } from 'react-router/dom';
+import type { createBrowserRouter } from 'react-router';
+import { createApolloClient } from '../apollo';
+
+/** What either app renders at its root: antd in the viewer's language, Apollo, the router. */
+export function ClientRoot({ router }: { router: ReturnType<typeof createBrowserRouter> }) {
+  const client = useMemo(() => createApolloClient(), []);
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale}>
+      <AntApp>
+        <ApolloProvider client={client}>
+          <RouterProvider router={router} />
+        </ApolloProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -161,19 +161,21 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
     }),
   );
 
-  // The admin console (apps/admin), when built: static files under /admin, and index.html
-  // for its client-side routes (/admin/schools/…), so the console shares this origin with
-  // /graphql and /api. Resolved from this file, which sits in src/ or dist/ alike. Hashed
-  // assets are cached for good; index.html never, so a new build shows at the next load.
+  // The clients, when built: the admin console (apps/admin) under /admin and the school portal
+  // (apps/portal) under /portal. Static files, and index.html for their client-side routes
+  // (/admin/schools/…), so each shares this origin with /graphql and /api. Resolved from this
+  // file, which sits in src/ or dist/ alike. Hashed assets are cached for good; index.html
+  // never, so a new build shows at the next load.
   {
     const { existsSync } = await import('node:fs');
     const { resolve, join } = await import('node:path');
-    const adminDist = resolve(import.meta.dirname, '../../admin/dist');
-    if (existsSync(join(adminDist, 'index.html'))) {
-      const index = join(adminDist, 'index.html');
-      app.use('/admin/assets', express.static(join(adminDist, 'assets'), { immutable: true, maxAge: '1y' }));
-      app.use('/admin', express.static(adminDist, { index: false }));
-      app.get(/^\/admin(\/(?!assets\/).*)?$/, (_req, res) => {
+    for (const client of ['admin', 'portal']) {
+      const dist = resolve(import.meta.dirname, `../../${client}/dist`);
+      if (!existsSync(join(dist, 'index.html'))) continue;
+      const index = join(dist, 'index.html');
+      app.use(`/${client}/assets`, express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y' }));
+      app.use(`/${client}`, express.static(dist, { index: false }));
+      app.get(new RegExp(`^/${client}(/(?!assets/).*)?$`), (_req, res) => {
         res.setHeader('cache-control', 'no-cache');
         res.sendFile(index);
       });

@@ -1,0 +1,268 @@
+/**
+ * The built portal (and, for the plan review, the built console), served by the built server
+ * on a fresh PostgreSQL database with the small demo seed (started once by packages/testing's
+ * global setup), driven in headless Chromium at phone (390×844) and desktop (1280×800) sizes.
+ * Screenshots go to apps/portal/test-results/.
+ */
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import {
+  api,
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  screenshots,
+  signIn,
+  type Browser,
+} from '@zhuji/testing/e2e';
+import type { Page } from 'playwright-core';
+
+const base = inject('base');
+const { gql, login } = api(base);
+const shots = screenshots('portal');
+const SIZES = { phone: PHONE, desktop: DESKTOP } as const;
+const open: Browser[] = [];
+
+afterAll(async () => {
+  for (const b of open) await b.close();
+});
+
+async function browserAt(size: keyof typeof SIZES): Promise<Browser> {
+  const b = await launchBrowser(SIZES[size], { isMobile: size === 'phone' });
+  open.push(b);
+  return b;
+}
+
+/** Opens a portal path, signing in on the way when asked to. */
+async function portal(page: Page, path: string, username?: string): Promise<void> {
+  await page.goto(`${base}/portal${path}`);
+  if (username) {
+    await page.waitForURL(/\/portal\/login/);
+    await signIn(page, username);
+  }
+}
+
+async function schoolIdsFor(username: string): Promise<string[]> {
+  const token = await login(username);
+  const data = await gql<{ schools: { nodes: { id: string }[] } }>(
+    '{ schools(first: 100) { nodes { id } } }',
+    {},
+    token,
+  );
+  return data.schools.nodes.map((s) => s.id);
+}
+
+describe.each(['phone', 'desktop'] as const)('a group leader on a %s', (size) => {
+  it('sees only the schools of their group, with staffing, ledger and goals', async () => {
+    const { page } = await browserAt(size);
+    const mine = await schoolIdsFor('demo-group');
+    const district = await schoolIdsFor('demo-district');
+    expect(mine.length).toBeGreaterThan(1);
+    const outside = district.find((id) => !mine.includes(id))!;
+    expect(outside).toBeTruthy();
+
+    await portal(page, '/', 'demo-group');
+    await page.getByTestId('home').waitFor();
+    await expect.poll(() => page.getByTestId('viewer-scope').first().textContent()).toContain('集团校长');
+    await shots.take(page, `group-home-${size}`);
+
+    await page.getByTestId('nav-schools').click();
+    await page.getByTestId('school-card').first().waitFor();
+    const shown = await page
+      .getByTestId('school-card')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-school-id')));
+    expect(new Set(shown)).toEqual(new Set(mine));
+    await page.getByTestId('town-goals').first().locator('.ant-tag').first().waitFor();
+    await shots.take(page, `group-schools-${size}`);
+
+    await page.getByTestId('nav-collaboration').click();
+    await page.getByTestId('trusteeship').first().waitFor();
+    await shots.take(page, `group-collaboration-${size}`);
+
+    // A school of the same district outside the group reads as absent.
+    await portal(page, `/schools/${encodeURIComponent(outside)}`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByTestId('school-name').count()).toBe(0);
+    await portal(page, `/schools/${encodeURIComponent(mine[0]!)}`);
+    await page.getByTestId('school-name').waitFor();
+    await shots.take(page, `group-school-${size}`);
+  });
+});
+
+describe('a school drafts, submits and, after the district returns it in the console, resubmits its plan', () => {
+  let planId = '';
+  const year = new Date().getFullYear() + 1;
+  const text = {
+    targets: `${year} 年镇驻地学校与城区优质学校学业差异率控制在 0.12 以内，满意度 96%`,
+    measures: '1. 包挂教研员每月到校联合教研\n2. 年底前补齐功能室',
+    responsibilities: '镇党委政府统筹；中心小学校长为第一责任人',
+    expectedOutcomes: '年底六项目标全部达成',
+  };
+
+  it('keeps a typed draft across a reload and a dropped connection, and shows a conflicting edit', async () => {
+    const { page, context } = await browserAt('phone');
+    await portal(page, '/login', undefined);
+    await signIn(page, 'demo-school');
+    await page.getByTestId('home').waitFor();
+    await shots.take(page, 'school-home-phone');
+
+    await page.getByTestId('nav-plans').click();
+    await page.getByTestId(`plan-create-${year}`).click();
+    await page.waitForURL(/\/portal\/plans\/[^/]+$/);
+    planId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status')).toBe('DRAFT');
+
+    await page.locator('#targets').fill(text.targets);
+    await page.reload();
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await page.locator('#targets').inputValue()).toBe(text.targets);
+
+    // Offline: the save fails, the user is told, and the draft stays on the device.
+    await context.setOffline(true);
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('save-offline').waitFor();
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await page.locator('#targets').inputValue()).toBe(text.targets);
+
+    // Someone else saves the plan meanwhile: saving shows both versions instead of overwriting.
+    const token = await login('demo-school');
+    const current = await gql<{ node: { version: number } }>(
+      'query($id: ID!) { node(id: $id) { ... on TownPlan { version } } }',
+      { id: planId },
+      token,
+    );
+    await gql(
+      'mutation($id: ID!, $v: Int!) { updateTownPlan(id: $id, expectedVersion: $v, input: { targets: "另一位同事的目标" }) { version } }',
+      { id: planId, v: current.node.version },
+      token,
+    );
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('conflict').waitFor();
+    expect(await page.getByTestId('conflict-mine').first().textContent()).toContain(text.targets);
+    expect(await page.getByTestId('conflict-theirs').first().textContent()).toContain('另一位同事的目标');
+    await shots.take(page, 'school-plan-conflict-phone');
+    await page.getByTestId('conflict-keep-mine').click();
+
+    for (const field of ['measures', 'responsibilities', 'expectedOutcomes'] as const) {
+      await page.locator(`#${field}`).fill(text[field]);
+    }
+    await shots.take(page, 'school-plan-phone');
+    await page.getByTestId('plan-submit').click();
+    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status')).toBe('SUBMITTED');
+    const saved = await gql<{ node: { targets: string; state: string } }>(
+      'query($id: ID!) { node(id: $id) { ... on TownPlan { targets state } } }',
+      { id: planId },
+      token,
+    );
+    expect(saved.node).toEqual({ targets: text.targets, state: 'SUBMITTED' });
+    // The draft is gone once saved: a reload shows the server's plan without a notice.
+    await page.reload();
+    await page.getByTestId('plan-status').waitFor();
+    expect(await page.getByTestId('draft-restored').count()).toBe(0);
+  });
+
+  it('is returned with a comment in the admin console', async () => {
+    const { page } = await browserAt('desktop');
+    await page.goto(`${base}/admin/login`);
+    await signIn(page, 'demo-district');
+    await page.goto(`${base}/admin/plans/${encodeURIComponent(planId)}`);
+    await page.getByTestId('plan-return').click();
+    await page.getByTestId('review-comment').fill('目标需补充本地就读比例，请修改后重新提交');
+    await page.getByTestId('review-confirm').click();
+    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status')).toBe('RETURNED');
+  });
+
+  it('shows the district’s comment on the phone, and the revised plan is resubmitted', async () => {
+    const page = open[open.length - 2]!.page; // the school's phone from the first step
+    await page.reload();
+    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status')).toBe('RETURNED');
+    expect(await page.getByTestId('plan-return-comment').textContent()).toBe('目标需补充本地就读比例，请修改后重新提交');
+    await page.goto(`${base}/portal/`);
+    await page.locator('[data-testid=attention-item][data-kind=planReturned]').waitFor();
+    await page.locator('[data-testid=attention-item][data-kind=planReturned] a').click();
+    await page.waitForURL(/\/portal\/plans\//);
+    await page.locator('#targets').fill(`${text.targets}；户籍儿童本地就读比例较上年提高 2 个百分点`);
+    await shots.take(page, 'school-plan-returned-phone');
+    await page.getByTestId('plan-submit').click();
+    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status')).toBe('SUBMITTED');
+    const token = await login('demo-school');
+    const plan = await gql<{ node: { state: string; targets: string; transitions: { toState: string }[] } }>(
+      'query($id: ID!) { node(id: $id) { ... on TownPlan { state targets transitions { toState } } } }',
+      { id: planId },
+      token,
+    );
+    expect(plan.node.state).toBe('SUBMITTED');
+    expect(plan.node.targets).toContain('本地就读比例');
+    expect(plan.node.transitions.map((t) => t.toState)).toEqual(['SUBMITTED', 'RETURNED', 'SUBMITTED']);
+  });
+});
+
+describe('a researcher on a phone', () => {
+  it('records a joint research session for a missing month, and the month disappears', async () => {
+    const { page } = await browserAt('phone');
+    await portal(page, '/', 'demo-researcher');
+    const missing = page.locator('[data-testid=attention-item][data-kind=missingMonth]');
+    await missing.first().waitFor();
+    await shots.take(page, 'researcher-home-phone');
+
+    await page.getByTestId('nav-research').click();
+    const month = page.locator('[data-testid=missing-month]').first();
+    await month.waitFor();
+    const [monthValue, school] = [await month.getAttribute('data-month'), await month.getAttribute('data-school')];
+    const before = await page.locator('[data-testid=missing-month]').count();
+    // The school that needs a session is preselected; today is the default date.
+    expect(await page.getByTestId('session-school').textContent()).toContain(school);
+    expect(await page.locator('#heldOn').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.locator('#heldOn').fill(`${monthValue}-15`);
+    await page.locator('#topic').fill('习作单元集体备课');
+    await shots.take(page, 'researcher-record-phone');
+    await page.getByTestId('session-save').click();
+    await expect
+      .poll(() => page.locator(`[data-testid=missing-month][data-month="${monthValue}"][data-school="${school}"]`).count())
+      .toBe(0);
+    expect(await page.locator('[data-testid=missing-month]').count()).toBe(before - 1);
+    const token = await login('demo-researcher');
+    const held = await gql<{ jointResearchSessions: { nodes: { topic: string }[] } }>(
+      'query($d: Date!) { jointResearchSessions(filter: { heldFrom: $d, heldTo: $d }) { nodes { topic } } }',
+      { d: `${monthValue}-15` },
+      token,
+    );
+    expect(held.jointResearchSessions.nodes.map((s) => s.topic)).toContain('习作单元集体备课');
+  });
+});
+
+describe.each(['phone', 'desktop'] as const)('the main screens on a %s', (size) => {
+  it('shows each role’s screens (screenshots)', async () => {
+    const { page } = await browserAt(size);
+    await portal(page, '/', 'demo-school');
+    await shots.take(page, `login-redirect-home-${size}`);
+    await page.getByTestId('home').waitFor();
+    await page.getByTestId('nav-ledger').click();
+    await page.getByTestId('ledger-total').waitFor();
+    await shots.take(page, `school-ledger-${size}`);
+    const first = page.getByTestId('ledger-item').locator('a').first();
+    if (await first.count()) {
+      await first.click();
+      await page.getByTestId('ledger-save').waitFor();
+      await shots.take(page, `school-ledger-item-${size}`);
+    }
+    await page.getByTestId('nav-plans').click();
+    await page.getByTestId('plan-list').waitFor();
+    await shots.take(page, `school-plans-${size}`);
+    await page.getByTestId('nav-schools').click();
+    await page.getByTestId('school-card').first().locator('a').first().click();
+    await page.getByTestId('school-name').waitFor();
+    await shots.take(page, `school-record-${size}`);
+    await page.getByRole('tab').nth(1).click();
+    await page.getByTestId('teachers').waitFor();
+    await shots.take(page, `school-teachers-${size}`);
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(/\/portal\/login/);
+    await shots.take(page, `login-${size}`);
+    await signIn(page, 'demo-researcher');
+    await page.getByTestId('nav-research').click();
+    await page.getByTestId('assignment').first().waitFor();
+    await shots.take(page, `researcher-research-${size}`);
+  });
+});

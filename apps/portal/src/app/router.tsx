@@ -1,0 +1,54 @@
+import { createBrowserRouter } from 'react-router';
+import { RequireSignIn } from '@zhuji/client/ui';
+import { PortalLayout } from './PortalLayout';
+
+// Each screen is its own chunk: sign-in and home load only their own code (npm run bench:bundle).
+export const router = createBrowserRouter(
+  [
+    { path: '/login', lazy: async () => ({ Component: (await import('@zhuji/client/ui')).LoginPage }) },
+    {
+      element: <RequireSignIn />,
+      children: [
+        {
+          element: <PortalLayout />,
+          children: [
+            { index: true, lazy: async () => ({ Component: (await import('../features/home/HomePage')).HomePage }) },
+            {
+              path: 'schools',
+              lazy: async () => ({ Component: (await import('../features/schools/SchoolsPage')).SchoolsPage }),
+            },
+            {
+              path: 'schools/:id',
+              lazy: async () => ({ Component: (await import('../features/schools/SchoolPage')).SchoolPage }),
+            },
+            {
+              path: 'collaboration',
+              lazy: async () => ({
+                Component: (await import('../features/collaboration/CollaborationPage')).CollaborationPage,
+              }),
+            },
+            { path: 'plans', lazy: async () => ({ Component: (await import('../features/plans/PlansPage')).PlansPage }) },
+            {
+              path: 'plans/:id',
+              lazy: async () => ({ Component: (await import('../features/plans/PlanPage')).PlanPage }),
+            },
+            {
+              path: 'ledger',
+              lazy: async () => ({ Component: (await import('../features/ledger/LedgerPage')).LedgerPage }),
+            },
+            {
+              path: 'ledger/:id',
+              lazy: async () => ({ Component: (await import('../features/ledger/LedgerItemPage')).LedgerItemPage }),
+            },
+            {
+              path: 'research',
+              lazy: async () => ({ Component: (await import('../features/research/ResearchPage')).ResearchPage }),
+            },
+            { path: '*', lazy: async () => ({ Component: (await import('@zhuji/client/ui')).NotFoundPage }) },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/portal' },
+);

@@ -17,6 +17,7 @@ import { idNumberCheckChar } from '../teacher/id-number.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { SCHOOL_COLUMNS, TEACHER_COLUMNS } from './import.columns.js';
 import { XLSX_MIME } from './import.routes.js';
+import { csv, importer, xlsx, type Report } from './import.testkit.js';
 
 let t: TestApp;
 let base: string;
@@ -76,42 +77,10 @@ function teacherRow(school: string, n: number, degree = '本科'): string[] {
   ];
 }
 
-const csv = (rows: string[][]) =>
-  rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';
-
-async function xlsx(head: string[], rows: unknown[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('导入');
-  ws.addRow(head);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-interface Report {
-  dryRun: boolean;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  errorCount: number;
-  errors: { row: number; column: string | null; value: string | null; message: string; messageZh: string }[];
-}
-
-async function post(
-  kind: 'schools' | 'teachers',
-  body: string | Buffer,
-  opts: { token?: string; type?: string; dryRun?: boolean } = {},
-): Promise<{ status: number; body: Report & { errors: any[] } }> {
-  const res = await fetch(`${base}/api/import/${kind}?dryRun=${opts.dryRun ?? false}`, {
-    method: 'POST',
-    headers: {
-      'content-type': opts.type ?? 'text/csv',
-      ...(opts.token !== '' ? { authorization: `Bearer ${opts.token ?? city}` } : {}),
-    },
-    body,
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const post = importer(
+  () => base,
+  () => city,
+);
 
 const count = async (table: 'school' | 'teacher') =>
   Number((await t.ds.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);

@@ -57,7 +57,7 @@ export interface QueryExportPlan {
   rootField: string;
   /** where the connection sits in `data` (its alias, if any) */
   rootKey: string;
-  /** from the connection to its nodes: `['nodes']` or `['edges', 'node']` */
+  /** response keys from the connection to its nodes: `['nodes']` or `['edges', 'node']` (or their aliases) */
   nodesPath: string[];
   /** the first page also asks for totalCount, so the row cap is checked before streaming */
   firstPage: DocumentNode;
@@ -375,31 +375,32 @@ export function planQueryExport(schema: GraphQLSchema, body: QueryExportBody, ma
     );
   }
 
-  const selected = collect(root.selectionSet, fragments);
-  let nodesPath: string[];
-  let nodeSelection: SelectionSetNode;
-  const nodes = selected.get('nodes')?.filter((s) => s.field.name.value === 'nodes');
-  const edges = selected.get('edges')?.filter((s) => s.field.name.value === 'edges');
-  const edgeNodes = edges && collect(merged(edges), fragments).get('node');
-  if (nodes?.length) {
-    nodesPath = ['nodes'];
-    nodeSelection = merged(nodes);
-  } else if (edgeNodes?.length) {
-    nodesPath = ['edges', 'node'];
-    nodeSelection = merged(edgeNodes);
-  } else {
+  // The rows, wherever the client put them (an alias such as `rows: nodes` is fine).
+  const byName = (set: SelectionSetNode | undefined, fieldName: string) => {
+    for (const [key, list] of collect(set, fragments)) {
+      const hits = list.filter((s) => s.field.name.value === fieldName);
+      if (hits.length) return { key, selection: merged(hits) };
+    }
+    return undefined;
+  };
+  const nodes = byName(root.selectionSet, 'nodes');
+  const edges = nodes ? undefined : byName(root.selectionSet, 'edges');
+  const edgeNode = edges && byName(edges.selection, 'node');
+  const rows = nodes ?? edgeNode;
+  if (!rows) {
     throw requestError(
       `Select the rows as ${root.name.value} { nodes { … } } or { edges { node { … } } }`,
       '请以 nodes { … } 或 edges { node { … } } 选取记录',
       'nodes',
     );
   }
+  const nodesPath = nodes ? [nodes.key] : [edges!.key, edgeNode!.key];
+  const nodeSelection = rows.selection;
   const fields = connection.getFields();
   const edgeType = fields.edges && getNamedType(fields.edges.type);
-  const nodeNamedType =
-    nodesPath.length === 1
-      ? getNamedType(fields.nodes!.type)
-      : getNamedType((edgeType as typeof connection).getFields().node!.type);
+  const nodeNamedType = nodes
+    ? getNamedType(fields.nodes!.type)
+    : getNamedType((edgeType as typeof connection).getFields().node!.type);
 
   const columns: PlannedColumn[] = [];
   const columnErrors: FieldError[] = [];

@@ -1,12 +1,18 @@
 import type { RequestHandler } from 'express';
-import { GraphQLError, execute, getVariableValues, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  execute,
+  getVariableValues,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { createContext, type Context } from '../../context.js';
 import { contextFor, type HttpDeps } from '../../http/request-context.js';
 import { badInput, unauthenticated } from '../../common/errors.js';
 import { formatError, isPublicCode } from '../../common/format-error.js';
 import { limitsPlugin } from '../../common/limits.js';
-import type { GraphQLSchema } from 'graphql';
 import { ExportRequestError, parseBody, planQueryExport, type QueryExportPlan } from './export-query.plan.js';
 import { finishDownload, sendErrors, startDownload, type Format } from './export.sinks.js';
 
@@ -17,7 +23,7 @@ import { finishDownload, sendErrors, startDownload, type Format } from './export
  *
  * The query runs through the server's own schema and resolvers with the viewer's context, so
  * scope and masking are exactly those of /graphql. The exporter walks the connection by its
- * keyset cursor, PAGE_SIZE rows at a time, each page written before the next is read and
+ * keyset cursor, `pageSize` rows at a time (fewer when one row is costly), each page written before the next is read and
  * each with a fresh context (the DataLoader caches of one page are dropped with it), so
  * memory stays flat whatever the row count.
  */

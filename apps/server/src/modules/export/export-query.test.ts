@@ -243,6 +243,24 @@ describe('export of any connection (POST /api/export/query.{csv,xlsx})', () => {
     expect(cityUsers.rows.map((r) => r[0])).toEqual(['analyst', 'city', 'district']);
   });
 
+  it('follows aliases on the connection, its rows and their fields', async () => {
+    const { rows } = await csvRows(
+      await post(
+        'csv',
+        {
+          query: '{ list: users { rows: edges { row: node { login: username active: isActive } } } }',
+          columns: [{ path: 'login' }, { path: 'active' }],
+        },
+        city,
+      ),
+    );
+    expect(rows).toEqual([
+      ['analyst', '是'],
+      ['city', '是'],
+      ['district', '是'],
+    ]);
+  });
+
   it('refuses anonymous requests with 401, and a forbidden list with 403, as JSON', async () => {
     const anonymous = await errorOf(await post('csv', { query: GROUPS, columns: GROUP_COLUMNS }), 401);
     expect(anonymous[0]!.extensions.code).toBe('UNAUTHENTICATED');

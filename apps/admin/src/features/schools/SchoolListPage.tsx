@@ -1,25 +1,16 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { App, Button, Card, Flex, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import { OrderDirection, SchoolLocality, SchoolStage } from '../../gql/graphql';
 import { QueryState } from '@zhuji/client/ui';
 import { SchoolTable } from './SchoolTable';
 import { downloadExport } from '@zhuji/client/export-file';
-import {
-  PAGE_SIZES,
-  SORT_FIELDS,
-  changeView,
-  exportPath,
-  nextPage,
-  parseSchoolListParams,
-  previousPage,
-  toQueryVariables,
-  toSchoolListParams,
-  type SchoolListState,
-} from './school-list-params';
+import { isFiltered, pageVariables } from '../../app/list/list-params';
+import { useListState } from '../../app/list/useListState';
+import { ListPager } from '../../app/list/ListPager';
+import { SCHOOL_LIST, exportPath, schoolFilter, schoolOrder } from './school-list';
 
 const SchoolListQuery = graphql(`
   query SchoolListPage(
@@ -60,21 +51,16 @@ const DistrictOptionsQuery = graphql(`
 export function SchoolListPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const state = parseSchoolListParams(params);
+  const list = useListState(SCHOOL_LIST);
+  const { state } = list;
+  const { filters } = state;
   const { data, previousData, loading, error, refetch } = useQuery(SchoolListQuery, {
-    variables: toQueryVariables(state),
+    variables: { filter: schoolFilter(state), orderBy: schoolOrder(state), ...pageVariables(state) },
   });
   const districts = useQuery(DistrictOptionsQuery, { fetchPolicy: 'cache-first' });
   const [exporting, setExporting] = useState(false);
-  const [search, setSearch] = useState(state.search ?? '');
-
-  const go = (next: SchoolListState) => setParams(toSchoolListParams(next));
-  const change = (patch: Parameters<typeof changeView>[1]) => go(changeView(state, patch));
+  const [search, setSearch] = useState(filters.search ?? '');
   const page = (data ?? previousData)?.schools;
-  const filtered = Boolean(
-    state.search || state.stage || state.locality || state.isTownSeat !== undefined || state.districtId,
-  );
 
   const exportTable = async () => {
     setExporting(true);
@@ -107,7 +93,7 @@ export function SchoolListPage() {
           placeholder={t('schools.search')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => change({ search: value.trim() || undefined })}
+          onSearch={(value) => list.setFilters({ search: value.trim() || undefined })}
           style={{ width: 240 }}
         />
         <Select
@@ -115,70 +101,62 @@ export function SchoolListPage() {
           data-testid="filter-district"
           placeholder={t('schools.district')}
           style={{ width: 150 }}
-          value={state.districtId}
+          value={filters.districtId}
           loading={districts.loading}
           options={districts.data?.districts.nodes.map((d) => ({ label: d.name, value: d.id }))}
-          onChange={(districtId?: string) => change({ districtId })}
+          onChange={(districtId?: string) => list.setFilters({ districtId })}
         />
         <Select
           allowClear
           data-testid="filter-stage"
           placeholder={t('schools.stage')}
           style={{ width: 140 }}
-          value={state.stage}
+          value={filters.stage}
           options={Object.values(SchoolStage).map((v) => ({ label: t(`enums.stage.${v}`), value: v }))}
-          onChange={(stage?: SchoolStage) => change({ stage })}
+          onChange={(stage?: SchoolStage) => list.setFilters({ stage })}
         />
         <Select
           allowClear
           data-testid="filter-locality"
           placeholder={t('schools.locality')}
           style={{ width: 120 }}
-          value={state.locality}
+          value={filters.locality}
           options={Object.values(SchoolLocality).map((v) => ({ label: t(`enums.locality.${v}`), value: v }))}
-          onChange={(locality?: SchoolLocality) => change({ locality })}
+          onChange={(locality?: SchoolLocality) => list.setFilters({ locality })}
         />
         <Select
           allowClear
           data-testid="filter-town-seat"
           placeholder={t('schools.isTownSeat')}
           style={{ width: 130 }}
-          value={state.isTownSeat === undefined ? undefined : String(state.isTownSeat)}
+          value={filters.townSeat === undefined ? undefined : String(filters.townSeat)}
           options={boolOptions}
-          onChange={(v?: string) => change({ isTownSeat: v === undefined ? undefined : v === 'true' })}
+          onChange={(v?: string) => list.setFilters({ townSeat: v === undefined ? undefined : v === 'true' })}
         />
         <Select
           data-testid="sort"
-          aria-label={t('schools.sort')}
+          aria-label={t('list.sort')}
           style={{ width: 150 }}
           value={state.sort}
-          options={SORT_FIELDS.map((f) => ({ label: t(`schools.sortField.${f}`), value: f }))}
-          onChange={(sort) => change({ sort })}
+          options={SCHOOL_LIST.sorts.map((f) => ({ label: t(`schools.sortField.${f}`), value: f }))}
+          onChange={(sort) => list.setSort(sort)}
         />
         <Select
           data-testid="direction"
           style={{ width: 100 }}
           value={state.direction}
-          options={Object.values(OrderDirection).map((d) => ({ label: t(`schools.direction.${d}`), value: d }))}
-          onChange={(direction) => change({ direction })}
+          options={Object.values(OrderDirection).map((d) => ({ label: t(`list.direction.${d}`), value: d }))}
+          onChange={(direction) => list.setSort(state.sort, direction)}
         />
-        {filtered && (
+        {isFiltered(state) && (
           <Button
             type="link"
             onClick={() => {
               setSearch('');
-              go(
-                changeView(state, {
-                  search: undefined,
-                  stage: undefined,
-                  locality: undefined,
-                  isTownSeat: undefined,
-                  districtId: undefined,
-                }),
-              );
+              list.clearFilters();
             }}
           >
-            {t('schools.clearFilters')}
+            {t('list.clearFilters')}
           </Button>
         )}
       </Flex>
@@ -187,34 +165,14 @@ export function SchoolListPage() {
       ) : (
         <SchoolTable schools={page?.nodes ?? []} loading={loading} emptyText={t('common.empty')} />
       )}
-      <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-        <Typography.Text data-testid="total" data-count={page?.totalCount} data-loading={loading}>
-          {page ? t('schools.total', { count: page.totalCount }) : ''}
-        </Typography.Text>
-        <Space>
-          <Select
-            data-testid="page-size"
-            style={{ width: 120 }}
-            value={state.size}
-            options={PAGE_SIZES.map((size) => ({ label: t('schools.pageSize', { size }), value: size }))}
-            onChange={(size) => change({ size })}
-          />
-          <Button
-            data-testid="previous"
-            disabled={loading || !page?.pageInfo.hasPreviousPage || !page.pageInfo.startCursor}
-            onClick={() => page?.pageInfo.startCursor && go(previousPage(state, page.pageInfo.startCursor))}
-          >
-            {t('schools.previous')}
-          </Button>
-          <Button
-            data-testid="next"
-            disabled={loading || !page?.pageInfo.hasNextPage || !page.pageInfo.endCursor}
-            onClick={() => page?.pageInfo.endCursor && go(nextPage(state, page.pageInfo.endCursor))}
-          >
-            {t('schools.next')}
-          </Button>
-        </Space>
-      </Flex>
+      <ListPager
+        page={page}
+        loading={loading}
+        size={state.size}
+        onSize={list.setSize}
+        onNext={list.next}
+        onPrevious={list.previous}
+      />
     </Card>
   );
 }

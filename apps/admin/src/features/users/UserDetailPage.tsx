@@ -68,7 +68,7 @@ export function UserDetailPage() {
   const [form] = Form.useForm<{ grant: GrantValues }>();
   const [grantError, setGrantError] = useState<string[]>([]);
   const { data, loading, error, refetch } = useQuery(UserDetailQuery, { variables: { id } });
-  const refetchQueries = ['UserDetailPage', 'UserListPage'];
+  const refetchQueries = ['UserDetailPage', 'UserListPage', 'AuditTrail'];
   const [setActive, activeState] = useMutation(SetActiveMutation, { refetchQueries });
   const [grantRole, grantState] = useMutation(GrantMutation, { refetchQueries });
   const [revokeGrant] = useMutation(RevokeMutation, { refetchQueries });

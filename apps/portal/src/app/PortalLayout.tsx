@@ -60,7 +60,7 @@ export function PortalLayout() {
         alignItems: 'center',
         gap: 12,
         paddingInline: phone ? 12 : 24,
-        position: 'sticky',
+        position: phone ? 'static' : 'sticky',
         top: 0,
         zIndex: 10,
       }}

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { validateSync, type ValidationError } from 'class-validator';
+import {
+  getMetadataStorage,
+  validateSync,
+  ValidationTypes,
+  type ValidationArguments,
+  type ValidationError,
+} from 'class-validator';
 import type { EntityManager, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { Context } from '../../context.js';
@@ -830,51 +836,76 @@ class ImportJob {
   }
 }
 
-/** Distinct values a column's verdicts are remembered for before it is validated row by row. */
-const MEMO_LIMIT = 10_000;
 const VALIDATE_OPTIONS = { skipMissingProperties: true, forbidUnknownValues: false };
 
+type Check = (value: unknown, row: Record<string, unknown>) => boolean;
+type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
+
 /**
- * The input class's verdict on each property's value, remembered: over a roster most
- * columns repeat a handful of values (school codes, degrees, dates), and running
- * class-validator on every whole row was the import's largest cost. The input classes'
- * rules are all single-property (lengths, patterns, ranges, ID-number check digits), so a
- * verdict on a value holds on every row. Columns whose values do not repeat (names, staff
- * numbers) stop being remembered past MEMO_LIMIT and are validated together, row by row.
+ * The input class's rules, run per row without class-validator's per-call overhead (its
+ * metadata lookup per object was the import's largest cost). Each property's rules are
+ * read once from class-validator's own metadata and its own constraint instances decide,
+ * exactly as `validateSync` would with skipMissingProperties; a value they refuse is
+ * validated again by `validateSync` itself, so the error and its message are its own.
+ * A property with any other kind of rule (nested, async, each, validateIf) always goes
+ * through `validateSync`.
  */
 class RowValidator {
-  /** property → value → its error (null: valid); null once the property stops being remembered */
-  private readonly memo = new Map<string, Map<unknown, ValidationError | null> | null>();
+  /** property → its compiled rules; null: validated by validateSync; absent: no rules */
+  private readonly checks = new Map<string, Check | null>();
 
-  constructor(private readonly input: new () => object) {}
+  constructor(private readonly input: new () => object) {
+    const storage = getMetadataStorage();
+    const byProperty = new Map<string, ValidationMetadata[]>();
+    for (const m of storage.getTargetValidationMetadatas(input, '', false, false)) {
+      byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m]);
+    }
+    for (const [property, metas] of byProperty) this.checks.set(property, compileChecks(storage, input, metas));
+  }
 
   validate(values: Record<string, unknown>): ValidationError[] {
-    const errors: ValidationError[] = [];
-    let fresh: Record<string, unknown> | null = null;
+    let slow: Record<string, unknown> | null = null;
     for (const key in values) {
-      const known = this.memo.get(key);
-      if (known && known.has(values[key])) {
-        const e = known.get(values[key]);
-        if (e) errors.push(e);
-      } else {
-        (fresh ??= {})[key] = values[key];
-      }
+      const check = this.checks.get(key);
+      if (check === undefined || (check !== null && check(values[key], values))) continue;
+      (slow ??= {})[key] = values[key];
     }
-    if (!fresh) return errors;
-    const found = new Map<string, ValidationError>();
-    for (const e of validateSync(Object.assign(new this.input(), fresh), VALIDATE_OPTIONS)) {
-      found.set(e.property, e);
-      errors.push(e);
-    }
-    for (const key in fresh) {
-      let known = this.memo.get(key);
-      if (known === undefined) this.memo.set(key, (known = new Map()));
-      if (known === null) continue;
-      if (known.size >= MEMO_LIMIT) this.memo.set(key, null);
-      else known.set(fresh[key], found.get(key) ?? null);
-    }
-    return errors;
+    return slow ? validateSync(Object.assign(new this.input(), slow), VALIDATE_OPTIONS) : [];
   }
+}
+
+function compileChecks(
+  storage: ReturnType<typeof getMetadataStorage>,
+  input: new () => object,
+  metas: ValidationMetadata[],
+): Check | null {
+  const conditions: ((row: object, value: unknown) => boolean)[] = [];
+  const rules: { validate: (value: unknown, args: ValidationArguments) => unknown; constraints: unknown[] }[] = [];
+  for (const m of metas) {
+    if (m.each || m.validateIf) return null;
+    if (m.type === ValidationTypes.CONDITIONAL_VALIDATION) {
+      conditions.push(m.constraints[0] as (row: object, value: unknown) => boolean);
+    } else if (m.type === ValidationTypes.CUSTOM_VALIDATION && m.constraintCls) {
+      for (const c of storage.getTargetValidatorConstraints(m.constraintCls)) {
+        if (c.async) return null;
+        const instance = c.instance as { validate: (value: unknown, args: ValidationArguments) => unknown };
+        rules.push({ validate: instance.validate.bind(instance), constraints: m.constraints });
+      }
+    } else {
+      return null;
+    }
+  }
+  const property = metas[0]!.propertyName;
+  return (value, row) => {
+    if (!conditions.every((c) => c(row, value))) return true;
+    if (value === null || value === undefined) return true;
+    const args = { targetName: input.name, property, object: row, value, constraints: [] as unknown[] };
+    return rules.every((r) => {
+      args.constraints = r.constraints;
+      // class-validator's own test: any truthy answer passes
+      return Boolean(r.validate(value, args));
+    });
+  };
 }
 
 function isBlank(values: unknown[]): boolean {

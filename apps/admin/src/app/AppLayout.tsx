@@ -1,10 +1,8 @@
-import { useEffect } from 'react';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { clearToken, onSessionExpired } from '@zhuji/client/session';
-import { LanguageSwitch, ViewerScope } from '@zhuji/client/ui';
+import { Link, Outlet, useLocation } from 'react-router';
+import { LanguageSwitch, ViewerScope, useSessionExpiredRedirect, useSignOut } from '@zhuji/client/ui';
 import { graphql } from '../gql';
 
 const ViewerQuery = graphql(`
@@ -32,12 +30,6 @@ const ViewerQuery = graphql(`
   }
 `);
 
-const LogoutMutation = graphql(`
-  mutation AppLayoutLogout {
-    logout
-  }
-`);
-
 /**
  * The console's frame: the menu (entries the server says the viewer may use; reading lists
  * is scoped by the server, so every viewer sees them), the viewer's scope, language, sign-out,
@@ -45,32 +37,10 @@ const LogoutMutation = graphql(`
  */
 export function AppLayout() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const location = useLocation();
-  const client = useApolloClient();
   const { data } = useQuery(ViewerQuery, { fetchPolicy: 'cache-first' });
-  const [logout] = useMutation(LogoutMutation);
-
-  useEffect(
-    () =>
-      onSessionExpired(() => {
-        void client.clearStore();
-        void navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`, {
-          replace: true,
-        });
-      }),
-    [client, navigate, location],
-  );
-
-  const signOut = async () => {
-    try {
-      await logout();
-    } finally {
-      clearToken();
-      await client.clearStore();
-      void navigate('/login', { replace: true });
-    }
-  };
+  const signOut = useSignOut();
+  useSessionExpiredRedirect();
 
   const link = (key: string, path = `/${key}`) => ({
     key,

@@ -1,16 +1,6 @@
-import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
-import { getToken } from '@zhuji/client/session';
+import { createBrowserRouter } from 'react-router';
+import { RequireSignIn } from '@zhuji/client/ui';
 import { AppLayout } from './AppLayout';
-
-/** Pages behind sign-in; the sign-in target comes back through `?next=`. */
-function RequireSignIn() {
-  const location = useLocation();
-  if (!getToken()) {
-    const next = location.pathname + location.search;
-    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
-  }
-  return <Outlet />;
-}
 
 // Each page is its own chunk, so sign-in and the dashboard load only their own code.
 export const router = createBrowserRouter(
@@ -144,7 +134,7 @@ export const router = createBrowserRouter(
             },
             {
               path: '*',
-              lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }),
+              lazy: async () => ({ Component: (await import('@zhuji/client/ui')).NotFoundPage }),
             },
           ],
         },

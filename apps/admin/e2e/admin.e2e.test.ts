@@ -183,7 +183,7 @@ describe('admin console', () => {
     expect(await page.evaluate(() => localStorage.getItem('zhuji.admin.token'))).toBeNull();
   });
 
-  it('shows a city admin the programme dashboard, each district linking to its schools', async () => {
+  it('shows a city admin the programme dashboard, each district linking to its towns', async () => {
     await page.goto(`${base}/admin/login`);
     await signIn('demo-city');
     expect(new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
@@ -205,8 +205,13 @@ describe('admin console', () => {
 
     const districtLink = page.getByTestId('district-link').first();
     await districtLink.click();
-    await page.waitForURL(/\/admin\/schools\?districtId=/);
+    await page.waitForURL(/\/admin\/towns\?districtId=/);
     const districtId = new URL(page.url()).searchParams.get('districtId')!;
-    await expectTotal(await schoolCount(cityToken, { districtId }));
+    const district = await gql<{ programmeSummary: { townCount: number } }>(
+      'query($d: ID!) { programmeSummary(period: "2026", districtId: $d) { townCount } }',
+      { d: districtId },
+      cityToken,
+    );
+    await expectTotal(district.programmeSummary.townCount);
   });
 });

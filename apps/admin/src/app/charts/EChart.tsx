@@ -63,7 +63,8 @@ export function EChart(props: {
   }, [locale]);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...props.option }, { notMerge: true });
+    // A short entrance: the figures are what matters, and `finished` (data-ready) follows it.
+    chart.current?.setOption({ aria: { enabled: true }, animationDuration: 300, ...props.option }, { notMerge: true });
   }, [props.option, locale]);
 
   return (

@@ -173,7 +173,7 @@ function shareBars(options: {
           symbol: 'none',
           silent: true,
           lineStyle: { color: CHART_COLORS.target, type: 'dashed', width: 2 },
-          label: { formatter: options.targetLabel, position: 'insideEndTop' },
+          label: { formatter: options.targetLabel, position: options.horizontal ? 'end' : 'insideEndTop' },
           data: [options.horizontal ? { xAxis: target } : { yAxis: target }],
         },
       },

@@ -273,7 +273,7 @@ export function TownGoalsPage() {
       <Card title={t('towns.sixGoals')}>
         <Collapse
           data-testid="goal-verdicts"
-          defaultActiveKey={failing.length ? failing.map((g) => g.goal) : [attainment.goals[0]?.goal ?? '']}
+          defaultActiveKey={attainment.goals.map((g) => g.goal)}
           items={attainment.goals.map((verdict) => ({
             key: verdict.goal,
             label: (

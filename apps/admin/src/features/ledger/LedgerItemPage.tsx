@@ -23,7 +23,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '@zhuji/client/ui';
-import { errorCode, errorMessage } from '@zhuji/client/errors';
+import { errorCode } from '@zhuji/client/errors';
 import { serverFieldErrors } from '@zhuji/client/field-errors';
 import { formatDate, formatDateTime } from '@zhuji/client/format';
 import { getFragmentData, graphql } from '../../gql';

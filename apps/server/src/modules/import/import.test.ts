@@ -17,6 +17,7 @@ import { idNumberCheckChar } from '../teacher/id-number.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { SCHOOL_COLUMNS, TEACHER_COLUMNS } from './import.columns.js';
 import { XLSX_MIME } from './import.routes.js';
+import { IMPORT_LIMITS } from './import.service.js';
 import { csv, importer, xlsx, type Report } from './import.testkit.js';
 
 let t: TestApp;
@@ -489,6 +490,57 @@ describe('teachers', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('many batches', () => {
+  const schools = [1, 2, 3].map((n) => schoolCode('A', n));
+  /** school_staffing rows that differ from a count made from scratch */
+  const drift = () =>
+    t.ds.query(`
+      WITH fresh AS (
+        SELECT s.id AS school_id,
+               count(t.id) FILTER (WHERE t.is_full_time) AS full_time,
+               count(t.id) FILTER (WHERE t.is_full_time AND t.backbone_level <> 'NONE') AS backbone,
+               count(t.id) FILTER (WHERE t.is_full_time AND t.degree IN ('POSTGRADUATE', 'BACHELOR')) AS bachelor
+          FROM school s LEFT JOIN teacher t ON t.school_id = s.id GROUP BY s.id)
+      SELECT f.school_id FROM fresh f LEFT JOIN school_staffing c ON c.school_id = f.school_id
+       WHERE COALESCE(c.full_time, 0) <> f.full_time OR COALESCE(c.backbone, 0) <> f.backbone
+          OR COALESCE(c.bachelor_or_above, 0) <> f.bachelor`);
+
+  it('finds duplicates across batches, upserts batch by batch and keeps the staffing counts exact', async () => {
+    const batchRows = IMPORT_LIMITS.batchRows;
+    IMPORT_LIMITS.batchRows = 4; // 30 rows: eight statements, each upserting while the next batch is parsed
+    try {
+      const rows = Array.from({ length: 30 }, (_, i) => teacherRow(schools[i % 3]!, 500 + i));
+      const dup = csv([TEACHER_HEAD, ...rows, rows[2]!]);
+      const before = await count('teacher');
+      const bad = await post('teachers', dup);
+      expect(bad.status).toBe(422);
+      expect(bad.body.errors).toEqual([
+        expect.objectContaining({
+          row: 32,
+          column: '工号',
+          value: 'T0502',
+          messageZh: '同一学校的工号在文件中重复（首次出现在第 4 行）',
+        }),
+      ]);
+      expect(await count('teacher')).toBe(before);
+
+      const first = await post('teachers', csv([TEACHER_HEAD, ...rows]));
+      expect(first.body).toMatchObject({ rows: 30, inserted: 30, updated: 0, unchanged: 0 });
+      // every fifth teacher becomes part-time, every seventh an associate: the triggers see each batch
+      const changed = rows.map((r, i) =>
+        r.map((c, k) => (k === 5 && i % 5 === 0 ? '否' : k === 6 && i % 7 === 0 ? '专科' : c)),
+      );
+      const second = await post('teachers', csv([TEACHER_HEAD, ...changed]));
+      expect(second.body).toMatchObject({ rows: 30, inserted: 0, updated: 10, unchanged: 20 });
+      expect(await drift()).toEqual([]);
+      const dry = await post('teachers', csv([TEACHER_HEAD, ...rows]), { dryRun: true });
+      expect(dry.body).toMatchObject({ rows: 30, inserted: 0, updated: 10, unchanged: 20 });
+    } finally {
+      IMPORT_LIMITS.batchRows = batchRows;
+    }
+  });
 });
 
 describe('CLI', () => {

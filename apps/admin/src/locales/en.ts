@@ -8,6 +8,7 @@ import * as researchersText from '../features/researchers/locales';
 import * as plansText from '../features/plans/locales';
 import * as ledgerText from '../features/ledger/locales';
 import * as assessmentsText from '../features/assessments/locales';
+import * as dashboardText from '../features/dashboard/locales';
 import * as townsText from '../features/towns/locales';
 import * as usersText from '../features/users/locales';
 import * as auditText from '../features/audit/locales';
@@ -132,6 +133,7 @@ const en: Shape<typeof zhCN> = {
   ...plansText.en,
   ...ledgerText.en,
   ...assessmentsText.en,
+  ...dashboardText.en,
   ...townsText.en,
   ...usersText.en,
   ...auditText.en,

@@ -6,6 +6,7 @@ import * as researchersText from '../features/researchers/locales';
 import * as plansText from '../features/plans/locales';
 import * as ledgerText from '../features/ledger/locales';
 import * as assessmentsText from '../features/assessments/locales';
+import * as dashboardText from '../features/dashboard/locales';
 import * as townsText from '../features/towns/locales';
 import * as usersText from '../features/users/locales';
 import * as auditText from '../features/audit/locales';
@@ -130,6 +131,7 @@ const zhCN = {
   ...plansText.zhCN,
   ...ledgerText.zhCN,
   ...assessmentsText.zhCN,
+  ...dashboardText.zhCN,
   ...townsText.zhCN,
   ...usersText.zhCN,
   ...auditText.zhCN,

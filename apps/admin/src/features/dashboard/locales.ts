@@ -2,7 +2,7 @@ import type { Shape } from '@zhuji/client/locales';
 
 /**
  * The dashboard's own text beyond the `dashboard.*` keys of src/locales (Chinese, the
- * default); merged into the app's resources through features/towns/locales.ts.
+ * default), merged into the app's resources in src/locales.
  */
 export const zhCN = {
   overview: {

@@ -1,5 +1,4 @@
 import type { Shape } from '@zhuji/client/locales';
-import * as overview from '../dashboard/locales';
 
 /** This feature's text (Chinese, the default); en must have exactly the same keys. */
 export const zhCN = {
@@ -53,8 +52,6 @@ export const zhCN = {
       deadline: '工作时限',
     },
   },
-  // The dashboard has no locales file of its own in src/locales; its extra text rides here.
-  ...overview.zhCN,
 };
 
 export const en: Shape<typeof zhCN> = {
@@ -108,5 +105,4 @@ export const en: Shape<typeof zhCN> = {
       deadline: 'Deadline',
     },
   },
-  ...overview.en,
 };

@@ -11,7 +11,14 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { Context } from '../../context.js';
 import { assertHolds, can, isInScope, schoolScope, type Action } from '../../auth/policy.js';
 import { Role, type Viewer } from '../../auth/viewer.js';
-import { unauthenticated } from '../../common/errors.js';
+import {
+  conflict,
+  PG_EXCLUSION_VIOLATION,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  pgErrorCode,
+  unauthenticated,
+} from '../../common/errors.js';
 import { inTransaction } from '../../common/unit-of-work.js';
 import { dateOrderProblem, leadRoleProblem, sameSchoolsProblem } from '../collaboration/collaboration.rules.js';
 import type { GroupMemberRole } from '../collaboration/collaboration.enums.js';
@@ -169,10 +176,21 @@ export class ImportService {
     } catch (error) {
       if (error instanceof Rollback) return error.report;
       if (error instanceof MalformedFileError) return fileError(report, error);
+      // Every rule was checked against what this transaction saw; another one that committed
+      // meanwhile (the same new code, an overlapping period, a deleted school) trips the
+      // database's own guarantee instead.
+      if (CONCURRENT_CHANGE.has(pgErrorCode(error) ?? '')) {
+        throw conflict(
+          'Another change to the same records was saved while this file was imported; nothing was written, import it again',
+          '导入期间有其他修改涉及相同记录，本次未写入任何数据，请重新导入',
+        );
+      }
       throw error;
     }
   }
 }
+
+const CONCURRENT_CHANGE = new Set([PG_UNIQUE_VIOLATION, PG_EXCLUSION_VIOLATION, PG_FOREIGN_KEY_VIOLATION]);
 
 function emptyFile(): MalformedFileError {
   return new MalformedFileError('The file is empty', '文件为空', 1);

@@ -1,16 +1,16 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireSignIn } from '@zhuji/client/ui';
-import { AppLayout } from './AppLayout';
 
 // Each page is its own chunk, so sign-in and the dashboard load only their own code.
 export const router = createBrowserRouter(
   [
-    { path: '/login', lazy: async () => ({ Component: (await import('@zhuji/client/ui')).LoginPage }) },
+    { path: '/login', lazy: async () => ({ Component: (await import('@zhuji/client/ui/LoginPage')).LoginPage }) },
     {
       element: <RequireSignIn />,
       children: [
         {
-          element: <AppLayout />,
+          // The frame (menu, header) is a chunk of its own too: sign-in does not load it.
+          lazy: async () => ({ Component: (await import('./AppLayout')).AppLayout }),
           children: [
             {
               index: true,
@@ -134,7 +134,7 @@ export const router = createBrowserRouter(
             },
             {
               path: '*',
-              lazy: async () => ({ Component: (await import('@zhuji/client/ui')).NotFoundPage }),
+              lazy: async () => ({ Component: (await import('@zhuji/client/ui/NotFoundPage')).NotFoundPage }),
             },
           ],
         },

@@ -1,16 +1,16 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireSignIn } from '@zhuji/client/ui';
-import { PortalLayout } from './PortalLayout';
 
 // Each screen is its own chunk: sign-in and home load only their own code (npm run bench:bundle).
 export const router = createBrowserRouter(
   [
-    { path: '/login', lazy: async () => ({ Component: (await import('@zhuji/client/ui')).LoginPage }) },
+    { path: '/login', lazy: async () => ({ Component: (await import('@zhuji/client/ui/LoginPage')).LoginPage }) },
     {
       element: <RequireSignIn />,
       children: [
         {
-          element: <PortalLayout />,
+          // The frame (menus) is a chunk of its own too: sign-in does not load it.
+          lazy: async () => ({ Component: (await import('./PortalLayout')).PortalLayout }),
           children: [
             { index: true, lazy: async () => ({ Component: (await import('../features/home/HomePage')).HomePage }) },
             {
@@ -27,7 +27,10 @@ export const router = createBrowserRouter(
                 Component: (await import('../features/collaboration/CollaborationPage')).CollaborationPage,
               }),
             },
-            { path: 'plans', lazy: async () => ({ Component: (await import('../features/plans/PlansPage')).PlansPage }) },
+            {
+              path: 'plans',
+              lazy: async () => ({ Component: (await import('../features/plans/PlansPage')).PlansPage }),
+            },
             {
               path: 'plans/:id',
               lazy: async () => ({ Component: (await import('../features/plans/PlanPage')).PlanPage }),
@@ -44,7 +47,10 @@ export const router = createBrowserRouter(
               path: 'research',
               lazy: async () => ({ Component: (await import('../features/research/ResearchPage')).ResearchPage }),
             },
-            { path: '*', lazy: async () => ({ Component: (await import('@zhuji/client/ui')).NotFoundPage }) },
+            {
+              path: '*',
+              lazy: async () => ({ Component: (await import('@zhuji/client/ui/NotFoundPage')).NotFoundPage }),
+            },
           ],
         },
       ],

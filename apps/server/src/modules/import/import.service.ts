@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  getMetadataStorage,
-  validateSync,
-  ValidationTypes,
-  type ValidationArguments,
-  type ValidationError,
-} from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import type { EntityManager, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { Context } from '../../context.js';
-import { assertHolds, can, isInScope, schoolScope, type Action } from '../../auth/policy.js';
+import { assertHolds, type Action } from '../../auth/policy.js';
 import { Role, type Viewer } from '../../auth/viewer.js';
 import {
   conflict,
@@ -20,12 +14,12 @@ import {
   unauthenticated,
 } from '../../common/errors.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { dateOrderProblem, leadRoleProblem, sameSchoolsProblem } from '../collaboration/collaboration.rules.js';
-import type { GroupMemberRole } from '../collaboration/collaboration.enums.js';
 import { cellText, COLUMNS, matchHeading, type ColumnSpec, type ImportKind } from './import.columns.js';
 import { PLANS, type ImportPlan } from './import.plans.js';
 import { MalformedFileError, readRows, sniffFormat, type FileFormat, type SheetRow } from './import.reader.js';
 import { relationChecks } from './import.relations.js';
+import { RowValidator } from './import.validator.js';
+import { ParentResolver, type CellProblem } from './import.parents.js';
 
 export const IMPORT_LIMITS = {
   /** upload cap; a larger body is refused with 413 */
@@ -74,15 +68,6 @@ export function importAction(kind: ImportKind): Action {
   return PLANS[kind].action;
 }
 
-interface Lookup {
-  id: string;
-  districtId: string;
-}
-
-interface GroupLookup extends Lookup {
-  leadSchoolId: string;
-}
-
 /** Thrown inside the transaction to roll it back (dry runs, files with errors) with the report. */
 class Rollback extends Error {
   constructor(readonly report: ImportReport) {
@@ -105,11 +90,6 @@ const ZH_BY_KEY: Record<string, string> = {
   staffNumber: '工号须为 1–32 位字母、数字或短横线',
   phone: '联系电话须为 11 位手机号或固定电话',
   name: '名称长度不符合要求',
-};
-
-const OUT_OF_SCOPE = {
-  message: 'no such school, or school outside your scope',
-  messageZh: '学校不存在或学校不在您的管辖范围',
 };
 
 /**
@@ -243,18 +223,12 @@ class ImportJob {
   private inflight: Promise<void> | null = null;
   private stageSql = '';
   private upsertSql = '';
-  private towns = new Map<string, Lookup>();
-  private schools = new Map<string, Lookup>();
-  private groups = new Map<string, GroupLookup[]>();
-  private readonly scope;
-  private readonly allowed = new Map<string, boolean>();
-  /** teachers: school code → the school's id when the viewer may write its teachers, else null */
-  private readonly teacherSchools = new Map<string, string | null>();
+  private readonly parents: ParentResolver;
   private readonly validator: RowValidator | null;
 
   constructor(
     private readonly em: EntityManager,
-    private readonly viewer: Viewer,
+    viewer: Viewer,
     private readonly kind: ImportKind,
     private readonly report: ImportReport,
   ) {
@@ -262,7 +236,7 @@ class ImportJob {
     this.columns = COLUMNS[kind];
     this.metadata = em.connection.getMetadata(this.plan.entity);
     this.dryRun = report.dryRun;
-    this.scope = schoolScope(viewer);
+    this.parents = new ParentResolver(viewer, kind);
     this.validator = this.plan.input ? new RowValidator(this.plan.input) : null;
   }
 
@@ -367,26 +341,7 @@ class ImportJob {
 
   /** Loads the parents rows refer to, creates the staging table and builds the batch statements. */
   private async prepare(): Promise<void> {
-    const schools: { code: string; id: string; district_id: string }[] = await this.em.query(
-      'SELECT code, id, district_id FROM school',
-    );
-    for (const s of schools) this.schools.set(s.code, { id: s.id, districtId: s.district_id });
-    if (this.kind === 'schools') {
-      const towns: { code: string; id: string; district_id: string }[] = await this.em.query(
-        'SELECT code, id, district_id FROM town',
-      );
-      for (const t of towns) this.towns.set(t.code, { id: t.id, districtId: t.district_id });
-    }
-    if (this.kind === 'memberships') {
-      const groups: { name: string; id: string; district_id: string; lead_school_id: string }[] = await this.em.query(
-        'SELECT name, id, district_id, lead_school_id FROM collaboration_group',
-      );
-      for (const g of groups) {
-        const list = this.groups.get(g.name) ?? [];
-        list.push({ id: g.id, districtId: g.district_id, leadSchoolId: g.lead_school_id });
-        this.groups.set(g.name, list);
-      }
-    }
+    await this.parents.load(this.em);
     // Rosters stage the columns the file has (the others keep their stored values);
     // relations stage every column, filling absent ones from the stored row.
     const data = this.columns
@@ -485,7 +440,12 @@ class ImportJob {
     }
     // The input classes' own rules (lengths, ranges, formats, ID-number check digits).
     for (const e of this.validator?.validate(input) ?? []) this.fieldError(r.row, e, failed, raw);
-    const parent = this.resolveParent(r.row, input, raw, failed);
+    const problems: CellProblem[] = [];
+    const parent = this.parents.resolve(input, failed, problems);
+    for (const p of problems) {
+      failed.add(p.key);
+      this.error(r.row, this.columns.find((c) => c.key === p.key)!.zh, raw[p.key], p.message, p.messageZh);
+    }
     if (failed.size > 0 || !parent) return null;
     const values: (string | null)[] = [String(r.row)];
     for (const s of this.stage) {
@@ -508,214 +468,6 @@ class ImportJob {
       `${spec.zh} (${spec.key}) ${message.replace(new RegExp(`^${e.property} `), '')}`,
       (constraint === 'isIdNumber' ? undefined : ZH_BY_KEY[spec.key]) ?? `${spec.zh}${ZH[constraint] ?? '取值无效'}`,
     );
-  }
-
-  private can(action: Action, target: { districtId: string; schoolId?: string }): boolean {
-    const key = `${action}|${target.districtId}|${target.schoolId ?? ''}`;
-    let allowed = this.allowed.get(key);
-    if (allowed === undefined) {
-      allowed = can(this.viewer, action, target);
-      this.allowed.set(key, allowed);
-    }
-    return allowed;
-  }
-
-  /** A rule problem on the row's column `key`; marks the row as failed. */
-  private problem(
-    row: number,
-    key: string,
-    raw: Record<string, unknown>,
-    failed: Set<string>,
-    p: { message: string; messageZh: string },
-  ): void {
-    const spec = this.columns.find((c) => c.key === key)!;
-    failed.add(key);
-    this.error(row, spec.zh, raw[key], `${spec.zh} (${key}) ${p.message}`, p.messageZh);
-  }
-
-  /** The row's parent ids within the viewer's write scope, and the rules that need them. */
-  private resolveParent(
-    row: number,
-    input: Record<string, unknown>,
-    raw: Record<string, unknown>,
-    failed: Set<string>,
-  ): Record<string, string> | null {
-    switch (this.kind) {
-      case 'schools':
-        return this.resolveSchoolRow(row, input, raw, failed);
-      case 'teachers':
-        return this.resolveTeacherRow(row, input, raw, failed);
-      case 'memberships':
-        return this.resolveMembershipRow(row, input, raw, failed);
-      case 'trusteeships':
-        return this.resolveTrusteeshipRow(row, input, raw, failed);
-    }
-  }
-
-  private resolveSchoolRow(
-    row: number,
-    input: Record<string, unknown>,
-    raw: Record<string, unknown>,
-    failed: Set<string>,
-  ): Record<string, string> | null {
-    if (failed.has('townCode') || failed.has('code')) return null;
-    const town = this.towns.get(input.townCode as string);
-    if (!town) {
-      this.error(
-        row,
-        '乡镇代码',
-        raw.townCode,
-        'No town has this 9-digit code',
-        '乡镇代码不存在（须为 9 位统计用区划代码）',
-      );
-      return null;
-    }
-    const existing = this.schools.get(input.code as string);
-    const allowed = existing
-      ? this.can('school:update', { districtId: existing.districtId, schoolId: existing.id })
-      : this.can('school:create', { districtId: town.districtId });
-    if (!allowed) {
-      this.error(row, '学校标识码', raw.code, 'school outside your scope', '学校不在您的管辖范围');
-      return null;
-    }
-    if (existing && existing.districtId !== town.districtId) {
-      this.error(
-        row,
-        '乡镇代码',
-        raw.townCode,
-        "must be a town of the school's own district",
-        '只能迁往本校所在区县的乡镇',
-      );
-      return null;
-    }
-    return { townId: town.id, districtId: town.districtId };
-  }
-
-  private resolveTeacherRow(
-    row: number,
-    input: Record<string, unknown>,
-    raw: Record<string, unknown>,
-    failed: Set<string>,
-  ): Record<string, string> | null {
-    if (failed.has('schoolCode')) return null;
-    const code = input.schoolCode as string;
-    let schoolId = this.teacherSchools.get(code);
-    if (schoolId === undefined) {
-      const school = this.schools.get(code);
-      // A school outside the viewer's sight reads exactly like one that does not exist.
-      const target = school && { districtId: school.districtId, schoolId: school.id };
-      const allowed =
-        school &&
-        target &&
-        isInScope(this.scope, school.id, school.districtId) &&
-        this.can('teacher:create', target) &&
-        this.can('teacher:update', target);
-      schoolId = allowed ? school.id : null;
-      this.teacherSchools.set(code, schoolId);
-    }
-    if (schoolId === null) {
-      this.error(row, '学校标识码', raw.schoolCode, OUT_OF_SCOPE.message, OUT_OF_SCOPE.messageZh);
-      return null;
-    }
-    return { schoolId };
-  }
-
-  /**
-   * The group by its name (and lead school, when names repeat), which the viewer must be
-   * allowed to manage the members of; the school by its code, anywhere (a group takes in
-   * schools of other districts, as GroupMembershipService.add allows).
-   */
-  private resolveMembershipRow(
-    row: number,
-    input: Record<string, unknown>,
-    raw: Record<string, unknown>,
-    failed: Set<string>,
-  ): Record<string, string> | null {
-    if (failed.has('groupName') || failed.has('leadSchoolCode') || failed.has('schoolCode')) return null;
-    // Only groups the viewer manages are candidates: another district's group of the same
-    // name neither makes the name ambiguous nor shows that it exists.
-    const candidates = (this.groups.get(input.groupName as string) ?? []).filter((g) =>
-      this.can('group:manageMembers', { districtId: g.districtId, schoolId: g.leadSchoolId }),
-    );
-    let group: GroupLookup | undefined;
-    if (input.leadSchoolCode) {
-      const lead = this.schools.get(input.leadSchoolCode as string);
-      group = candidates.find((g) => g.leadSchoolId === lead?.id);
-    } else if (candidates.length > 1) {
-      this.problem(row, 'groupName', raw, failed, {
-        message: 'several groups have this name; add the column 龙头校标识码 to tell them apart',
-        messageZh: '有多个同名组织，请增加“龙头校标识码”列加以区分',
-      });
-      return null;
-    } else {
-      group = candidates[0];
-    }
-    if (!group) {
-      this.problem(row, 'groupName', raw, failed, {
-        message: 'no such group, or group outside your scope',
-        messageZh: '组织不存在或不在您的管辖范围',
-      });
-      return null;
-    }
-    const school = this.schools.get(input.schoolCode as string);
-    if (!school) {
-      this.problem(row, 'schoolCode', raw, failed, { message: 'no such school', messageZh: '学校不存在' });
-      return null;
-    }
-    if (!failed.has('role')) {
-      const p = leadRoleProblem(school.id === group.leadSchoolId, input.role as GroupMemberRole);
-      if (p) this.problem(row, 'role', raw, failed, p);
-    }
-    const left = input.leftOn as string | null | undefined;
-    if (left && !failed.has('joinedOn') && !failed.has('leftOn')) {
-      const p = dateOrderProblem(left, input.joinedOn as string, 'the leaving date', '退出日期');
-      if (p) this.problem(row, 'leftOn', raw, failed, p);
-    }
-    return { groupId: group.id, schoolId: school.id };
-  }
-
-  /** The lead school within the viewer's reach (as TrusteeshipService.create asks), the partner anywhere. */
-  private resolveTrusteeshipRow(
-    row: number,
-    input: Record<string, unknown>,
-    raw: Record<string, unknown>,
-    failed: Set<string>,
-  ): Record<string, string> | null {
-    if (failed.has('leadSchoolCode') || failed.has('partnerSchoolCode')) return null;
-    const lead = this.schools.get(input.leadSchoolCode as string);
-    const target = lead && { districtId: lead.districtId, schoolId: lead.id };
-    if (
-      !lead ||
-      !target ||
-      !isInScope(this.scope, lead.id, lead.districtId) ||
-      !this.can('trusteeship:create', target) ||
-      !this.can('trusteeship:update', target)
-    ) {
-      this.problem(row, 'leadSchoolCode', raw, failed, OUT_OF_SCOPE);
-      return null;
-    }
-    const partner = this.schools.get(input.partnerSchoolCode as string);
-    if (!partner) {
-      this.problem(row, 'partnerSchoolCode', raw, failed, { message: 'no such school', messageZh: '学校不存在' });
-      return null;
-    }
-    const same = sameSchoolsProblem(lead.id, partner.id);
-    if (same) this.problem(row, 'partnerSchoolCode', raw, failed, same);
-    const start = input.startDate as string | null;
-    for (const [key, what, whatZh] of [
-      ['plannedEndDate', 'the planned end', '计划结束日期'],
-      ['actualEndDate', 'the end', '实际结束日期'],
-    ] as const) {
-      const day = input[key] as string | null | undefined;
-      const p = day && start && !failed.has(key) && dateOrderProblem(day, start, what, whatZh);
-      if (p) this.problem(row, key, raw, failed, p);
-    }
-    return {
-      leadSchoolId: lead.id,
-      partnerSchoolId: partner.id,
-      leadDistrictId: lead.districtId,
-      partnerDistrictId: partner.districtId,
-    };
   }
 
   /**
@@ -852,78 +604,6 @@ class ImportJob {
     this.report.updated = Number(updated?.n ?? 0);
     this.report.inserted = Number(inserted?.n ?? 0);
   }
-}
-
-const VALIDATE_OPTIONS = { skipMissingProperties: true, forbidUnknownValues: false };
-
-type Check = (value: unknown, row: Record<string, unknown>) => boolean;
-type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
-
-/**
- * The input class's rules, run per row without class-validator's per-call overhead (its
- * metadata lookup per object was the import's largest cost). Each property's rules are
- * read once from class-validator's own metadata and its own constraint instances decide,
- * exactly as `validateSync` would with skipMissingProperties; a value they refuse is
- * validated again by `validateSync` itself, so the error and its message are its own.
- * A property with any other kind of rule (nested, async, each, validateIf) always goes
- * through `validateSync`.
- */
-class RowValidator {
-  /** property → its compiled rules; null: validated by validateSync; absent: no rules */
-  private readonly checks = new Map<string, Check | null>();
-
-  constructor(private readonly input: new () => object) {
-    const storage = getMetadataStorage();
-    const byProperty = new Map<string, ValidationMetadata[]>();
-    for (const m of storage.getTargetValidationMetadatas(input, '', false, false)) {
-      byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m]);
-    }
-    for (const [property, metas] of byProperty) this.checks.set(property, compileChecks(storage, input, metas));
-  }
-
-  validate(values: Record<string, unknown>): ValidationError[] {
-    let slow: Record<string, unknown> | null = null;
-    for (const key in values) {
-      const check = this.checks.get(key);
-      if (check === undefined || (check !== null && check(values[key], values))) continue;
-      (slow ??= {})[key] = values[key];
-    }
-    return slow ? validateSync(Object.assign(new this.input(), slow), VALIDATE_OPTIONS) : [];
-  }
-}
-
-function compileChecks(
-  storage: ReturnType<typeof getMetadataStorage>,
-  input: new () => object,
-  metas: ValidationMetadata[],
-): Check | null {
-  const conditions: ((row: object, value: unknown) => boolean)[] = [];
-  const rules: { validate: (value: unknown, args: ValidationArguments) => unknown; constraints: unknown[] }[] = [];
-  for (const m of metas) {
-    if (m.each || m.validateIf) return null;
-    if (m.type === ValidationTypes.CONDITIONAL_VALIDATION) {
-      conditions.push(m.constraints[0] as (row: object, value: unknown) => boolean);
-    } else if (m.type === ValidationTypes.CUSTOM_VALIDATION && m.constraintCls) {
-      for (const c of storage.getTargetValidatorConstraints(m.constraintCls)) {
-        if (c.async) return null;
-        const instance = c.instance as { validate: (value: unknown, args: ValidationArguments) => unknown };
-        rules.push({ validate: instance.validate.bind(instance), constraints: m.constraints });
-      }
-    } else {
-      return null;
-    }
-  }
-  const property = metas[0]!.propertyName;
-  return (value, row) => {
-    if (!conditions.every((c) => c(row, value))) return true;
-    if (value === null || value === undefined) return true;
-    const args = { targetName: input.name, property, object: row, value, constraints: [] as unknown[] };
-    return rules.every((r) => {
-      args.constraints = r.constraints;
-      // class-validator's own test: any truthy answer passes
-      return Boolean(r.validate(value, args));
-    });
-  };
 }
 
 function isBlank(values: unknown[]): boolean {

@@ -200,10 +200,10 @@ describe('collaboration groups', () => {
     // The lead school can only join as the lead: picking a role for another school is refused.
     await choose('#schoolId', member.name, true);
     await choose('#role', '龙头校');
-    await page.getByTestId('save-member').click();
+    await page.getByTestId('save').click();
     await page.getByText('龙头校的角色须为“龙头校”，其他学校不能是“龙头校”').waitFor();
     await choose('#role', '成员校');
-    await page.getByTestId('save-member').click();
+    await page.getByTestId('save').click();
     await page.getByText('已添加成员校').waitFor();
     await expect
       .poll(() => page.locator('[data-testid=member-table] tr[data-membership-id]').allTextContents())
@@ -236,5 +236,109 @@ describe('collaboration groups', () => {
       token,
     );
     expect(gone.collaborationGroup).toBeNull();
+  });
+});
+
+/** Opens the first row's link of a list and waits for its detail page. */
+async function openFirst(rowAttribute: string, linkColumn: number, path: string): Promise<string> {
+  await page.locator(`tr[${rowAttribute}] td:nth-child(${linkColumn}) a`).first().click();
+  await page.waitForURL(new RegExp(`/admin/${path}/[^/?]+$`));
+  await page.getByTestId('record-name').waitFor();
+  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+}
+
+describe('trusteeships', () => {
+  it('lists, filters by mode against the API, exports, and shows one with its activities', async () => {
+    await page.goto(`${base}/admin/trusteeships`);
+    await expect.poll(shownTotal).toBe(await count('trusteeships', 'TrusteeshipFilter'));
+    await screenshot('trusteeships');
+    await exportFile('trusteeships');
+
+    await choose('filter-status', '进行中');
+    await page.waitForURL(/status=ACTIVE/);
+    await expect.poll(shownTotal).toBe(await count('trusteeships', 'TrusteeshipFilter', { status: 'ACTIVE' }));
+
+    const id = await openFirst('data-trusteeship-id', 3, 'trusteeships');
+    const { trusteeship } = await gql<{ trusteeship: { activities: { totalCount: number } } }>(
+      'query($id: ID!) { trusteeship(id: $id) { activities { totalCount } } }',
+      { id },
+      token,
+    );
+    await expect
+      .poll(() => page.locator('[data-testid=activity-table] tr.ant-table-row').count())
+      .toBe(Math.min(trusteeship.activities.totalCount, 100));
+    await screenshot('trusteeship');
+  });
+});
+
+describe('exchanges', () => {
+  it('lists exchanges matching the API, exports them, and ends one after the confirm', async () => {
+    await page.goto(`${base}/admin/exchanges`);
+    await expect.poll(shownTotal).toBe(await count('teacherExchanges', 'TeacherExchangeFilter'));
+    await screenshot('exchanges');
+    await exportFile('exchanges');
+
+    await choose('filter-kind', '支教');
+    await page.waitForURL(/kind=SUPPORT_TEACHING/);
+    await expect
+      .poll(shownTotal)
+      .toBe(await count('teacherExchanges', 'TeacherExchangeFilter', { kind: 'SUPPORT_TEACHING' }));
+
+    // An exchange of our own, open-ended, to end through the page.
+    const schools = await districtSchools();
+    const teachers = await gql<{ teachers: { nodes: { id: string; school: { id: string } }[] } }>(
+      'query($filter: TeacherFilter) { teachers(filter: $filter, first: 1) { nodes { id school { id } } } }',
+      { filter: { schoolId: schools[2]!.id } },
+      token,
+    );
+    const teacher = teachers.teachers.nodes[0]!;
+    const created = await gql<{ createTeacherExchange: { id: string } }>(
+      'mutation($input: CreateTeacherExchangeInput!) { createTeacherExchange(input: $input) { id } }',
+      {
+        input: { teacherId: teacher.id, toSchoolId: schools[3]!.id, kind: 'SUPPORT_TEACHING', startDate: '2031-01-05' },
+      },
+      token,
+    );
+    const id = created.createTeacherExchange.id;
+    await page.goto(`${base}/admin/exchanges/${encodeURIComponent(id)}`);
+    await page.getByTestId('record-name').waitFor();
+    await screenshot('exchange');
+    await page.getByTestId('end').click();
+    await page.getByTestId('end-date').fill('2031-01-01');
+    await page.getByTestId('confirm-end').click();
+    await page.getByText('结束日期不能早于开始日期').waitFor();
+    await page.getByTestId('end-date').fill('2031-06-30');
+    await page.getByTestId('confirm-end').click();
+    await page.getByText('已结束').first().waitFor();
+    const ended = await gql<{ teacherExchange: { endDate: string } }>(
+      'query($id: ID!) { teacherExchange(id: $id) { endDate } }',
+      { id },
+      token,
+    );
+    expect(ended.teacherExchange.endDate).toBe('2031-06-30');
+
+    await page.getByTestId('delete').click();
+    await page.getByTestId('confirm-delete').click();
+    await page.waitForURL(/\/admin\/exchanges$/);
+  });
+});
+
+describe('researchers', () => {
+  it('lists researchers matching the API, exports them, and shows assignments with missing months', async () => {
+    await page.goto(`${base}/admin/researchers`);
+    await expect.poll(shownTotal).toBe(await count('researchers', 'ResearcherFilter'));
+    await screenshot('researchers');
+    await exportFile('researchers');
+
+    const id = await openFirst('data-researcher-id', 1, 'researchers');
+    const { researcher } = await gql<{ researcher: { assignments: { totalCount: number } } }>(
+      'query($id: ID!) { researcher(id: $id) { assignments { totalCount } } }',
+      { id },
+      token,
+    );
+    await expect
+      .poll(() => page.locator('[data-testid=assignment-table] tr.ant-table-row').count())
+      .toBe(researcher.assignments.totalCount);
+    await screenshot('researcher');
   });
 });

@@ -1,6 +1,168 @@
-import { Result } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Breadcrumb, Button, Card, Descriptions, Result, Space, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { graphql } from '../../gql';
+import { QueryState } from '@zhuji/client/ui';
+import { AuditTrail } from '../audit/AuditTrail';
+import { EndPeriodModal, RecordActions, today, useDeleteAndLeave, useFormatDate } from '../teachers/RecordKit';
+import { ExchangeFormModal } from './ExchangeForm';
+import { ExchangeStatusTag } from './ExchangeListPage';
 
-/** Placeholder until the page is built: the route and menu are wired. */
+const ExchangeDetailQuery = graphql(`
+  query ExchangeDetailPage($id: ID!) {
+    teacherExchange(id: $id) {
+      id
+      kind
+      startDate
+      endDate
+      teacher {
+        id
+        name
+        staffNumber
+      }
+      fromSchool {
+        id
+        name
+      }
+      toSchool {
+        id
+        name
+      }
+      ...ExchangeForm_Exchange
+    }
+    canUpdate: viewerCan(action: EXCHANGE_UPDATE, id: $id)
+    canDelete: viewerCan(action: EXCHANGE_DELETE, id: $id)
+  }
+`);
+
+const EndExchangeMutation = graphql(`
+  mutation ExchangeDetailEnd($id: ID!, $endDate: Date!) {
+    endTeacherExchange(id: $id, endDate: $endDate) {
+      id
+      endDate
+    }
+  }
+`);
+
+const DeleteExchangeMutation = graphql(`
+  mutation ExchangeDetailDelete($id: ID!) {
+    deleteTeacherExchange(id: $id)
+  }
+`);
+
 export function ExchangeDetailPage() {
-  return <Result status="info" title="exchanges/:id" />;
+  const { t } = useTranslation();
+  const date = useFormatDate();
+  const { id = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(ExchangeDetailQuery, { variables: { id } });
+  const [end] = useMutation(EndExchangeMutation);
+  const [remove, removing] = useMutation(DeleteExchangeMutation);
+  const leave = useDeleteAndLeave('teacherExchanges', '/exchanges');
+  const [editing, setEditing] = useState(false);
+  const [ending, setEnding] = useState(false);
+
+  if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
+  const exchange = data.teacherExchange;
+  if (!exchange)
+    return (
+      <Result status="404" title={t('exchanges.notFound')} extra={<Link to="/exchanges">{t('common.back')}</Link>} />
+    );
+  const school = (s: { id: string; name: string }) => <Link to={`/schools/${encodeURIComponent(s.id)}`}>{s.name}</Link>;
+  const ongoing = !exchange.endDate || exchange.endDate >= today();
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb
+        items={[
+          { title: <Link to="/exchanges">{t('exchanges.title')}</Link> },
+          {
+            title: (
+              <span data-testid="record-name">
+                {exchange.teacher.name} · {t(`teachers.enum.exchangeKind.${exchange.kind}`)}
+              </span>
+            ),
+          },
+        ]}
+      />
+      <Card
+        title={t('exchanges.basics')}
+        extra={
+          <RecordActions
+            canEdit={data.canUpdate}
+            onEdit={() => setEditing(true)}
+            canDelete={data.canDelete}
+            deleteConfirm={t('exchanges.deleteConfirm')}
+            onDelete={() => leave((update) => remove({ variables: { id: exchange.id }, update }), exchange)}
+            deleting={removing.loading}
+            extra={
+              data.canUpdate &&
+              ongoing && (
+                <Button danger onClick={() => setEnding(true)} data-testid="end">
+                  {t('exchanges.end')}
+                </Button>
+              )
+            }
+          />
+        }
+      >
+        <Descriptions
+          size="small"
+          column={3}
+          items={[
+            {
+              key: 'teacher',
+              label: t('exchanges.field.teacher'),
+              children: (
+                <Link to={`/teachers/${encodeURIComponent(exchange.teacher.id)}`}>
+                  {exchange.teacher.name}（{exchange.teacher.staffNumber}）
+                </Link>
+              ),
+            },
+            {
+              key: 'kind',
+              label: t('exchanges.field.kind'),
+              children: t(`teachers.enum.exchangeKind.${exchange.kind}`),
+            },
+            {
+              key: 'status',
+              label: t('exchanges.status'),
+              children: <ExchangeStatusTag startDate={exchange.startDate} endDate={exchange.endDate} />,
+            },
+            { key: 'from', label: t('exchanges.field.fromSchool'), children: school(exchange.fromSchool) },
+            { key: 'to', label: t('exchanges.field.toSchool'), children: school(exchange.toSchool) },
+            {
+              key: 'period',
+              label: `${t('exchanges.field.startDate')} – ${t('exchanges.field.endDate')}`,
+              children: `${date(exchange.startDate)} – ${date(exchange.endDate) || '…'}`,
+            },
+          ]}
+        />
+      </Card>
+      <Card>
+        <Tabs
+          items={[{ key: 'audit', label: t('exchanges.audit'), children: <AuditTrail recordId={exchange.id} /> }]}
+        />
+      </Card>
+      {editing && (
+        <ExchangeFormModal exchange={exchange} onClose={() => setEditing(false)} onSaved={() => void refetch()} />
+      )}
+      {ending && (
+        <EndPeriodModal
+          title={t('exchanges.end')}
+          hint={t('exchanges.endConfirm')}
+          okText={t('exchanges.end')}
+          label={t('exchanges.field.endDate')}
+          field="endDate"
+          notBefore={exchange.startDate}
+          notBeforeMessage={t('exchanges.rule.endBeforeStart')}
+          successText={t('exchanges.ended')}
+          end={(endDate) => end({ variables: { id: exchange.id, endDate } })}
+          onClose={() => setEnding(false)}
+          onSaved={() => void refetch()}
+        />
+      )}
+    </Space>
+  );
 }

@@ -1,14 +1,20 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { CollaborationGroupKind, CollaborationGroupOrderField } from '../../gql/graphql';
-import { ExportButton } from '@zhuji/client/ui';
-import { defineList, isFiltered, pageVariables } from '../../app/list/list-params';
+import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
-import { EnumFilter, FilterBar, ListBody, ListSearch, SchoolFilter, SortControls, today } from '../teachers/RecordKit';
+import {
+  EnumFilter,
+  ListSearch,
+  RecordExport,
+  RecordListCard,
+  RecordTable,
+  SchoolFilter,
+  today,
+} from '../teachers/RecordKit';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { GroupFormModal } from './GroupForm';
 
@@ -96,127 +102,109 @@ export function GroupListPage() {
   const set = list.setFilters;
 
   return (
-    <Card
+    <RecordListCard
       title={t('groups.title')}
-      extra={
-        <Space>
-          {permission.data?.canCreate && (
-            <Button type="primary" onClick={() => setCreating(true)} data-testid="create">
-              {t('groups.create')}
-            </Button>
-          )}
-          <span data-testid="export">
-            <ExportButton
-              query={GroupListQuery}
-              variables={variables}
-              fileName={`${t('groups.title')}.xlsx`}
-              columns={[
-                { path: 'name', heading: t('groups.field.name') },
-                { path: 'kind', heading: t('groups.field.kind') },
-                { path: 'leadSchool.name', heading: t('groups.field.leadSchool') },
-                { path: 'district.name', heading: t('groups.field.district') },
-                { path: 'members.totalCount', heading: t('groups.field.memberCount') },
-              ]}
-            />
-          </span>
-        </Space>
+      create={{
+        allowed: permission.data?.canCreate ?? false,
+        label: t('groups.create'),
+        onClick: () => setCreating(true),
+      }}
+      exporter={
+        <RecordExport
+          query={GroupListQuery}
+          variables={variables}
+          fileName={`${t('groups.title')}.xlsx`}
+          columns={[
+            { path: 'name', heading: t('groups.field.name') },
+            { path: 'kind', heading: t('groups.field.kind') },
+            { path: 'leadSchool.name', heading: t('groups.field.leadSchool') },
+            { path: 'district.name', heading: t('groups.field.district') },
+            { path: 'members.totalCount', heading: t('groups.field.memberCount') },
+          ]}
+        />
+      }
+      filters={
+        <>
+          <ListSearch
+            key={state.filters.search ?? ''}
+            value={state.filters.search}
+            placeholder={t('groups.search')}
+            onSearch={(search) => set({ search })}
+          />
+          <EnumFilter
+            testId="filter-kind"
+            placeholder={t('groups.field.kind')}
+            values={Object.values(CollaborationGroupKind)}
+            label={(v) => t(`groups.enum.kind.${v}`)}
+            value={state.filters.kind}
+            onChange={(kind) => set({ kind })}
+            width={160}
+          />
+          <DistrictFilter value={state.filters.districtId} onChange={(districtId) => set({ districtId })} />
+          <SchoolFilter
+            testId="filter-lead-school"
+            placeholder={t('groups.field.leadSchool')}
+            value={state.filters.leadSchoolId}
+            onChange={(leadSchoolId) => set({ leadSchoolId })}
+          />
+          <SchoolFilter
+            testId="filter-member-school"
+            placeholder={t('groups.field.memberSchool')}
+            value={state.filters.memberSchoolId}
+            onChange={(memberSchoolId) => set({ memberSchoolId })}
+          />
+        </>
+      }
+      list={list}
+      sorts={groupList.sorts}
+      sortLabel={(s) => t(`groups.sortField.${s}`)}
+      result={{ error, retry: () => void refetch(), page, loading }}
+      table={
+        <RecordTable<Row>
+          testId="group-table"
+          rowAttribute="data-group-id"
+          rows={page?.nodes ?? []}
+          loading={loading}
+          columns={[
+            {
+              key: 'name',
+              title: t('groups.field.name'),
+              render: (_, g) => <Link to={`/groups/${encodeURIComponent(g.id)}`}>{g.name}</Link>,
+            },
+            {
+              key: 'kind',
+              title: t('groups.field.kind'),
+              render: (_, g) => t(`groups.enum.kind.${g.kind}`),
+              width: 150,
+            },
+            {
+              key: 'leadSchool',
+              title: t('groups.field.leadSchool'),
+              render: (_, g) =>
+                g.leadSchool ? (
+                  <Link to={`/schools/${encodeURIComponent(g.leadSchool.id)}`}>{g.leadSchool.name}</Link>
+                ) : (
+                  t('teachers.kit.outOfScope')
+                ),
+            },
+            { key: 'district', title: t('groups.field.district'), render: (_, g) => g.district.name, width: 100 },
+            {
+              key: 'members',
+              title: t('groups.field.memberCount'),
+              align: 'right',
+              render: (_, g) => g.members.totalCount,
+              width: 110,
+            },
+          ]}
+        />
       }
     >
-      <FilterBar>
-        <ListSearch
-          key={state.filters.search ?? ''}
-          value={state.filters.search}
-          placeholder={t('groups.search')}
-          onSearch={(search) => set({ search })}
-        />
-        <EnumFilter
-          testId="filter-kind"
-          placeholder={t('groups.field.kind')}
-          values={Object.values(CollaborationGroupKind)}
-          label={(v) => t(`groups.enum.kind.${v}`)}
-          value={state.filters.kind}
-          onChange={(kind) => set({ kind })}
-          width={160}
-        />
-        <DistrictFilter value={state.filters.districtId} onChange={(districtId) => set({ districtId })} />
-        <SchoolFilter
-          testId="filter-lead-school"
-          placeholder={t('groups.field.leadSchool')}
-          value={state.filters.leadSchoolId}
-          onChange={(leadSchoolId) => set({ leadSchoolId })}
-        />
-        <SchoolFilter
-          testId="filter-member-school"
-          placeholder={t('groups.field.memberSchool')}
-          value={state.filters.memberSchoolId}
-          onChange={(memberSchoolId) => set({ memberSchoolId })}
-        />
-        <SortControls
-          sorts={groupList.sorts}
-          sort={state.sort}
-          direction={state.direction}
-          label={(s) => t(`groups.sortField.${s}`)}
-          onSort={list.setSort}
-          filtered={isFiltered(state)}
-          onClear={list.clearFilters}
-        />
-      </FilterBar>
-      <ListBody
-        error={error}
-        retry={() => void refetch()}
-        page={page}
-        loading={loading}
-        list={list}
-        table={
-          <Table<Row>
-            data-testid="group-table"
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            pagination={false}
-            dataSource={page?.nodes ?? []}
-            locale={{ emptyText: t('common.empty') }}
-            onRow={(g) => ({ 'data-group-id': g.id }) as React.HTMLAttributes<HTMLElement>}
-            columns={[
-              {
-                key: 'name',
-                title: t('groups.field.name'),
-                render: (_, g) => <Link to={`/groups/${encodeURIComponent(g.id)}`}>{g.name}</Link>,
-              },
-              {
-                key: 'kind',
-                title: t('groups.field.kind'),
-                render: (_, g) => t(`groups.enum.kind.${g.kind}`),
-                width: 150,
-              },
-              {
-                key: 'leadSchool',
-                title: t('groups.field.leadSchool'),
-                render: (_, g) =>
-                  g.leadSchool ? (
-                    <Link to={`/schools/${encodeURIComponent(g.leadSchool.id)}`}>{g.leadSchool.name}</Link>
-                  ) : (
-                    t('teachers.kit.outOfScope')
-                  ),
-              },
-              { key: 'district', title: t('groups.field.district'), render: (_, g) => g.district.name, width: 100 },
-              {
-                key: 'members',
-                title: t('groups.field.memberCount'),
-                align: 'right',
-                render: (_, g) => g.members.totalCount,
-                width: 110,
-              },
-            ]}
-          />
-        }
-      />
       {creating && (
         <GroupFormModal
           onClose={() => setCreating(false)}
           onSaved={(id) => void navigate(`/groups/${encodeURIComponent(id)}`)}
         />
       )}
-    </Card>
+    </RecordListCard>
   );
 }

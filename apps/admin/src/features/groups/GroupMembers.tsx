@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import type { ErrorLike } from '@apollo/client';
-import { Alert, App, Button, Form, Input, Modal, Segmented, Select, Space, Table, Tag, type ButtonProps } from 'antd';
+import { App, Button, Form, Input, Segmented, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { GroupMemberRole, type GroupMembers_GroupFragment as GroupMembersData } from '../../gql/graphql';
-import { serverFieldErrors } from '@zhuji/client/field-errors';
-import { SchoolSelect, argumentErrors, today, useFormatDate } from '../teachers/RecordKit';
+import { EndPeriodModal, FormModal, SchoolSelect, today, useFormSave, useFormatDate } from '../teachers/RecordKit';
 
 export const GroupMembers_GroupFragment = graphql(`
   fragment GroupMembers_Group on CollaborationGroup {
@@ -77,6 +75,7 @@ export function GroupMembers(props: {
   const [view, setView] = useState<'current' | 'history'>('current');
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<Membership | null>(null);
+  const [end] = useMutation(EndMembershipMutation);
   const all = group.members.nodes;
   const shown = view === 'current' ? all.filter((m) => isCurrent(m)) : all;
 
@@ -151,7 +150,21 @@ export function GroupMembers(props: {
           onSaved={props.onChanged}
         />
       )}
-      {ending && <EndMembershipModal membership={ending} onClose={() => setEnding(null)} onSaved={props.onChanged} />}
+      {ending && (
+        <EndPeriodModal
+          title={t('groups.endMembershipTitle', { school: ending.school?.name ?? '' })}
+          hint={t('groups.endMembershipHint')}
+          okText={t('groups.endMembership')}
+          label={t('groups.field.leftOn')}
+          field="leftOn"
+          notBefore={ending.joinedOn}
+          notBeforeMessage={t('groups.rule.leftBeforeJoined')}
+          successText={t('groups.membershipEnded')}
+          end={(leftOn) => end({ variables: { id: ending.id, leftOn } })}
+          onClose={() => setEnding(null)}
+          onSaved={props.onChanged}
+        />
+      )}
     </>
   );
 }
@@ -164,145 +177,70 @@ function AddMemberModal(props: {
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<AddValues>();
-  const [add, { loading }] = useMutation(AddMemberMutation);
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const [add] = useMutation(AddMemberMutation);
+  const { errors, saving, run } = useFormSave(form, ['schoolId', 'role', 'joinedOn']);
 
-  const save = async (input: AddValues) => {
-    setOtherErrors([]);
-    try {
+  const save = (input: AddValues) =>
+    run(async () => {
       await add({ variables: { groupId: props.groupId, input } });
       void message.success(t('groups.memberAdded'));
       props.onSaved();
       props.onClose();
-    } catch (e) {
-      const { fields, other } = serverFieldErrors(e as ErrorLike, ['schoolId', 'role', 'joinedOn'], i18n.language);
-      form.setFields(fields);
-      setOtherErrors(other.length || fields.length ? other : [t('groups.saveFailed')]);
-    }
-  };
+    });
   return (
-    <Modal
-      open
+    <FormModal<AddValues>
       title={t('groups.addMember')}
-      okText={t('common.save')}
-      cancelText={t('teachers.kit.cancel')}
-      okButtonProps={{ 'data-testid': 'save-member', loading } as ButtonProps}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      errors={errors}
+      initialValues={{ role: GroupMemberRole.Member, joinedOn: today() }}
+      onFinish={(v) => void save(v)}
+      onValuesChange={(changed) => {
+        // The lead school can only join as LEAD, any other school never: pick the role for the user.
+        if (changed.schoolId && props.leadSchool) {
+          const role = form.getFieldValue('role') as GroupMemberRole;
+          if (changed.schoolId === props.leadSchool.id) form.setFieldValue('role', GroupMemberRole.Lead);
+          else if (role === GroupMemberRole.Lead) form.setFieldValue('role', GroupMemberRole.Member);
+        }
+      }}
+      onClose={props.onClose}
+      testId="member-form"
     >
-      <Form<AddValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ role: GroupMemberRole.Member, joinedOn: today() }}
-        onFinish={(v) => void save(v)}
-        onValuesChange={(changed: Partial<AddValues>) => {
-          // The lead school can only join as LEAD, any other school never: pick the role for the user.
-          if (changed.schoolId && props.leadSchool) {
-            const isLead = changed.schoolId === props.leadSchool.id;
-            const role = form.getFieldValue('role') as GroupMemberRole;
-            if (isLead) form.setFieldValue('role', GroupMemberRole.Lead);
-            else if (role === GroupMemberRole.Lead) form.setFieldValue('role', GroupMemberRole.Member);
-          }
-        }}
-        data-testid="member-form"
+      <Form.Item
+        name="schoolId"
+        label={t('groups.field.school')}
+        rules={[{ required: true, message: t('groups.rule.required') }]}
       >
-        {otherErrors.length > 0 && (
-          <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={otherErrors.join('；')} />
-        )}
-        <Form.Item
-          name="schoolId"
-          label={t('groups.field.school')}
-          rules={[{ required: true, message: t('groups.rule.required') }]}
-        >
-          <SchoolSelect data-testid="member-school" />
-        </Form.Item>
-        <Form.Item
-          name="role"
-          label={t('groups.field.role')}
-          dependencies={['schoolId']}
-          rules={[
-            { required: true, message: t('groups.rule.required') },
-            ({ getFieldValue }) => ({
-              validator: (_, role: GroupMemberRole) =>
-                leadRoleOk(props.leadSchool?.id, getFieldValue('schoolId') as string, role)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('groups.rule.leadRole'))),
-            }),
-          ]}
-        >
-          <Select
-            options={Object.values(GroupMemberRole).map((v) => ({ value: v, label: t(`groups.enum.role.${v}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="joinedOn"
-          label={t('groups.field.joinedOn')}
-          rules={[{ required: true, message: t('groups.rule.required') }]}
-        >
-          <Input type="date" data-testid="joined-on" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function EndMembershipModal(props: { membership: Membership; onClose: () => void; onSaved: () => void }) {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ leftOn: string }>();
-  const [end, { loading }] = useMutation(EndMembershipMutation);
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const { membership } = props;
-
-  const save = async ({ leftOn }: { leftOn: string }) => {
-    setOtherErrors([]);
-    try {
-      await end({ variables: { id: membership.id, leftOn } });
-      void message.success(t('groups.membershipEnded'));
-      props.onSaved();
-      props.onClose();
-    } catch (e) {
-      const { fields, other } = argumentErrors(e as ErrorLike, ['leftOn'] as const, i18n.language);
-      form.setFields(fields);
-      setOtherErrors(other.length || fields.length ? other : [t('groups.saveFailed')]);
-    }
-  };
-  return (
-    <Modal
-      open
-      title={t('groups.endMembershipTitle', { school: membership.school?.name ?? '' })}
-      okText={t('groups.endMembership')}
-      cancelText={t('teachers.kit.cancel')}
-      okButtonProps={{ danger: true, loading, 'data-testid': 'confirm-end' } as ButtonProps}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
-    >
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('groups.endMembershipHint')} />
-      {otherErrors.length > 0 && (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={otherErrors.join('；')} />
-      )}
-      <Form form={form} layout="vertical" initialValues={{ leftOn: today() }} onFinish={(v) => void save(v)}>
-        <Form.Item
-          name="leftOn"
-          label={t('groups.field.leftOn')}
-          rules={[
-            { required: true, message: t('groups.rule.required') },
-            {
-              validator: (_, v: string) =>
-                !v || v >= membership.joinedOn
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('groups.rule.leftBeforeJoined'))),
-            },
-          ]}
-        >
-          <Input type="date" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <SchoolSelect data-testid="member-school" />
+      </Form.Item>
+      <Form.Item
+        name="role"
+        label={t('groups.field.role')}
+        dependencies={['schoolId']}
+        rules={[
+          { required: true, message: t('groups.rule.required') },
+          ({ getFieldValue }) => ({
+            validator: (_, role: GroupMemberRole) =>
+              leadRoleOk(props.leadSchool?.id, getFieldValue('schoolId') as string, role)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('groups.rule.leadRole'))),
+          }),
+        ]}
+      >
+        <Select
+          options={Object.values(GroupMemberRole).map((v) => ({ value: v, label: t(`groups.enum.role.${v}`) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="joinedOn"
+        label={t('groups.field.joinedOn')}
+        rules={[{ required: true, message: t('groups.rule.required') }]}
+      >
+        <Input type="date" data-testid="joined-on" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,31 @@
 import { useState, type ComponentProps, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import type { ApolloCache, StoreObject } from '@apollo/client';
-import { App, Button, Flex, Input, Popconfirm, Select, Space, type ButtonProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  type ButtonProps,
+  type FormInstance,
+  type TableProps,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { QueryState } from '@zhuji/client/ui';
+import { ExportButton, QueryState } from '@zhuji/client/ui';
+import { serverFieldErrors } from '@zhuji/client/field-errors';
+import type { ExportQueryOptions } from '@zhuji/client/export-file';
 import { ListPager } from '../../app/list/ListPager';
 import type { ListControls } from '../../app/list/useListState';
-import type { PageSize } from '../../app/list/list-params';
+import { isFiltered, type PageSize } from '../../app/list/list-params';
 import { graphql } from '../../gql';
 import { OrderDirection } from '../../gql/graphql';
 import { formatDate } from '@zhuji/client/format';
@@ -253,12 +271,13 @@ export function ListSearch(props: {
   value?: string;
   placeholder: string;
   onSearch: (value: string | undefined) => void;
+  testId?: string;
 }) {
   const [text, setText] = useState(props.value ?? '');
   return (
     <Input.Search
       allowClear
-      data-testid="search"
+      data-testid={props.testId ?? 'search'}
       placeholder={props.placeholder}
       value={text}
       onChange={(e) => setText(e.target.value)}
@@ -300,10 +319,10 @@ export function ListBody(props: {
 export function RecordActions(props: {
   canEdit: boolean;
   onEdit: () => void;
-  canDelete: boolean;
-  deleteConfirm: string;
-  onDelete: () => Promise<void>;
-  deleting: boolean;
+  canDelete?: boolean;
+  deleteConfirm?: string;
+  onDelete?: () => Promise<void>;
+  deleting?: boolean;
   extra?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -374,5 +393,244 @@ export function SchoolFilter(props: {
       value={props.value}
       onChange={props.onChange}
     />
+  );
+}
+
+/**
+ * Ends a period (a membership, a trusteeship, an exchange, an assignment) on its last day:
+ * a confirm that says the end stays as history, with the day checked against the period's
+ * start before the server is asked. `end` runs the mutation; its field errors for `field`
+ * (a top-level argument) land under the date.
+ */
+export function EndPeriodModal(props: {
+  title: string;
+  hint: string;
+  okText: string;
+  label: string;
+  field: string;
+  notBefore: string;
+  notBeforeMessage: string;
+  successText: string;
+  end: (day: string) => Promise<unknown>;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, string>>();
+  const [saving, setSaving] = useState(false);
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+
+  const save = async (values: Record<string, string>) => {
+    setOtherErrors([]);
+    setSaving(true);
+    try {
+      await props.end(values[props.field]!);
+      void message.success(props.successText);
+      props.onSaved();
+      props.onClose();
+    } catch (e) {
+      const { fields, other } = argumentErrors(e as ErrorLike, [props.field], i18n.language);
+      form.setFields(fields);
+      setOtherErrors(other);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={props.title}
+      okText={props.okText}
+      cancelText={t('teachers.kit.cancel')}
+      okButtonProps={{ danger: true, loading: saving, 'data-testid': 'confirm-end' } as ButtonProps}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={props.hint} />
+      <FormErrors errors={otherErrors} />
+      <Form form={form} layout="vertical" initialValues={{ [props.field]: today() }} onFinish={(v) => void save(v)}>
+        <Form.Item
+          name={props.field}
+          label={props.label}
+          rules={[
+            { required: true, message: t('teachers.rule.required') },
+            {
+              validator: (_, v: string) =>
+                !v || v >= props.notBefore ? Promise.resolve() : Promise.reject(new Error(props.notBeforeMessage)),
+            },
+          ]}
+        >
+          <Input type="date" data-testid="end-date" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The server's errors that belong to no field, above the form. */
+export function FormErrors({ errors }: { errors: string[] }) {
+  if (errors.length === 0) return null;
+  return <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errors.join('；')} />;
+}
+
+/**
+ * Saving a form: runs the mutation(s), and on failure puts the server's field errors under
+ * their fields and the rest above the form.
+ */
+export function useFormSave(form: FormInstance, fields: readonly string[]) {
+  const { t, i18n } = useTranslation();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const run = async (action: () => Promise<void>) => {
+    setErrors([]);
+    setSaving(true);
+    try {
+      await action();
+    } catch (e) {
+      const { fields: byField, other } = serverFieldErrors(e as ErrorLike, fields, i18n.language);
+      form.setFields(byField);
+      setErrors(other.length || byField.length ? other : [t('teachers.saveFailed')]);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { errors, saving, run };
+}
+
+/** A form in a modal: Save submits it (validated first), server errors above the fields. */
+export function FormModal<V>(props: {
+  title: string;
+  form: FormInstance<V>;
+  saving: boolean;
+  errors: string[];
+  initialValues?: Partial<V>;
+  onFinish: (values: V) => void;
+  onValuesChange?: (changed: Partial<V>) => void;
+  onClose: () => void;
+  testId: string;
+  width?: number;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open
+      width={props.width ?? 620}
+      title={props.title}
+      okText={t('common.save')}
+      cancelText={t('teachers.kit.cancel')}
+      okButtonProps={{ 'data-testid': 'save', loading: props.saving } as ButtonProps}
+      onOk={() => props.form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Form<V>
+        form={props.form}
+        layout="vertical"
+        initialValues={props.initialValues}
+        onFinish={props.onFinish}
+        onValuesChange={props.onValuesChange}
+        data-testid={props.testId}
+      >
+        <FormErrors errors={props.errors} />
+        {props.children}
+      </Form>
+    </Modal>
+  );
+}
+
+/** The export button of a record list (the shared ExportButton, findable by tests as `export`). */
+export function RecordExport(props: ExportQueryOptions) {
+  return (
+    <span data-testid="export">
+      <ExportButton {...props} />
+    </span>
+  );
+}
+
+/** A record list's table: one page of rows, each row carrying its id as `rowAttribute` for tests. */
+export function RecordTable<Row extends { id: string }>(props: {
+  testId: string;
+  rowAttribute: string;
+  rows: readonly Row[];
+  loading: boolean;
+  columns: NonNullable<TableProps<Row>['columns']>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table<Row>
+      data-testid={props.testId}
+      rowKey="id"
+      size="middle"
+      loading={props.loading}
+      pagination={false}
+      dataSource={props.rows as Row[]}
+      locale={{ emptyText: t('common.empty') }}
+      onRow={(r) => ({ [props.rowAttribute]: r.id }) as React.HTMLAttributes<HTMLElement>}
+      columns={props.columns}
+    />
+  );
+}
+
+/**
+ * The frame of every record list: title, "new" (when the server allows it) and export above,
+ * the filters then the sort controls, the table (or the query's error) and the pager, and
+ * any modals. `list` is the page's useListState.
+ */
+export function RecordListCard<S extends string>(props: {
+  title: string;
+  create?: { allowed: boolean; label: string; onClick: () => void };
+  exporter: ReactNode;
+  filters: ReactNode;
+  list: {
+    state: { sort: S; direction: OrderDirection; size: PageSize; filters: object };
+    setSort: (sort: S, direction?: OrderDirection) => void;
+    clearFilters: () => void;
+  } & Pick<ListControls, 'setSize' | 'next' | 'previous'>;
+  sorts: readonly S[];
+  sortLabel: (sort: S) => string;
+  result: { error?: ErrorLike; retry: () => void; page: ComponentProps<typeof ListPager>['page']; loading: boolean };
+  table: ReactNode;
+  children?: ReactNode;
+}) {
+  const { list, result } = props;
+  return (
+    <Card
+      title={props.title}
+      extra={
+        <Space>
+          {props.create?.allowed && (
+            <Button type="primary" onClick={props.create.onClick} data-testid="create">
+              {props.create.label}
+            </Button>
+          )}
+          {props.exporter}
+        </Space>
+      }
+    >
+      <FilterBar>
+        {props.filters}
+        <SortControls<S>
+          sorts={props.sorts}
+          sort={list.state.sort}
+          direction={list.state.direction}
+          label={props.sortLabel}
+          onSort={list.setSort}
+          filtered={isFiltered(list.state)}
+          onClear={list.clearFilters}
+        />
+      </FilterBar>
+      <ListBody
+        error={result.error}
+        retry={result.retry}
+        page={result.page}
+        loading={result.loading}
+        list={list}
+        table={props.table}
+      />
+      {props.children}
+    </Card>
   );
 }

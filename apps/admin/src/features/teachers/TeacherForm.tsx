@@ -1,14 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import type { ErrorLike } from '@apollo/client';
-import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Select, Space, type ButtonProps } from 'antd';
+import { App, Checkbox, Col, Form, Input, Row, Select, Space } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { BackboneLevel, Degree, Gender, Title, type CreateTeacherInput } from '../../gql/graphql';
-import { changedValues, serverFieldErrors } from '@zhuji/client/field-errors';
-import { SchoolSelect, isValidIdNumber } from './RecordKit';
+import { changedValues } from '@zhuji/client/field-errors';
+import { FormModal, SchoolSelect, isValidIdNumber, useFormSave } from './RecordKit';
 
 export const TeacherForm_TeacherFragment = graphql(`
   fragment TeacherForm_Teacher on Teacher {
@@ -110,7 +109,7 @@ export function TeacherFormModal(props: {
   onClose: () => void;
   onSaved?: (id: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const teacher = getFragmentData(TeacherForm_TeacherFragment, props.teacher);
   const personal = !teacher || props.canEditPersonal;
@@ -119,9 +118,9 @@ export function TeacherFormModal(props: {
     [personal],
   );
   const [form] = Form.useForm<Values>();
-  const [create, created] = useMutation(CreateTeacherMutation);
-  const [update, updated] = useMutation(UpdateTeacherMutation);
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const [create] = useMutation(CreateTeacherMutation);
+  const [update] = useMutation(UpdateTeacherMutation);
+  const { errors, saving, run } = useFormSave(form, fields);
   const rules = teacherRules(t);
 
   const initial = useMemo<Partial<Values>>(() => {
@@ -137,9 +136,8 @@ export function TeacherFormModal(props: {
     return values as Partial<Values>;
   }, [teacher, fields]);
 
-  const save = async (values: Values) => {
-    setOtherErrors([]);
-    try {
+  const save = (values: Values) =>
+    run(async () => {
       if (teacher) {
         const { schoolId: _school, ...input } = changedValues(initial as Values, values);
         if (Object.keys(input).length > 0) await update({ variables: { id: teacher.id, input } });
@@ -154,113 +152,97 @@ export function TeacherFormModal(props: {
         props.onSaved?.(result.data!.createTeacher.id);
       }
       props.onClose();
-    } catch (e) {
-      const { fields: errors, other } = serverFieldErrors(e as ErrorLike, fields, i18n.language);
-      form.setFields(errors);
-      setOtherErrors(other.length || errors.length ? other : [t('teachers.saveFailed')]);
-    }
-  };
+    });
 
   const enumSelect = <V extends string>(values: readonly V[], label: (v: V) => string) => (
     <Select options={values.map((v) => ({ value: v, label: label(v) }))} />
   );
   return (
-    <Modal
-      open
+    <FormModal<Values>
       width={760}
       title={teacher ? `${t('teachers.edit')} · ${teacher.name}` : t('teachers.create')}
-      okText={t('common.save')}
-      cancelText={t('teachers.kit.cancel')}
-      okButtonProps={{ 'data-testid': 'save', loading: created.loading || updated.loading } as ButtonProps}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      errors={errors}
+      initialValues={initial}
+      onFinish={(values) => void save(values)}
+      onClose={props.onClose}
+      testId="teacher-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        onFinish={(values) => void save(values)}
-        data-testid="teacher-form"
-      >
-        {otherErrors.length > 0 && (
-          <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={otherErrors.join('；')} />
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="schoolId" label={t('teachers.field.school')} rules={rules.required}>
+            <SchoolSelect disabled={Boolean(teacher)} initial={teacher?.school} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="staffNumber" label={t('teachers.field.staffNumber')} rules={rules.staffNumber}>
+            <Input maxLength={32} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="name" label={t('teachers.field.name')} rules={rules.name}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="gender" label={t('teachers.field.gender')} rules={rules.required}>
+            {enumSelect(Object.values(Gender), (v) => t(`teachers.enum.gender.${v}`))}
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="subject" label={t('teachers.field.subject')} rules={rules.subject}>
+            <Input maxLength={32} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="degree" label={t('teachers.field.degree')} rules={rules.required}>
+            {enumSelect(Object.values(Degree), (v) => t(`teachers.enum.degree.${v}`))}
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="title" label={t('teachers.field.title')} rules={rules.required}>
+            {enumSelect(Object.values(Title), (v) => t(`teachers.enum.title.${v}`))}
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="backboneLevel" label={t('teachers.field.backboneLevel')} rules={rules.required}>
+            {enumSelect(Object.values(BackboneLevel), (v) => t(`teachers.enum.backboneLevel.${v}`))}
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="hireDate" label={t('teachers.field.hireDate')}>
+            <Input type="date" />
+          </Form.Item>
+        </Col>
+        {personal && (
+          <>
+            <Col span={12}>
+              <Form.Item name="idNumber" label={t('teachers.field.idNumber')} rules={rules.idNumber}>
+                <Input maxLength={18} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="phone" label={t('teachers.field.phone')} rules={rules.phone}>
+                <Input maxLength={13} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="birthDate" label={t('teachers.field.birthDate')}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+          </>
         )}
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="schoolId" label={t('teachers.field.school')} rules={rules.required}>
-              <SchoolSelect disabled={Boolean(teacher)} initial={teacher?.school} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="staffNumber" label={t('teachers.field.staffNumber')} rules={rules.staffNumber}>
-              <Input maxLength={32} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="name" label={t('teachers.field.name')} rules={rules.name}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="gender" label={t('teachers.field.gender')} rules={rules.required}>
-              {enumSelect(Object.values(Gender), (v) => t(`teachers.enum.gender.${v}`))}
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="subject" label={t('teachers.field.subject')} rules={rules.subject}>
-              <Input maxLength={32} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="degree" label={t('teachers.field.degree')} rules={rules.required}>
-              {enumSelect(Object.values(Degree), (v) => t(`teachers.enum.degree.${v}`))}
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="title" label={t('teachers.field.title')} rules={rules.required}>
-              {enumSelect(Object.values(Title), (v) => t(`teachers.enum.title.${v}`))}
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="backboneLevel" label={t('teachers.field.backboneLevel')} rules={rules.required}>
-              {enumSelect(Object.values(BackboneLevel), (v) => t(`teachers.enum.backboneLevel.${v}`))}
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="hireDate" label={t('teachers.field.hireDate')}>
-              <Input type="date" />
-            </Form.Item>
-          </Col>
-          {personal && (
-            <>
-              <Col span={12}>
-                <Form.Item name="idNumber" label={t('teachers.field.idNumber')} rules={rules.idNumber}>
-                  <Input maxLength={18} />
-                </Form.Item>
-              </Col>
-              <Col span={6}>
-                <Form.Item name="phone" label={t('teachers.field.phone')} rules={rules.phone}>
-                  <Input maxLength={13} />
-                </Form.Item>
-              </Col>
-              <Col span={6}>
-                <Form.Item name="birthDate" label={t('teachers.field.birthDate')}>
-                  <Input type="date" />
-                </Form.Item>
-              </Col>
-            </>
-          )}
-        </Row>
-        <Space size="large">
-          <Form.Item name="isFullTime" valuePropName="checked" noStyle>
-            <Checkbox>{t('teachers.field.isFullTime')}</Checkbox>
-          </Form.Item>
-          <Form.Item name="isRenowned" valuePropName="checked" noStyle>
-            <Checkbox>{t('teachers.field.isRenowned')}</Checkbox>
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+      </Row>
+      <Space size="large">
+        <Form.Item name="isFullTime" valuePropName="checked" noStyle>
+          <Checkbox>{t('teachers.field.isFullTime')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="isRenowned" valuePropName="checked" noStyle>
+          <Checkbox>{t('teachers.field.isRenowned')}</Checkbox>
+        </Form.Item>
+      </Space>
+    </FormModal>
   );
 }

@@ -1,23 +1,14 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Select, Space } from 'antd';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { BackboneLevel, Degree, SchoolStage, TeacherOrderField, Title, type TeacherFilter } from '../../gql/graphql';
 import { downloadExport } from '@zhuji/client/export-file';
-import { defineList, isFiltered, pageVariables } from '../../app/list/list-params';
+import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { TeacherTable } from './TeacherTable';
-import {
-  BooleanFilter,
-  EnumFilter,
-  ExportTableButton,
-  FilterBar,
-  ListBody,
-  ListSearch,
-  SchoolFilter,
-  SortControls,
-} from './RecordKit';
+import { BooleanFilter, EnumFilter, ExportTableButton, ListSearch, SchoolFilter, RecordListCard } from './RecordKit';
 import { TeacherFormModal, useTeacherPermissions } from './TeacherForm';
 
 export const teacherList = defineList({
@@ -111,99 +102,81 @@ export function TeacherListPage() {
     );
 
   return (
-    <Card
+    <RecordListCard
       title={t('teachers.title')}
-      extra={
-        <Space>
-          {can.create && (
-            <Button type="primary" onClick={() => setCreating(true)} data-testid="create">
-              {t('teachers.create')}
-            </Button>
-          )}
-          <ExportTableButton run={exportTable} />
-        </Space>
+      create={{ allowed: can.create, label: t('teachers.create'), onClick: () => setCreating(true) }}
+      exporter={<ExportTableButton run={exportTable} />}
+      filters={
+        <>
+          <ListSearch
+            key={state.filters.search ?? ''}
+            value={state.filters.search}
+            placeholder={t('teachers.search')}
+            onSearch={(search) => set({ search })}
+          />
+          <DistrictFilter value={state.filters.districtId} onChange={(districtId) => set({ districtId })} />
+          <SchoolFilter
+            testId="filter-school"
+            placeholder={t('teachers.field.school')}
+            value={state.filters.schoolId}
+            onChange={(schoolId) => set({ schoolId })}
+          />
+          <EnumFilter
+            testId="filter-stage"
+            placeholder={t('teachers.field.stage')}
+            values={Object.values(SchoolStage)}
+            label={(v) => t(`enums.stage.${v}`)}
+            value={state.filters.stage}
+            onChange={(stage) => set({ stage })}
+          />
+          <BooleanFilter
+            testId="filter-town-seat"
+            placeholder={t('teachers.field.isTownSeat')}
+            value={state.filters.isTownSeat}
+            onChange={(isTownSeat) => set({ isTownSeat })}
+          />
+          <EnumFilter
+            testId="filter-degree"
+            placeholder={t('teachers.field.degree')}
+            values={Object.values(Degree)}
+            label={(v) => t(`teachers.enum.degree.${v}`)}
+            value={state.filters.degree}
+            onChange={(degree) => set({ degree })}
+          />
+          <EnumFilter
+            testId="filter-title"
+            placeholder={t('teachers.field.title')}
+            values={Object.values(Title)}
+            label={(v) => t(`teachers.enum.title.${v}`)}
+            value={state.filters.title}
+            onChange={(title) => set({ title })}
+            width={110}
+          />
+          <EnumFilter
+            testId="filter-backbone"
+            placeholder={t('teachers.field.backboneLevel')}
+            values={Object.values(BackboneLevel)}
+            label={(v) => t(`teachers.enum.backboneLevel.${v}`)}
+            value={state.filters.backboneLevel}
+            onChange={(backboneLevel) => set({ backboneLevel })}
+            width={110}
+          />
+          <BooleanFilter
+            testId="filter-full-time"
+            placeholder={t('teachers.field.isFullTime')}
+            value={state.filters.isFullTime}
+            onChange={(isFullTime) => set({ isFullTime })}
+            width={110}
+          />
+        </>
       }
+      list={list}
+      sorts={teacherList.sorts}
+      sortLabel={(s) => t(`teachers.sortField.${s}`)}
+      result={{ error, retry: () => void refetch(), page, loading }}
+      table={<TeacherTable teachers={page?.nodes ?? []} loading={loading} emptyText={t('common.empty')} />}
     >
-      <FilterBar>
-        <ListSearch
-          key={state.filters.search ?? ''}
-          value={state.filters.search}
-          placeholder={t('teachers.search')}
-          onSearch={(search) => set({ search })}
-        />
-        <DistrictFilter value={state.filters.districtId} onChange={(districtId) => set({ districtId })} />
-        <SchoolFilter
-          testId="filter-school"
-          placeholder={t('teachers.field.school')}
-          value={state.filters.schoolId}
-          onChange={(schoolId) => set({ schoolId })}
-        />
-        <EnumFilter
-          testId="filter-stage"
-          placeholder={t('teachers.field.stage')}
-          values={Object.values(SchoolStage)}
-          label={(v) => t(`enums.stage.${v}`)}
-          value={state.filters.stage}
-          onChange={(stage) => set({ stage })}
-        />
-        <BooleanFilter
-          testId="filter-town-seat"
-          placeholder={t('teachers.field.isTownSeat')}
-          value={state.filters.isTownSeat}
-          onChange={(isTownSeat) => set({ isTownSeat })}
-        />
-        <EnumFilter
-          testId="filter-degree"
-          placeholder={t('teachers.field.degree')}
-          values={Object.values(Degree)}
-          label={(v) => t(`teachers.enum.degree.${v}`)}
-          value={state.filters.degree}
-          onChange={(degree) => set({ degree })}
-        />
-        <EnumFilter
-          testId="filter-title"
-          placeholder={t('teachers.field.title')}
-          values={Object.values(Title)}
-          label={(v) => t(`teachers.enum.title.${v}`)}
-          value={state.filters.title}
-          onChange={(title) => set({ title })}
-          width={110}
-        />
-        <EnumFilter
-          testId="filter-backbone"
-          placeholder={t('teachers.field.backboneLevel')}
-          values={Object.values(BackboneLevel)}
-          label={(v) => t(`teachers.enum.backboneLevel.${v}`)}
-          value={state.filters.backboneLevel}
-          onChange={(backboneLevel) => set({ backboneLevel })}
-          width={110}
-        />
-        <BooleanFilter
-          testId="filter-full-time"
-          placeholder={t('teachers.field.isFullTime')}
-          value={state.filters.isFullTime}
-          onChange={(isFullTime) => set({ isFullTime })}
-          width={110}
-        />
-        <SortControls
-          sorts={teacherList.sorts}
-          sort={state.sort}
-          direction={state.direction}
-          label={(s) => t(`teachers.sortField.${s}`)}
-          onSort={list.setSort}
-          filtered={isFiltered(state)}
-          onClear={list.clearFilters}
-        />
-      </FilterBar>
-      <ListBody
-        error={error}
-        retry={() => void refetch()}
-        page={page}
-        loading={loading}
-        list={list}
-        table={<TeacherTable teachers={page?.nodes ?? []} loading={loading} emptyText={t('common.empty')} />}
-      />
       {creating && <TeacherFormModal onClose={() => setCreating(false)} onSaved={() => void refetch()} />}
-    </Card>
+    </RecordListCard>
   );
 }

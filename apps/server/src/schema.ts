@@ -18,7 +18,7 @@ import {
   SchoolStaffingResolver,
   TownStaffingResolver,
 } from './modules/staffing/staffing.resolver.js';
-import { GoalsResolver } from './modules/goals/goals.resolver.js';
+import { GoalsResolver, TownGoalAttainmentResolver } from './modules/goals/goals.resolver.js';
 import { AggregatesResolver } from './modules/aggregates/aggregates.resolver.js';
 import { ledgerResolvers } from './modules/ledger/index.js';
 import { planResolvers } from './modules/plan/index.js';
@@ -41,6 +41,7 @@ export const resolvers = [
   TownStaffingResolver,
   DistrictStaffingResolver,
   GoalsResolver,
+  TownGoalAttainmentResolver,
   AggregatesResolver,
   ...ledgerResolvers,
   ...planResolvers,

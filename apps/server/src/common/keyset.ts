@@ -150,16 +150,17 @@ function columnSqlOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: 
   return `${qb.escape(alias)}.${qb.escape(column.databaseName)}`;
 }
 
-function finishPage<T extends ObjectLiteral>(
+function finishPage<T>(
   rows: T[],
   sort: SortSpec,
   window: PageWindow,
   count: () => Promise<number>,
+  cursor: (row: T) => string = (row) => cursorOf(row as ObjectLiteral, sort),
 ): ConnectionResult<T> {
   const hasMore = rows.length > window.limit;
   const page = hasMore ? rows.slice(0, window.limit) : rows;
   if (!window.forward) page.reverse();
-  const edges = page.map((node) => ({ cursor: cursorOf(node, sort), node }));
+  const edges = page.map((node) => ({ cursor: cursor(node), node }));
   const pageInfo: PageInfo = {
     hasNextPage: window.forward ? hasMore : Boolean(window.before),
     hasPreviousPage: window.forward ? Boolean(window.after) : hasMore,
@@ -272,4 +273,50 @@ export async function paginateByParent<T extends ObjectLiteral>(
     );
   }
   return result;
+}
+
+/** A row's place in an in-memory keyset order: its sort value and the id that breaks ties. */
+export interface RowKey {
+  value: string | number;
+  id: string;
+}
+
+/**
+ * One page of rows already in memory, for a connection whose filter or sort is computed in
+ * TypeScript rather than SQL (goal verdicts are judged by rules over fetched facts). Same
+ * cursors and window rules as `paginate`: `(value, id)` seeks past the cursor, so a filter
+ * applied before paging stays correct across pages. `compare` orders two sort values; ids
+ * break ties by code point.
+ */
+export function paginateRows<T>(
+  rows: readonly T[],
+  args: ConnectionArgs,
+  sort: SortSpec,
+  maxPageSize: number,
+  key: (row: T) => RowKey,
+  compare: (a: string | number, b: string | number) => number,
+): ConnectionResult<T> {
+  const window = pageWindow(args, sort, maxPageSize);
+  const sign = sort.direction === OrderDirection.ASC ? 1 : -1;
+  const order = (a: RowKey, b: RowKey) =>
+    sign * (compare(a.value, b.value) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const keyed = rows.map((row) => ({ row, key: key(row) }));
+  keyed.sort((a, b) => order(a.key, b.key));
+  const inWindow = keyed.filter(
+    (k) => (!window.after || order(k.key, window.after) > 0) && (!window.before || order(k.key, window.before) < 0),
+  );
+  const take =
+    window.limit === 0
+      ? []
+      : window.forward
+        ? inWindow.slice(0, window.limit + 1)
+        : inWindow.slice(-(window.limit + 1)).reverse();
+  const cursorOfRow = new Map(keyed.map((k) => [k.row, encodeCursor({ field: sort.field, ...k.key })]));
+  return finishPage(
+    take.map((k) => k.row),
+    sort,
+    window,
+    () => Promise.resolve(rows.length),
+    (row) => cursorOfRow.get(row)!,
+  );
 }

@@ -1,7 +1,19 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { ConnectionArgs } from '../../common/connection.js';
+import { notFound } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/global-id.js';
-import { PeriodShare, ProgrammeSummary, TownGoalAttainment } from './goals.types.js';
+import { TownGoalFilter, TownGoalOrder } from './goals.inputs.js';
+import {
+  GoalVerdict,
+  PeriodShare,
+  ProgrammeGoal,
+  ProgrammeSummary,
+  TownGoalAttainment,
+  TownGoalAttainmentConnection,
+} from './goals.types.js';
+
+const PERIOD = { nullable: true, description: '年份，默认今年 / The year (YYYY), this year by default' } as const;
 
 @Resolver(() => ProgrammeSummary)
 export class GoalsResolver {
@@ -13,13 +25,33 @@ export class GoalsResolver {
   goalAttainment(
     @Ctx() ctx: Context,
     @Arg('townId', () => ID, { description: '乡镇 ID / The town' }) townId: string,
-    @Arg('period', () => String, {
-      nullable: true,
-      description: '年份，默认今年 / The year (YYYY), this year by default',
-    })
+    @Arg('period', () => String, PERIOD)
     period?: string,
   ) {
     return ctx.services.goals.townAttainment(ctx, fromGlobalId(townId, 'Town', 'townId'), period);
+  }
+
+  @Query(() => TownGoalAttainmentConnection, {
+    description:
+      '查看范围内各乡镇的六项目标判定（Relay 分页），可按判定筛选、按达成数排序 / The six verdicts of each town in scope, as a connection: filterable by verdict, sortable by goals met',
+  })
+  townGoalAttainments(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('period', () => String, PERIOD)
+    period?: string,
+    @Arg('filter', () => TownGoalFilter, {
+      nullable: true,
+      description: '筛选条件（省略则不筛选）/ Filter conditions; omit to list every town in scope',
+    })
+    filter?: TownGoalFilter,
+    @Arg('orderBy', () => TownGoalOrder, {
+      nullable: true,
+      description: '排序方式（省略时按区划代码升序）/ Sort order; by NBS code, ascending, when omitted',
+    })
+    orderBy?: TownGoalOrder,
+  ) {
+    return ctx.services.goals.attainmentPage(ctx, period, filter, orderBy, args);
   }
 
   @Query(() => ProgrammeSummary, {
@@ -33,10 +65,7 @@ export class GoalsResolver {
       description: '区县 ID，省略为全市 / The district; the whole city when omitted',
     })
     districtId?: string,
-    @Arg('period', () => String, {
-      nullable: true,
-      description: '年份，默认今年 / The year (YYYY), this year by default',
-    })
+    @Arg('period', () => String, PERIOD)
     period?: string,
   ) {
     return ctx.services.goals.summary(
@@ -56,5 +85,21 @@ export class GoalsResolver {
     @Arg('years', () => Int, { defaultValue: 3, description: '年数（1–10）/ How many years (1–10)' }) years: number,
   ) {
     return ctx.services.goals.trend(ctx, summary.districtScope, summary.period, years);
+  }
+}
+
+@Resolver(() => TownGoalAttainment)
+export class TownGoalAttainmentResolver {
+  @FieldResolver(() => GoalVerdict, {
+    description:
+      '某一目标的判定（导出时以别名各取一列）/ The verdict on one goal; with aliases, one export column per goal',
+  })
+  verdict(
+    @Root() attainment: TownGoalAttainment,
+    @Arg('goal', () => ProgrammeGoal, { description: '目标 / The goal' }) goal: ProgrammeGoal,
+  ): GoalVerdict {
+    const verdict = attainment.goals.find((g) => g.goal === goal);
+    if (!verdict) throw notFound('GoalVerdict', goal);
+    return verdict;
   }
 }

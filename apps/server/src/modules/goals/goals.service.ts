@@ -11,9 +11,21 @@ import { District } from '../district/district.entity.js';
 import { assessmentFacts, schoolOrTown } from './assessment-facts.js';
 import { ledgerFacts, leadershipFacts, periodWindow, researchFacts, type PeriodWindow } from './goal-facts.js';
 import { RULES, type SchoolFacts } from './goal-rules.js';
+import { TownGoalOrderField, type TownGoalFilter, type TownGoalOrder } from './goals.inputs.js';
+import type { TownFilter } from '../town/town.inputs.js';
+import type { ConnectionArgs, ConnectionResult } from '../../common/connection.js';
+import { pageWindow, paginateRows } from '../../common/keyset.js';
+import { sortSpec } from '../../common/order.js';
 import { ProgrammeGoal, type GoalVerdict, type ProgrammeSummary, type TownGoalAttainment } from './goals.types.js';
 
 const GOALS = Object.values(ProgrammeGoal);
+
+/** Town names sort in pinyin order, as a Chinese reader expects; codes and counts as they are. */
+const PINYIN = new Intl.Collator('zh-CN');
+function compareSortValues(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return PINYIN.compare(String(a), String(b));
+}
 
 /**
  * Goal attainment, computed live from the records on every request (nothing stored that
@@ -41,13 +53,18 @@ export class GoalService {
     return p;
   }
 
-  /** Towns the viewer may judge: the city-wide roles any; others those with a school in their scope. */
+  /**
+   * Towns the viewer may judge: the city-wide roles any; others those with a school in their
+   * scope. `filter` is the towns list's own filter, applied by the town service.
+   */
   private async visibleTowns(
     ctx: Context,
-    where: { townIds?: string[]; districtId?: string; inProgramme?: boolean },
+    where: { townIds?: string[]; districtId?: string; inProgramme?: boolean; filter?: TownFilter },
   ): Promise<Town[]> {
     requireViewer(ctx.viewer);
-    const qb = this.ds.getRepository(Town).createQueryBuilder('t');
+    const qb = where.filter
+      ? ctx.services.town.filtered(ctx, where.filter)
+      : this.ds.getRepository(Town).createQueryBuilder('t');
     if (where.townIds) qb.andWhere('t.id IN (:...townIds)', { townIds: where.townIds.length ? where.townIds : [null] });
     if (where.districtId) qb.andWhere('t.districtId = :districtId', { districtId: where.districtId });
     if (where.inProgramme) qb.andWhere('t.inProgramme = true');
@@ -78,7 +95,7 @@ export class GoalService {
     return towns.map((town) => {
       const seats = schools.filter((s) => s.townId === town.id);
       const goals = GOALS.map((goal) => this.townVerdict(goal, seats, facts, window));
-      return { town, period, meetsAll: goals.every((g) => g.met), goals };
+      return { town, period, meetsAll: goals.every((g) => g.met), goalsMet: goals.filter((g) => g.met).length, goals };
     });
   }
 
@@ -197,6 +214,43 @@ export class GoalService {
     const towns = await this.visibleTowns(ctx, { townIds: [townId] });
     if (!towns.length) return null;
     return (await this.evaluate(ctx, towns, this.period(period)))[0]!;
+  }
+
+  /**
+   * The towns in scope with their verdicts as a connection, filterable by verdict. Verdicts
+   * are judged in TypeScript, so the page is cut after judging: every matching town of the
+   * period is judged in one batch (the same fixed number of queries as programmeSummary,
+   * whatever the number of towns; a city has about 130), then filtered, sorted and paged by
+   * the keyset cursor in memory, so a filter on a verdict stays exact across pages.
+   */
+  async attainmentPage(
+    ctx: Context,
+    period: string | undefined,
+    filter: TownGoalFilter | undefined,
+    orderBy: TownGoalOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<ConnectionResult<TownGoalAttainment>> {
+    const p = this.period(period);
+    const sort = sortSpec(orderBy, { CODE: 'code', NAME: 'name', GOALS_MET: 'goalsMet' }, TownGoalOrderField.CODE);
+    // The window is checked before any verdict is computed: a bad cursor costs nothing.
+    pageWindow(args, sort, ctx.config.maxPageSize);
+    const { meetsAll, failingGoal, ...townFilter } = filter ?? {};
+    const towns = await this.visibleTowns(ctx, { filter: townFilter });
+    const judged = (await this.evaluate(ctx, towns, p)).filter(
+      (r) =>
+        (meetsAll == null || r.meetsAll === meetsAll) &&
+        (!failingGoal || r.goals.some((g) => g.goal === failingGoal && !g.met)),
+    );
+    const key = (r: TownGoalAttainment) => ({
+      value:
+        sort.field === TownGoalOrderField.GOALS_MET
+          ? r.goalsMet
+          : sort.field === TownGoalOrderField.NAME
+            ? r.town.name
+            : r.town.code,
+      id: r.town.id,
+    });
+    return paginateRows(judged, args, sort, ctx.config.maxPageSize, key, compareSortValues);
   }
 
   /** The share meeting all goals for `years` years up to `period`, oldest first. */

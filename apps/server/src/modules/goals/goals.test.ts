@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { cityAdminToken, nextSchoolCode, signInAs } from '../../test/fixtures.js';
 import { parseGlobalId } from '../../common/global-id.js';
 import { today } from '../../common/dates.js';
+import { QUERY_EXPORT_DEFAULTS, setQueryExportOptions } from '../export/export-query.route.js';
 import { Role } from '../../auth/viewer.js';
 import { RectificationItem } from '../ledger/ledger.entity.js';
 import { FundSource, RectificationStatus, StandardItem } from '../ledger/ledger.enums.js';
@@ -227,5 +229,155 @@ describe('goal attainment', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ path: 'period' }],
     });
+  });
+  it('lists the verdicts as one connection, filtered by verdict and paged exactly, in a fixed number of queries', async () => {
+    // Five more programme towns, each with a town-seat school of no teachers: they can meet
+    // CONDITIONS at most, and two of them have an item past its deadline.
+    for (const [n, overdue] of [
+      [3, true],
+      [4, false],
+      [5, true],
+      [6, false],
+      [7, false],
+    ] as const) {
+      id[`L${n}`] = (
+        await gql('mutation($i: CreateTownInput!) { createTown(input: $i) { id } }', {
+          i: { code: `37092100${n}`, name: `目标镇L${n}`, kind: 'TOWN', districtId: id.D, inProgramme: true },
+        })
+      ).createTown.id;
+      await school(`LS${n}`, `L${n}`, 'TOWN', true);
+      if (overdue) {
+        await t.ds.manager.insert(RectificationItem, {
+          schoolId: db(`LS${n}`),
+          townId: db(`L${n}`),
+          districtId: db('D'),
+          standardItem: StandardItem.CANTEEN,
+          problem: '食堂面积不足',
+          fundSource: FundSource.DISTRICT,
+          deadline: shift(-10),
+          owner: '校长',
+          measures: '扩建',
+          status: RectificationStatus.OPEN,
+        });
+      }
+    }
+    const PAGE = `query($f: TownGoalFilter, $o: TownGoalOrder, $first: Int, $after: String, $last: Int, $before: String) {
+      townGoalAttainments(filter: $f, orderBy: $o, first: $first, after: $after, last: $last, before: $before) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        nodes { period meetsAll goalsMet town { id name } goals { goal met } conditions: verdict(goal: CONDITIONS) { met reason } } } }`;
+    type Node = {
+      meetsAll: boolean;
+      goalsMet: number;
+      town: { id: string; name: string };
+      goals: { goal: string; met: boolean }[];
+      conditions: { met: boolean; reason: string | null };
+    };
+    /** Every node, two at a time forwards (or backwards, returned in list order). */
+    async function walk(vars: Record<string, unknown>, tk = token, backwards = false) {
+      const seen: Node[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < 20; i++) {
+        const page: any = (
+          await gql(PAGE, backwards ? { ...vars, last: 2, before: cursor } : { ...vars, first: 2, after: cursor }, tk)
+        ).townGoalAttainments;
+        if (backwards) seen.unshift(...page.nodes);
+        else seen.push(...page.nodes);
+        const more = backwards ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage;
+        if (!more) return { nodes: seen, totalCount: page.totalCount as number };
+        cursor = backwards ? page.pageInfo.startCursor : page.pageInfo.endCursor;
+      }
+      throw new Error('did not end');
+    }
+    const names = (ns: Node[]) => ns.map((n) => n.town.name);
+    const inD = { districtId: id.D };
+
+    const all = await walk({ f: inD });
+    expect(names(all.nodes)).toEqual(['T', 'Empty', 'L3', 'L4', 'L5', 'L6', 'L7'].map((k) => `目标镇${k}`));
+    expect(all.totalCount).toBe(7);
+    // Each row is goalAttainment's verdict for that town: one source of truth.
+    for (const n of all.nodes) {
+      const single = (await gql(ATTAINMENT, { id: n.town.id })).goalAttainment;
+      expect(n.goals).toEqual(single.goals.map((g: any) => ({ goal: g.goal, met: g.met })));
+      expect(n.meetsAll).toBe(single.meetsAll);
+      expect(n.goalsMet).toBe(single.goals.filter((g: any) => g.met).length);
+      expect(n.conditions).toEqual({
+        met: goal({ goalAttainment: single }, 'CONDITIONS').met,
+        reason: goal({ goalAttainment: single }, 'CONDITIONS').reason,
+      });
+    }
+
+    // A verdict filter holds across pages, and totalCount counts what it keeps.
+    const failing = await walk({ f: { ...inD, failingGoal: 'CONDITIONS' } });
+    expect(names(failing.nodes)).toEqual(['目标镇T', '目标镇Empty', '目标镇L3', '目标镇L5']);
+    expect(failing.totalCount).toBe(4);
+    expect(names((await walk({ f: { ...inD, failingGoal: 'CONDITIONS' } }, token, true)).nodes)).toEqual(
+      names(failing.nodes),
+    );
+    expect((await walk({ f: { ...inD, meetsAll: false } })).totalCount).toBe(7);
+    expect((await walk({ f: { ...inD, meetsAll: true } })).nodes).toEqual([]);
+    expect(names((await walk({ f: { ...inD, failingGoal: 'CONDITIONS', search: 'L' } })).nodes)).toEqual([
+      '目标镇L3',
+      '目标镇L5',
+    ]);
+
+    // Weakest first: fewest goals met, then by id; the same walked backwards.
+    const weakest = await walk({ f: inD, o: { field: 'GOALS_MET' } });
+    expect(weakest.nodes.map((n) => n.goalsMet)).toEqual([0, 0, 0, 0, 1, 1, 1]);
+    expect(names(weakest.nodes.slice(4)).sort()).toEqual(['目标镇L4', '目标镇L6', '目标镇L7']);
+    expect(names((await walk({ f: inD, o: { field: 'GOALS_MET' } }, token, true)).nodes)).toEqual(names(weakest.nodes));
+    const strongest = await walk({ f: inD, o: { field: 'GOALS_MET', direction: 'DESC' } });
+    expect(names(strongest.nodes)).toEqual(names(weakest.nodes).reverse());
+    // A cursor belongs to its ordering.
+    const byCode = (await gql(PAGE, { f: inD, first: 1 })).townGoalAttainments.pageInfo.endCursor;
+    expect(
+      (await t.gql(PAGE, { f: inD, o: { field: 'NAME' }, first: 1, after: byCode }, token)).errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ constraint: 'cursorOrder' }] });
+
+    // The programme summary counts the same verdicts.
+    const summary = (
+      await gql('query($d: ID) { programmeSummary(districtId: $d) { townsMeetingAll goals { goal townsMeeting } } }', {
+        d: id.D,
+      })
+    ).programmeSummary;
+    expect(summary.goals.find((g: any) => g.goal === 'CONDITIONS').townsMeeting).toBe(7 - failing.totalCount);
+
+    // Within scope: a school's staff see the verdicts of their own school's town only.
+    const staff = await signInAs(t, 'goal-list-staff', [{ role: Role.SCHOOL_STAFF, schoolId: db('Partner') }]);
+    expect(names((await walk({ f: inD }, staff)).nodes)).toEqual(['目标镇T']);
+
+    // The export walks this one connection, filter and verdict columns included.
+    setQueryExportOptions({ pageSize: 2 });
+    try {
+      const res = await fetch(t.url.replace(/\/graphql$/, '/api/export/query.csv'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: `query($f: TownGoalFilter) { townGoalAttainments(filter: $f, first: 100) {
+            nodes { town { name } meetsAll conditions: verdict(goal: CONDITIONS) { met } staffing: verdict(goal: STAFFING) { met } } } }`,
+          variables: { f: { ...inD, failingGoal: 'CONDITIONS' } },
+          columns: [
+            { path: 'town.name', heading: '乡镇' },
+            { path: 'meetsAll', heading: '全部达成' },
+            { path: 'conditions.met', heading: '办学条件' },
+            { path: 'staffing.met', heading: '师资' },
+          ],
+        }),
+      });
+      expect(res.status).toBe(200);
+      const [head, ...rows] = parse(await res.text(), { bom: true }) as string[][];
+      expect(head).toEqual(['乡镇', '全部达成', '办学条件', '师资']);
+      expect(rows.map((r) => r[0])).toEqual(names(failing.nodes));
+      expect(rows.every((r) => r[1] === '否' && r[2] === '否')).toBe(true);
+    } finally {
+      setQueryExportOptions(QUERY_EXPORT_DEFAULTS);
+    }
+
+    // All verdicts of a page come from one batch: seven towns cost what one does.
+    const statements = async (f: Record<string, unknown>) => {
+      t.statements.reset();
+      await gql(PAGE, { f, first: 20 });
+      return t.statements.statements.filter((q) => !/"auth_session"|"app_user"|"role_grant"/.test(q)).length;
+    };
+    expect(await statements(inD)).toBe(await statements({ ...inD, search: '目标镇L4' }));
   });
 });

@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { School } from '../school/school.entity.js';
 import { Town } from '../town/town.entity.js';
 import { District } from '../district/district.entity.js';
+import { connectionTypes } from '../../common/connection.js';
 
 export enum ProgrammeGoal {
   CONDITIONS = 'CONDITIONS',
@@ -114,9 +115,18 @@ export class TownGoalAttainment {
   @Field({ description: '是否六项全部达成 / Whether the town meets all six goals' })
   meetsAll: boolean;
 
+  @Field(() => Int, { description: '达成的目标数（0–6）/ How many of the six goals the town meets' })
+  goalsMet: number;
+
   @Field(() => [GoalVerdict], { description: '六项目标 / The six goals' })
   goals: GoalVerdict[];
 }
+
+export const { ConnectionType: TownGoalAttainmentConnection } = connectionTypes(
+  TownGoalAttainment,
+  'TownGoalAttainment',
+  '乡镇目标达成',
+);
 
 @ObjectType({ description: '某目标达成的乡镇数 / How many towns meet one goal' })
 export class GoalCount {

@@ -33,7 +33,8 @@ export class TownService extends RecordService<Town> {
     return em.getRepository(Town).createQueryBuilder(alias);
   }
 
-  private filtered(ctx: Context, filter: TownFilter | undefined): SelectQueryBuilder<Town> {
+  /** The towns list's filter, aliased `t`; the goals connection narrows it further by scope. */
+  filtered(ctx: Context, filter: TownFilter | undefined): SelectQueryBuilder<Town> {
     const qb = this.scoped(ctx, 't');
     if (filter?.districtId) {
       qb.andWhere('t.districtId = :districtId', {

@@ -1,6 +1,6 @@
 /**
  * Bulk import from the command line, through the same service, scope and audit as the API:
- *   ZHUJI_PASSWORD=… npm run import --workspace @zhuji/server -- schools|teachers <file> [--dry-run] --as <username>
+ *   ZHUJI_PASSWORD=… npm run import --workspace @zhuji/server -- schools|teachers|memberships|trusteeships <file> [--dry-run] --as <username>
  * Signs in as <username> (the password from ZHUJI_PASSWORD, never argv, which `ps` shows),
  * so the import obeys that account's scope and the audit log names them. The format is
  * taken from the file's first bytes (.xlsx or CSV); `--charset gb18030` for non-UTF-8 CSV.
@@ -16,9 +16,10 @@ import { openDatabase } from '../db/database.js';
 import { createLogger } from '../logger.js';
 import { createServices } from '../services.js';
 import { ImportService } from '../modules/import/import.service.js';
+import { IMPORT_KINDS, type ImportKind } from '../modules/import/import.columns.js';
 
 const usage =
-  'usage: ZHUJI_PASSWORD=… npm run import --workspace @zhuji/server -- schools|teachers <file> [--dry-run] [--charset gb18030] --as <username>';
+  'usage: ZHUJI_PASSWORD=… npm run import --workspace @zhuji/server -- schools|teachers|memberships|trusteeships <file> [--dry-run] [--charset gb18030] --as <username>';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -29,7 +30,7 @@ const { values, positionals } = parseArgs({
 });
 const [kind, file] = positionals;
 const password = process.env.ZHUJI_PASSWORD;
-if ((kind !== 'schools' && kind !== 'teachers') || !file || !values.as || !password) {
+if (!(IMPORT_KINDS as readonly string[]).includes(kind ?? '') || !file || !values.as || !password) {
   console.error(usage);
   process.exit(64);
 }
@@ -50,7 +51,7 @@ try {
     ds,
     services,
   });
-  const report = await new ImportService().importFile(ctx, kind, resolve(file), {
+  const report = await new ImportService().importFile(ctx, kind as ImportKind, resolve(file), {
     dryRun: values['dry-run'],
     charset: values.charset,
   });

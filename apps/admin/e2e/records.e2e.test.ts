@@ -330,6 +330,21 @@ describe('researchers', () => {
     await screenshot('researchers');
     await exportFile('researchers');
 
+    // The programme's rule: researchers attached to no town-seat school today.
+    await choose('filter-without-town-seat', '今日未包挂任何镇驻地学校');
+    await page.waitForURL(/withoutTownSeat=true/);
+    const now = new Date();
+    const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+    const rule = await gql<{ researchersWithoutTownSeatSchool: { totalCount: number } }>(
+      'query($day: Date) { researchersWithoutTownSeatSchool(activeOn: $day, first: 1) { totalCount } }',
+      { day },
+      token,
+    );
+    await expect.poll(shownTotal).toBe(rule.researchersWithoutTownSeatSchool.totalCount);
+    await exportFile('researchers-without-town-seat');
+    await page.getByTestId('clear-filters').click();
+    await page.waitForURL(/\/admin\/researchers$/);
+
     const id = await openFirst('data-researcher-id', 1, 'researchers');
     const { researcher } = await gql<{ researcher: { assignments: { totalCount: number } } }>(
       'query($id: ID!) { researcher(id: $id) { assignments { totalCount } } }',

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { graphql } from '../../gql';
-import { ResearcherLevel, ResearcherOrderField } from '../../gql/graphql';
+import { getFragmentData, graphql } from '../../gql';
+import { ResearcherLevel, ResearcherOrderField, type ResearcherListPage_ResearcherFragment } from '../../gql/graphql';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import {
+  BooleanFilter,
   EnumFilter,
   ListSearch,
   RecordExport,
@@ -25,10 +26,27 @@ const researcherList = defineList({
     districtId: { kind: 'id' },
     subject: { kind: 'string' },
     schoolId: { kind: 'id' },
+    withoutTownSeat: { kind: 'boolean' },
   },
   sorts: [ResearcherOrderField.Name, ResearcherOrderField.CreatedAt],
   defaultSort: ResearcherOrderField.Name,
 });
+
+const ResearcherRowFragment = graphql(`
+  fragment ResearcherListPage_Researcher on Researcher {
+    id
+    name
+    level
+    subject
+    district {
+      id
+      name
+    }
+    assignments(activeOn: $today, first: 1) {
+      totalCount
+    }
+  }
+`);
 
 const ResearcherListQuery = graphql(`
   query ResearcherListPage(
@@ -49,17 +67,41 @@ const ResearcherListQuery = graphql(`
         endCursor
       }
       nodes {
-        id
-        name
-        level
-        subject
-        district {
-          id
-          name
-        }
-        assignments(activeOn: $today, first: 1) {
-          totalCount
-        }
+        ...ResearcherListPage_Researcher
+      }
+    }
+  }
+`);
+
+/** The programme's rule: every researcher attached to at least one town-seat school today. */
+const ResearcherRuleQuery = graphql(`
+  query ResearcherListPageWithoutTownSeat(
+    $filter: ResearcherFilter
+    $orderBy: ResearcherOrder
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $today: Date
+  ) {
+    researchersWithoutTownSeatSchool(
+      activeOn: $today
+      filter: $filter
+      orderBy: $orderBy
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        ...ResearcherListPage_Researcher
       }
     }
   }
@@ -76,18 +118,24 @@ export function ResearcherListPage() {
   const navigate = useNavigate();
   const list = useListState(researcherList);
   const { state } = list;
-  const variables = {
-    filter: state.filters,
-    orderBy: { field: state.sort, direction: state.direction },
-    today: today(),
-  };
-  const { data, previousData, loading, error, refetch } = useQuery(ResearcherListQuery, {
+  const { withoutTownSeat, ...filter } = state.filters;
+  const variables = { filter, orderBy: { field: state.sort, direction: state.direction }, today: today() };
+  const all = useQuery(ResearcherListQuery, {
     variables: { ...variables, ...pageVariables(state) },
+    skip: withoutTownSeat === true,
   });
+  const rule = useQuery(ResearcherRuleQuery, {
+    variables: { ...variables, ...pageVariables(state) },
+    skip: withoutTownSeat !== true,
+  });
+  const { loading, error, refetch } = withoutTownSeat ? rule : all;
   const permission = useQuery(ResearcherCreatePermission, { fetchPolicy: 'cache-first' });
   const [creating, setCreating] = useState(false);
-  const page = (data ?? previousData)?.researchers;
-  type Row = NonNullable<typeof page>['nodes'][number];
+  const result = withoutTownSeat
+    ? (rule.data ?? rule.previousData)?.researchersWithoutTownSeatSchool
+    : (all.data ?? all.previousData)?.researchers;
+  const page = result && { ...result, nodes: getFragmentData(ResearcherRowFragment, result.nodes) };
+  type Row = ResearcherListPage_ResearcherFragment;
   const set = list.setFilters;
 
   return (
@@ -100,7 +148,7 @@ export function ResearcherListPage() {
       }}
       exporter={
         <RecordExport
-          query={ResearcherListQuery}
+          query={withoutTownSeat ? ResearcherRuleQuery : ResearcherListQuery}
           variables={variables}
           fileName={`${t('researchers.title')}.xlsx`}
           columns={[
@@ -142,6 +190,14 @@ export function ResearcherListPage() {
             placeholder={t('researchers.field.school')}
             value={state.filters.schoolId}
             onChange={(schoolId) => set({ schoolId })}
+          />
+          <BooleanFilter
+            testId="filter-without-town-seat"
+            placeholder={t('researchers.withoutTownSeat')}
+            value={state.filters.withoutTownSeat}
+            onChange={(v) => set({ withoutTownSeat: v || undefined })}
+            options={[{ label: t('researchers.withoutTownSeatOnly'), value: true }]}
+            width={230}
           />
         </>
       }

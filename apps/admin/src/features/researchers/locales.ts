@@ -24,6 +24,8 @@ export const zhCN = {
     missingMonths: '缺少联合教研的月份（近 12 个月）',
     noMissingMonths: '每月均有',
     townSeat: '镇驻地',
+    withoutTownSeat: '包挂镇驻地学校情况',
+    withoutTownSeatOnly: '今日未包挂任何镇驻地学校',
     sortField: { NAME: '按姓名', CREATED_AT: '按创建时间' },
     field: {
       name: '姓名',
@@ -77,6 +79,8 @@ export const en: Shape<typeof zhCN> = {
     missingMonths: 'Months without joint research (last 12 months)',
     noMissingMonths: 'None missing',
     townSeat: 'Town seat',
+    withoutTownSeat: 'Town-seat assignment',
+    withoutTownSeatOnly: 'No town-seat school today',
     sortField: { NAME: 'By name', CREATED_AT: 'By creation time' },
     field: {
       name: 'Name',

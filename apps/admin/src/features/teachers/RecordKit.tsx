@@ -131,15 +131,20 @@ export function EnumFilter<V extends string>(props: {
   );
 }
 
-/** A yes/no filter; cleared means either. */
+/** A yes/no filter; cleared means either. `options` replaces the yes/no pair (e.g. a single "only these"). */
 export function BooleanFilter(props: {
   value: boolean | undefined;
   onChange: (value: boolean | undefined) => void;
   placeholder: string;
   testId: string;
   width?: number;
+  options?: { label: string; value: boolean }[];
 }) {
   const { t } = useTranslation();
+  const options = props.options ?? [
+    { label: t('common.yes'), value: true },
+    { label: t('common.no'), value: false },
+  ];
   return (
     <Select
       allowClear
@@ -147,10 +152,7 @@ export function BooleanFilter(props: {
       placeholder={props.placeholder}
       style={{ width: props.width ?? 130 }}
       value={props.value === undefined ? undefined : String(props.value)}
-      options={[
-        { label: t('common.yes'), value: 'true' },
-        { label: t('common.no'), value: 'false' },
-      ]}
+      options={options.map((o) => ({ label: o.label, value: String(o.value) }))}
       onChange={(v?: string) => props.onChange(v === undefined ? undefined : v === 'true')}
     />
   );

@@ -1,23 +1,45 @@
-import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ExportButton, QueryState } from '@zhuji/client/ui';
 import { graphql } from '../../gql';
 import { ProgrammeGoal, type TownListPageQuery } from '../../gql/graphql';
 import { DistrictPicker } from '../../app/pickers/DistrictPicker';
-import { PAGE_SIZES } from '../../app/list/list-params';
+import { pageVariables } from '../../app/list/list-params';
+import { ListPager } from '../../app/list/ListPager';
+import { useListState } from '../../app/list/useListState';
 import { currentPeriod, GOAL_ORDER, recentPeriods } from '../dashboard/programme';
-import { filterTowns, parseTownListParams, toTownListParams, type TownListState } from './town-list';
+import { townList, townListFiltered, townListVariables } from './town-list';
 
 const TownListQuery = graphql(`
-  query TownListPage($period: String!, $districtId: ID) {
-    programmeSummary(period: $period, districtId: $districtId) {
-      period
-      townCount
-      towns {
+  query TownListPage(
+    $period: String
+    $filter: TownGoalFilter
+    $orderBy: TownGoalOrder
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+  ) {
+    townGoalAttainments(
+      period: $period
+      filter: $filter
+      orderBy: $orderBy
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
         meetsAll
         town {
           id
@@ -38,43 +60,64 @@ const TownListQuery = graphql(`
   }
 `);
 
-// The export walks the towns connection (the API's goal verdicts are not a connection).
+// The same connection with the same variables, one aliased column per goal (in GOAL_ORDER).
 const TownExportQuery = graphql(`
-  query TownExport($filter: TownFilter) {
-    towns(filter: $filter, first: 100) {
+  query TownExport($period: String, $filter: TownGoalFilter, $orderBy: TownGoalOrder, $first: Int, $after: String) {
+    townGoalAttainments(period: $period, filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       nodes {
-        code
-        name
-        kind
-        pilotLevel
-        district {
+        period
+        meetsAll
+        goalsMet
+        town {
+          code
           name
+          kind
+          pilotLevel
+          district {
+            name
+          }
+        }
+        CONDITIONS: verdict(goal: CONDITIONS) {
+          met
+        }
+        QUALITY: verdict(goal: QUALITY) {
+          met
+        }
+        STAFFING: verdict(goal: STAFFING) {
+          met
+        }
+        ENVIRONMENT: verdict(goal: ENVIRONMENT) {
+          met
+        }
+        SUPPORT: verdict(goal: SUPPORT) {
+          met
+        }
+        SATISFACTION: verdict(goal: SATISFACTION) {
+          met
         }
       }
     }
   }
 `);
 
-type Row = TownListPageQuery['programmeSummary']['towns'][number];
+type Row = TownListPageQuery['townGoalAttainments']['nodes'][number];
 const GOALS = GOAL_ORDER;
 
 /**
- * The programme towns with their six verdicts. The API answers attainment for all towns in
- * scope at once (programmeSummary.towns), so "meets all" and "falls short of a goal" filter
- * that complete answer here; the district and the year are asked of the server.
+ * The programme towns with their six verdicts, one keyset page at a time: the server
+ * filters by verdict ("meets all", "falls short of a goal") and sorts by goals met, so the
+ * export walks the very rows the table shows.
  */
 export function TownListPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const state = parseTownListParams(params);
-  const go = (next: TownListState) => setParams(toTownListParams(next));
-  const change = (patch: Partial<TownListState>) => go({ ...state, ...patch, page: 1 });
+  const list = useListState(townList);
+  const { state } = list;
+  const variables = townListVariables(state);
   const { data, previousData, loading, error, refetch } = useQuery(TownListQuery, {
-    variables: { period: state.period, districtId: state.districtId },
+    variables: { ...variables, ...pageVariables(state) },
   });
-  const summary = (data ?? previousData)?.programmeSummary;
-  const rows = useMemo(() => (summary ? filterTowns(summary.towns, state) : []), [summary, state]);
-  const filtered = Boolean(state.districtId || state.failing || state.meetsAll !== undefined || state.search);
+  const page = (data ?? previousData)?.townGoalAttainments;
+  const period = variables.period;
 
   const columns: ColumnsType<Row> = [
     { key: 'code', title: t('towns.column.code'), render: (_, r) => r.town.code, width: 110 },
@@ -83,7 +126,7 @@ export function TownListPage() {
       title: t('towns.column.name'),
       render: (_, r) => (
         <Link
-          to={`/towns/${encodeURIComponent(r.town.id)}${state.period === currentPeriod() ? '' : `?period=${state.period}`}`}
+          to={`/towns/${encodeURIComponent(r.town.id)}${period === currentPeriod() ? '' : `?period=${period}`}`}
           data-testid="town-link"
         >
           {r.town.name}
@@ -135,75 +178,82 @@ export function TownListPage() {
       extra={
         <ExportButton
           query={TownExportQuery}
-          variables={{ filter: { inProgramme: true, ...(state.districtId ? { districtId: state.districtId } : {}) } }}
-          fileName={`${t('towns.exportName')}.xlsx`}
+          variables={variables}
+          fileName={`${t('towns.exportName', { period })}.xlsx`}
           label={t('towns.export')}
           columns={[
-            { path: 'code', heading: t('towns.column.code') },
-            { path: 'name', heading: t('towns.column.name') },
-            { path: 'district.name', heading: t('towns.column.district') },
-            { path: 'kind', heading: t('towns.column.kind') },
-            { path: 'pilotLevel', heading: t('towns.column.pilot') },
+            { path: 'town.code', heading: t('towns.column.code') },
+            { path: 'town.name', heading: t('towns.column.name') },
+            { path: 'town.district.name', heading: t('towns.column.district') },
+            { path: 'town.kind', heading: t('towns.column.kind') },
+            { path: 'town.pilotLevel', heading: t('towns.column.pilot') },
+            { path: 'period', heading: t('overview.period') },
+            { path: 'meetsAll', heading: t('towns.column.meetsAll') },
+            { path: 'goalsMet', heading: t('towns.column.goalsMet') },
+            ...GOALS.map((goal) => ({ path: `${goal}.met`, heading: t(`enums.goal.${goal}`) })),
           ]}
         />
       }
     >
       <Flex wrap gap="small" style={{ marginBottom: 16 }}>
         <Input.Search
+          key={state.filters.search ?? ''}
           allowClear
           data-testid="search"
           placeholder={t('towns.search')}
-          defaultValue={state.search}
-          onSearch={(v) => change({ search: v.trim() || undefined })}
+          defaultValue={state.filters.search}
+          onSearch={(v) => list.setFilters({ search: v.trim() || undefined })}
           style={{ width: 200 }}
         />
         <Select
           data-testid="filter-period"
           aria-label={t('overview.period')}
           style={{ width: 100 }}
-          value={state.period}
+          value={period}
           options={recentPeriods().map((p) => ({ value: p, label: p }))}
-          onChange={(period: string) => change({ period })}
+          onChange={(next: string) => list.setFilters({ period: next === currentPeriod() ? undefined : next })}
         />
         <DistrictPicker
           data-testid="filter-district"
           style={{ width: 150 }}
-          value={state.districtId}
-          onChange={(districtId) => change({ districtId })}
+          value={state.filters.districtId}
+          onChange={(districtId) => list.setFilters({ districtId })}
         />
         <Select
           allowClear
           data-testid="filter-meets-all"
           placeholder={t('towns.column.meetsAll')}
           style={{ width: 140 }}
-          value={state.meetsAll === undefined ? undefined : String(state.meetsAll)}
+          value={state.filters.meetsAll === undefined ? undefined : String(state.filters.meetsAll)}
           options={[
             { value: 'true', label: t('towns.meetsAll') },
             { value: 'false', label: t('towns.notAll') },
           ]}
-          onChange={(v?: string) => change({ meetsAll: v === undefined ? undefined : v === 'true' })}
+          onChange={(v?: string) => list.setFilters({ meetsAll: v === undefined ? undefined : v === 'true' })}
         />
         <Select
           allowClear
           data-testid="filter-failing"
           placeholder={t('towns.failing')}
           style={{ width: 180 }}
-          value={state.failing}
+          value={state.filters.failing}
           options={GOALS.map((g) => ({ value: g, label: t('towns.failingGoal', { goal: t(`enums.goal.${g}`) }) }))}
-          onChange={(failing?: ProgrammeGoal) => change({ failing })}
+          onChange={(failing?: ProgrammeGoal) => list.setFilters({ failing })}
         />
         <Select
           data-testid="sort"
           aria-label={t('list.sort')}
           style={{ width: 140 }}
           value={state.sort}
-          options={(['name', 'code', 'goalsMet'] as const).map((s) => ({ value: s, label: t(`towns.sort.${s}`) }))}
-          onChange={(sort: TownListState['sort']) => change({ sort })}
+          options={townList.sorts.map((s) => ({ value: s, label: t(`towns.sort.${s}`) }))}
+          onChange={(sort) => list.setSort(sort)}
         />
-        {filtered && (
+        {townListFiltered(state) && (
           <Button
             type="link"
-            onClick={() => go({ period: state.period, sort: state.sort, size: state.size, page: 1 })}
+            onClick={() =>
+              list.setFilters({ districtId: undefined, meetsAll: undefined, failing: undefined, search: undefined })
+            }
           >
             {t('list.clearFilters')}
           </Button>
@@ -217,26 +267,22 @@ export function TownListPage() {
           rowKey={(r) => r.town.id}
           size="middle"
           columns={columns}
-          dataSource={rows}
+          dataSource={page?.nodes ?? []}
           loading={loading}
           scroll={{ x: 900 }}
+          pagination={false}
           locale={{ emptyText: t('common.empty') }}
           onRow={(r) => ({ 'data-town-id': r.town.id }) as React.HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: state.page,
-            pageSize: state.size,
-            pageSizeOptions: PAGE_SIZES.map(String),
-            showSizeChanger: true,
-            onChange: (page, size) =>
-              go({ ...state, page: size === state.size ? page : 1, size: size as TownListState['size'] }),
-          }}
         />
       )}
-      <Space>
-        <Typography.Text data-testid="total" data-count={summary ? rows.length : undefined} data-loading={loading}>
-          {summary ? t('towns.total', { count: rows.length, all: summary.townCount }) : ''}
-        </Typography.Text>
-      </Space>
+      <ListPager
+        page={page}
+        loading={loading}
+        size={state.size}
+        onSize={list.setSize}
+        onNext={list.next}
+        onPrevious={list.previous}
+      />
     </Card>
   );
 }

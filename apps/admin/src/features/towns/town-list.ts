@@ -1,74 +1,65 @@
-import { ProgrammeGoal } from '../../gql/graphql';
-import { PAGE_SIZES, type PageSize } from '../../app/list/list-params';
+import {
+  OrderDirection,
+  ProgrammeGoal,
+  TownGoalOrderField,
+  type TownGoalFilter,
+  type TownGoalOrder,
+} from '../../gql/graphql';
+import { defineList, type ListState } from '../../app/list/list-params';
 import { currentPeriod } from '../dashboard/programme';
 
 /**
- * The town goals table's URL: `?period=2025&districtId=…&meetsAll=false&failing=STAFFING&search=镇&sort=goalsMet&page=2&size=50`.
- * The whole answer is one query (every programme town in scope), so paging is by page number.
+ * The town goals table's URL: `?period=2025&districtId=…&meetsAll=false&failing=STAFFING&search=镇&sort=goalsMet`,
+ * plus the list kit's size and keyset cursor. The server filters and pages the verdicts
+ * (townGoalAttainments), so the table and its export show the same rows.
  */
-export interface TownListState {
+export const townList = defineList({
+  filters: {
+    period: { kind: 'string' },
+    districtId: { kind: 'id' },
+    meetsAll: { kind: 'boolean' },
+    failing: { kind: 'enum', values: Object.values(ProgrammeGoal) },
+    search: { kind: 'string' },
+  },
+  sorts: ['name', 'code', 'goalsMet'],
+  defaultSort: 'name',
+});
+
+export type TownListState = ListState<typeof townList.filters, (typeof townList.sorts)[number]>;
+
+const ORDER_FIELD = {
+  name: TownGoalOrderField.Name,
+  code: TownGoalOrderField.Code,
+  goalsMet: TownGoalOrderField.GoalsMet,
+} as const;
+
+/** The year asked about: the URL's when it is one, else this year. */
+export function townListPeriod(state: TownListState): string {
+  const period = state.filters.period;
+  return period && /^\d{4}$/.test(period) ? period : currentPeriod();
+}
+
+/** Whether anything beyond the year narrows the list (the year is a view, not a filter). */
+export function townListFiltered(state: TownListState): boolean {
+  return Object.keys(state.filters).some((k) => k !== 'period');
+}
+
+/** The query's variables: programme towns only; `goalsMet` lists the weakest first. */
+export function townListVariables(state: TownListState): {
   period: string;
-  districtId?: string;
-  meetsAll?: boolean;
-  failing?: ProgrammeGoal;
-  search?: string;
-  sort: 'name' | 'code' | 'goalsMet';
-  size: PageSize;
-  page: number;
-}
-
-const SORTS = ['name', 'code', 'goalsMet'] as const;
-
-export function parseTownListParams(params: URLSearchParams): TownListState {
-  const period = params.get('period');
-  const state: TownListState = {
-    period: period && /^\d{4}$/.test(period) ? period : currentPeriod(),
-    sort: SORTS.find((s) => s === params.get('sort')) ?? 'name',
-    size: PAGE_SIZES.find((s) => String(s) === params.get('size')) ?? PAGE_SIZES[0],
-    page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
+  filter: TownGoalFilter;
+  orderBy: TownGoalOrder;
+} {
+  const { districtId, meetsAll, failing, search } = state.filters;
+  return {
+    period: townListPeriod(state),
+    filter: {
+      inProgramme: true,
+      ...(districtId ? { districtId } : {}),
+      ...(meetsAll !== undefined ? { meetsAll } : {}),
+      ...(failing ? { failingGoal: failing } : {}),
+      ...(search ? { search } : {}),
+    },
+    orderBy: { field: ORDER_FIELD[state.sort], direction: state.direction ?? OrderDirection.Asc },
   };
-  const districtId = params.get('districtId');
-  if (districtId) state.districtId = districtId;
-  const meetsAll = params.get('meetsAll');
-  if (meetsAll === 'true' || meetsAll === 'false') state.meetsAll = meetsAll === 'true';
-  const failing = Object.values(ProgrammeGoal).find((g) => g === params.get('failing'));
-  if (failing) state.failing = failing;
-  const search = params.get('search')?.trim();
-  if (search) state.search = search;
-  return state;
-}
-
-export function toTownListParams(state: TownListState): URLSearchParams {
-  const params = new URLSearchParams();
-  if (state.period !== currentPeriod()) params.set('period', state.period);
-  if (state.districtId) params.set('districtId', state.districtId);
-  if (state.meetsAll !== undefined) params.set('meetsAll', String(state.meetsAll));
-  if (state.failing) params.set('failing', state.failing);
-  if (state.search) params.set('search', state.search);
-  if (state.sort !== 'name') params.set('sort', state.sort);
-  if (state.size !== PAGE_SIZES[0]) params.set('size', String(state.size));
-  if (state.page > 1) params.set('page', String(state.page));
-  return params;
-}
-
-interface TownRow {
-  meetsAll: boolean;
-  town: { name: string; code: string };
-  goals: readonly { goal: ProgrammeGoal; met: boolean }[];
-}
-
-/** The rows the filters keep, in the chosen order (fewest goals met first for `goalsMet`). */
-export function filterTowns<T extends TownRow>(rows: readonly T[], state: TownListState): T[] {
-  const met = (r: T) => r.goals.filter((g) => g.met).length;
-  return rows
-    .filter((r) => state.meetsAll === undefined || r.meetsAll === state.meetsAll)
-    .filter((r) => !state.failing || r.goals.some((g) => g.goal === state.failing && !g.met))
-    .filter((r) => !state.search || r.town.name.includes(state.search) || r.town.code.startsWith(state.search))
-    .sort((a, b) =>
-      state.sort === 'code'
-        ? a.town.code.localeCompare(b.town.code)
-        : state.sort === 'goalsMet'
-          ? met(a) - met(b) || a.town.code.localeCompare(b.town.code)
-          : a.town.name.localeCompare(b.town.name, 'zh-CN'),
-    );
 }

@@ -35,6 +35,18 @@ export class RectificationItemFilter {
       '是否逾期（未完成且已过工作时限；按济南当日计算）/ Overdue: not done and the deadline has passed, as of today in Jinan',
   })
   overdue?: boolean;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '工作时限不早于该日 / Deadline on or after this day',
+  })
+  deadlineFrom?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '工作时限不晚于该日 / Deadline on or before this day',
+  })
+  deadlineTo?: string;
 }
 
 export enum RectificationItemOrderField {

@@ -88,6 +88,19 @@ export class RectificationItemService extends RecordService<RectificationItem> {
     if (filter?.overdue != null) {
       qb.andWhere(filter.overdue ? overdueSql('ri') : `NOT ${overdueSql('ri')}`, { overdueDay: today() });
     }
+    // Calendar days, both ends included; served by the (…, deadline, id) indexes.
+    if (filter?.deadlineFrom && filter.deadlineTo && filter.deadlineFrom > filter.deadlineTo) {
+      throw badInput([
+        {
+          path: 'filter.deadlineTo',
+          message: 'must not be before deadlineFrom',
+          messageZh: '结束日期不能早于开始日期',
+          constraint: 'range',
+        },
+      ]);
+    }
+    if (filter?.deadlineFrom) qb.andWhere('ri.deadline >= :deadlineFrom', { deadlineFrom: filter.deadlineFrom });
+    if (filter?.deadlineTo) qb.andWhere('ri.deadline <= :deadlineTo', { deadlineTo: filter.deadlineTo });
     return qb;
   }
 
@@ -221,7 +234,14 @@ export class RectificationItemService extends RecordService<RectificationItem> {
         throw conflict(
           `The item's status changed to ${row.status} since you read ${input.expectedStatus}; reload it`,
           `该条目的状态已被他人改为其他状态，请刷新后再处理`,
-          [{ path: 'input.expectedStatus', message: `is stale; now ${row.status}`, messageZh: '状态已过期', constraint: 'stale' }],
+          [
+            {
+              path: 'input.expectedStatus',
+              message: `is stale; now ${row.status}`,
+              messageZh: '状态已过期',
+              constraint: 'stale',
+            },
+          ],
         );
       }
       const before = { ...row };

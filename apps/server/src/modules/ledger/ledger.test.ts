@@ -252,4 +252,38 @@ describe('rectification ledger', () => {
     expect(page.totalCount).toBeGreaterThan(2);
     expect(page.pageInfo.hasNextPage).toBe(true);
   });
+  it('filters by a range of deadlines, calendar days with both ends included, across pages', async () => {
+    const school = w.schoolIds[1];
+    for (const deadline of ['2031-02-28', '2031-03-01', '2031-03-15', '2031-03-31', '2031-04-01']) {
+      await create({ schoolId: school, deadline });
+    }
+    const Q = `query($s: ID!, $from: Date, $to: Date, $after: String) {
+      rectificationItems(first: 2, after: $after, filter: { schoolId: $s, deadlineFrom: $from, deadlineTo: $to }, orderBy: { field: DEADLINE }) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { deadline } } }`;
+    async function deadlines(from?: string, to?: string) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const r = await t.gql(Q, { s: school, from, to, after }, city);
+        if (!r.data) throw new Error(JSON.stringify(r.errors));
+        const page = r.data.rectificationItems as any;
+        seen.push(...page.nodes.map((n: { deadline: string }) => n.deadline));
+        if (!page.pageInfo.hasNextPage) {
+          expect(page.totalCount).toBe(seen.length);
+          return seen;
+        }
+        after = page.pageInfo.endCursor;
+      }
+    }
+    expect(await deadlines('2031-03-01', '2031-03-31')).toEqual(['2031-03-01', '2031-03-15', '2031-03-31']);
+    expect(await deadlines('2031-03-31')).toEqual(['2031-03-31', '2031-04-01']);
+    expect(await deadlines(undefined, '2031-03-01')).toEqual(expect.arrayContaining(['2031-02-28', '2031-03-01']));
+    expect((await deadlines(undefined, '2031-03-01')).every((d) => d <= '2031-03-01')).toBe(true);
+    expect(await deadlines('2031-03-15', '2031-03-15')).toEqual(['2031-03-15']);
+    const backwards = await t.gql(Q, { s: school, from: '2031-04-01', to: '2031-03-01' }, city);
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'filter.deadlineTo', constraint: 'range' }],
+    });
+  });
 });

@@ -42,6 +42,7 @@ const en: Shape<typeof zhCN> = {
     import: 'Bulk import',
   },
   pickers: { school: 'Type a school name or code', district: 'Choose a district' },
+  records: { ongoing: 'Ongoing', ended: 'Ended', outOfScope: '(outside your scope)' },
   list: {
     total: '{{count}} in all',
     pageSize: '{{size}} per page',

@@ -119,6 +119,8 @@ const sharedEn: Shape<typeof sharedZhCN> = {
     saved: 'Saved',
     reset: 'Reset',
     back: 'Back',
+    required: 'Required',
+    saveFailed: 'Could not save',
     cancel: 'Cancel',
     confirm: 'OK',
     delete: 'Delete',

@@ -107,6 +107,8 @@ const sharedZhCN = {
     saved: '已保存',
     reset: '重置',
     back: '返回',
+    required: '必填',
+    saveFailed: '保存失败',
     cancel: '取消',
     confirm: '确定',
     delete: '删除',

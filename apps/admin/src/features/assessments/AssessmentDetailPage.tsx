@@ -167,7 +167,11 @@ function RecordForm({ assessmentId, existing }: { assessmentId: string; existing
                 if (!kind) return Promise.resolve();
                 const parsed = indicatorValue(kind, v);
                 return 'error' in parsed
-                  ? Promise.reject(new Error(t(`assessments.rule.${parsed.error}`, { type: t(`assessments.type.${INDICATOR_TYPE[kind]}`) })))
+                  ? Promise.reject(
+                      new Error(
+                        t(`assessments.rule.${parsed.error}`, { type: t(`assessments.type.${INDICATOR_TYPE[kind]}`) }),
+                      ),
+                    )
                   : Promise.resolve();
               },
             },
@@ -225,7 +229,11 @@ export function AssessmentDetailPage() {
   const assessment = getFragmentData(AssessmentDetailFragment, data.assessment);
   if (!assessment)
     return (
-      <Result status="404" title={t('assessments.notFound')} extra={<Link to="/assessments">{t('common.back')}</Link>} />
+      <Result
+        status="404"
+        title={t('assessments.notFound')}
+        extra={<Link to="/assessments">{t('common.back')}</Link>}
+      />
     );
   const yesNo = { yes: t('common.yes'), no: t('common.no') };
   const subject = assessment.school?.name ?? assessment.town.name;

@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportButton, QueryState } from '@zhuji/client/ui';
 import { graphql } from '../../gql';
-import { AssessmentSubjectKind, OrderDirection, type AssessmentListPageQuery, type AssessmentFilter } from '../../gql/graphql';
+import {
+  AssessmentSubjectKind,
+  OrderDirection,
+  type AssessmentListPageQuery,
+  type AssessmentFilter,
+} from '../../gql/graphql';
 import { useListState } from '../../app/list/useListState';
 import { isFiltered, pageVariables } from '../../app/list/list-params';
 import { ListPager } from '../../app/list/ListPager';

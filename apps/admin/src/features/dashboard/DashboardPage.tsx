@@ -246,7 +246,10 @@ function Trend({ summary, onPeriod }: { summary: Summary; onPeriod: (period: str
             symbol: 'none',
             silent: true,
             lineStyle: { color: CHART_COLORS.target, type: 'dashed', width: 2 },
-            label: { formatter: t('overview.targetLine', { target: percent(summary.target) }), position: 'insideEndTop' },
+            label: {
+              formatter: t('overview.targetLine', { target: percent(summary.target) }),
+              position: 'insideEndTop',
+            },
             data: [{ yAxis: target }],
           },
         },
@@ -288,7 +291,10 @@ function Districts({ summary }: { summary: Summary }) {
   const townsOf = (districtId: string) =>
     `/towns?districtId=${encodeURIComponent(districtId)}${periodQuery(summary.period, '&')}`;
   return (
-    <Card title={t('dashboard.perDistrict')} extra={<Typography.Text type="secondary">{t('overview.chartHint')}</Typography.Text>}>
+    <Card
+      title={t('dashboard.perDistrict')}
+      extra={<Typography.Text type="secondary">{t('overview.chartHint')}</Typography.Text>}
+    >
       <EChart
         data-testid="chart-districts"
         label={t('overview.districtChart', { target: percent(summary.target) })}

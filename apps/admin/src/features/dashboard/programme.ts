@@ -47,6 +47,5 @@ export function bilingual(text: string, language: string): string {
   return language.startsWith('zh') ? text.slice(0, at) : text.slice(at + 3);
 }
 
-
 /** The six goals in the order of the 2023 plan (the generated enum is alphabetical). */
 export const GOAL_ORDER = ['CONDITIONS', 'QUALITY', 'STAFFING', 'ENVIRONMENT', 'SUPPORT', 'SATISFACTION'] as const;

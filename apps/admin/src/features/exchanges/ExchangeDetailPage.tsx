@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
-import { EndPeriodModal, RecordActions, today, useDeleteAndLeave, useFormatDate } from '../teachers/RecordKit';
+import { EndPeriodModal, RecordActions, today, useDeleteAndLeave, useFormatDate } from '../../app/records';
 import { ExchangeFormModal } from './ExchangeForm';
 import { ExchangeStatusTag } from './ExchangeListPage';
 

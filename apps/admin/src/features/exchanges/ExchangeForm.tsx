@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { TeacherExchangeKind, type CreateTeacherExchangeInput } from '../../gql/graphql';
 import { changedValues } from '@zhuji/client/field-errors';
-import { FormModal, SchoolSelect, useFormSave } from '../teachers/RecordKit';
+import { FormModal, useFormSave } from '../../app/records';
+import { SchoolPicker } from '../../app/pickers/SchoolPicker';
 
 export const ExchangeForm_ExchangeFragment = graphql(`
   fragment ExchangeForm_Exchange on TeacherExchange {
@@ -200,7 +201,7 @@ export function ExchangeFormModal(props: {
               },
             ]}
           >
-            <SchoolSelect disabled={Boolean(exchange)} initial={exchange?.toSchool} />
+            <SchoolPicker disabled={Boolean(exchange)} initial={exchange?.toSchool} />
           </Form.Item>
         </Col>
         <Col span={8}>

@@ -15,7 +15,7 @@ import {
   SchoolFilter,
   today,
   useFormatDate,
-} from '../teachers/RecordKit';
+} from '../../app/records';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { ExchangeFormModal } from './ExchangeForm';
 
@@ -82,11 +82,7 @@ export function ExchangeStatusTag({ startDate, endDate }: { startDate: string; e
   const { t } = useTranslation();
   const day = today();
   if (startDate > day) return <Tag color="blue">{t('trusteeships.enum.status.PLANNED')}</Tag>;
-  return !endDate || endDate >= day ? (
-    <Tag color="green">{t('teachers.kit.ongoing')}</Tag>
-  ) : (
-    <Tag>{t('teachers.kit.ended')}</Tag>
-  );
+  return !endDate || endDate >= day ? <Tag color="green">{t('records.ongoing')}</Tag> : <Tag>{t('records.ended')}</Tag>;
 }
 
 export function ExchangeListPage() {

@@ -8,7 +8,7 @@ import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { GroupFormModal } from './GroupForm';
 import { GroupMembers } from './GroupMembers';
-import { RecordActions, useDeleteAndLeave } from '../teachers/RecordKit';
+import { RecordActions, useDeleteAndLeave } from '../../app/records';
 
 const GroupDetailQuery = graphql(`
   query GroupDetailPage($id: ID!) {
@@ -89,7 +89,7 @@ export function GroupDetailPage() {
               children: group.leadSchool ? (
                 <Link to={`/schools/${encodeURIComponent(group.leadSchool.id)}`}>{group.leadSchool.name}</Link>
               ) : (
-                t('teachers.kit.outOfScope')
+                t('records.outOfScope')
               ),
             },
             { key: 'description', label: t('groups.field.description'), span: 2, children: group.description ?? '—' },

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { CollaborationGroupKind, type CreateCollaborationGroupInput } from '../../gql/graphql';
 import { changedValues } from '@zhuji/client/field-errors';
-import { FormModal, SchoolSelect, useFormSave } from '../teachers/RecordKit';
+import { FormModal, useFormSave } from '../../app/records';
+import { SchoolPicker } from '../../app/pickers/SchoolPicker';
 
 export const GroupForm_GroupFragment = graphql(`
   fragment GroupForm_Group on CollaborationGroup {
@@ -130,7 +131,7 @@ export function GroupFormModal(props: {
         extra={group ? t('groups.leadSchoolFixed') : undefined}
         rules={[{ required: true, message: t('groups.rule.required') }]}
       >
-        <SchoolSelect disabled={Boolean(group)} initial={group?.leadSchool} />
+        <SchoolPicker disabled={Boolean(group)} initial={group?.leadSchool} />
       </Form.Item>
       <Form.Item
         name="description"

@@ -14,7 +14,7 @@ import {
   RecordTable,
   SchoolFilter,
   today,
-} from '../teachers/RecordKit';
+} from '../../app/records';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { GroupFormModal } from './GroupForm';
 
@@ -184,7 +184,7 @@ export function GroupListPage() {
                 g.leadSchool ? (
                   <Link to={`/schools/${encodeURIComponent(g.leadSchool.id)}`}>{g.leadSchool.name}</Link>
                 ) : (
-                  t('teachers.kit.outOfScope')
+                  t('records.outOfScope')
                 ),
             },
             { key: 'district', title: t('groups.field.district'), render: (_, g) => g.district.name, width: 100 },

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { GroupMemberRole, type GroupMembers_GroupFragment as GroupMembersData } from '../../gql/graphql';
-import { EndPeriodModal, FormModal, SchoolSelect, today, useFormSave, useFormatDate } from '../teachers/RecordKit';
+import { EndPeriodModal, FormModal, today, useFormSave, useFormatDate } from '../../app/records';
+import { SchoolPicker } from '../../app/pickers/SchoolPicker';
 
 export const GroupMembers_GroupFragment = graphql(`
   fragment GroupMembers_Group on CollaborationGroup {
@@ -113,7 +114,7 @@ export function GroupMembers(props: {
               m.school ? (
                 <Link to={`/schools/${encodeURIComponent(m.school.id)}`}>{m.school.name}</Link>
               ) : (
-                t('teachers.kit.outOfScope')
+                t('records.outOfScope')
               ),
           },
           { key: 'role', title: t('groups.field.role'), render: (_, m) => t(`groups.enum.role.${m.role}`), width: 110 },
@@ -214,7 +215,7 @@ function AddMemberModal(props: {
         label={t('groups.field.school')}
         rules={[{ required: true, message: t('groups.rule.required') }]}
       >
-        <SchoolSelect data-testid="member-school" />
+        <SchoolPicker data-testid="member-school" />
       </Form.Item>
       <Form.Item
         name="role"

@@ -82,7 +82,12 @@ export function PlanListPage() {
     { key: 'district', title: t('plans.column.district'), render: (_, p) => p.district.name, width: 120 },
     { key: 'year', title: t('plans.column.year'), dataIndex: 'year', width: 80 },
     { key: 'state', title: t('plans.column.state'), render: (_, p) => <PlanStateTag state={p.state} />, width: 100 },
-    { key: 'due', title: t('plans.column.dueDate'), render: (_, p) => formatDate(p.dueDate, i18n.language), width: 110 },
+    {
+      key: 'due',
+      title: t('plans.column.dueDate'),
+      render: (_, p) => formatDate(p.dueDate, i18n.language),
+      width: 110,
+    },
     {
       key: 'submitted',
       title: t('plans.column.lastSubmittedAt'),

@@ -227,9 +227,7 @@ export function PlanReviewPage() {
           { title: <Link to="/plans">{t('plans.title')}</Link> },
           {
             title: (
-              <span data-testid="plan-title">
-                {t('plans.review.heading', { town: p.town.name, year: p.year })}
-              </span>
+              <span data-testid="plan-title">{t('plans.review.heading', { town: p.town.name, year: p.year })}</span>
             ),
           },
         ]}
@@ -368,9 +366,7 @@ export function PlanReviewPage() {
                         : 'green',
                   content: (
                     <div data-testid="history-entry" data-to={step.toState}>
-                      <Typography.Text strong>
-                        {t(`plans.transition.${step.toState}`)}
-                      </Typography.Text>{' '}
+                      <Typography.Text strong>{t(`plans.transition.${step.toState}`)}</Typography.Text>{' '}
                       <Typography.Text type="secondary">
                         {t(`enums.planState.${step.fromState}`)} → {t(`enums.planState.${step.toState}`)}
                       </Typography.Text>

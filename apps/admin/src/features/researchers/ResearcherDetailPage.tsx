@@ -7,15 +7,8 @@ import { graphql } from '../../gql';
 import type { ResearcherDetailPageQuery } from '../../gql/graphql';
 import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
-import {
-  EndPeriodModal,
-  FormModal,
-  RecordActions,
-  SchoolSelect,
-  today,
-  useFormSave,
-  useFormatDate,
-} from '../teachers/RecordKit';
+import { EndPeriodModal, FormModal, RecordActions, today, useFormSave, useFormatDate } from '../../app/records';
+import { SchoolPicker } from '../../app/pickers/SchoolPicker';
 import { ResearcherFormModal } from './ResearcherForm';
 
 const ResearcherDetailQuery = graphql(`
@@ -187,9 +180,9 @@ export function ResearcherDetailPage() {
                         width: 80,
                         render: (_, a) =>
                           current(a) ? (
-                            <Tag color="green">{t('teachers.kit.ongoing')}</Tag>
+                            <Tag color="green">{t('records.ongoing')}</Tag>
                           ) : (
-                            <Tag>{t('teachers.kit.ended')}</Tag>
+                            <Tag>{t('records.ended')}</Tag>
                           ),
                       },
                       {
@@ -327,7 +320,7 @@ function AssignModal(props: { researcherId: string; onClose: () => void; onSaved
         label={t('researchers.field.school')}
         rules={[{ required: true, message: t('researchers.rule.required') }]}
       >
-        <SchoolSelect />
+        <SchoolPicker />
       </Form.Item>
       <Form.Item
         name="startDate"

@@ -15,7 +15,7 @@ import {
   RecordTable,
   SchoolFilter,
   today,
-} from '../teachers/RecordKit';
+} from '../../app/records';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { ResearcherFormModal } from './ResearcherForm';
 

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { getFragmentData, graphql } from '../../gql';
 import { QueryState } from '@zhuji/client/ui';
 import { TeacherFormModal, TeacherForm_TeacherFragment } from './TeacherForm';
-import { RecordActions, useDeleteAndLeave, useFormatDate } from './RecordKit';
+import { RecordActions, useDeleteAndLeave, useFormatDate } from '../../app/records';
 import { AuditTrail } from '../audit/AuditTrail';
 
 const TeacherDetailQuery = graphql(`

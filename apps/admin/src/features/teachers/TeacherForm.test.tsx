@@ -1,3 +1,4 @@
+import { isValidIdNumber } from './id-number';
 import { act, type ComponentProps } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -6,12 +7,11 @@ import { App } from 'antd';
 import '../../app/i18n';
 import { makeFragmentData } from '../../gql';
 import { TeacherFormModal, TeacherForm_TeacherFragment } from './TeacherForm';
-import { isValidIdNumber } from './RecordKit';
 import {
   BackboneLevel,
   Degree,
   Gender,
-  RecordKitSchoolSearchDocument,
+  SchoolPickerDocument,
   TeacherFormUpdateDocument,
   Title,
 } from '../../gql/graphql';
@@ -49,7 +49,7 @@ const teacher = {
 };
 
 const schoolSearch = {
-  request: { query: RecordKitSchoolSearchDocument, variables: { filter: {} } },
+  request: { query: SchoolPickerDocument, variables: {} },
   result: { data: { schools: { __typename: 'SchoolConnection', nodes: [] } } },
   maxUsageCount: 10,
 };

@@ -7,7 +7,9 @@ import type { TFunction } from 'i18next';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { BackboneLevel, Degree, Gender, Title, type CreateTeacherInput } from '../../gql/graphql';
 import { changedValues } from '@zhuji/client/field-errors';
-import { FormModal, SchoolSelect, isValidIdNumber, useFormSave } from './RecordKit';
+import { FormModal, useFormSave } from '../../app/records';
+import { isValidIdNumber } from './id-number';
+import { SchoolPicker } from '../../app/pickers/SchoolPicker';
 
 export const TeacherForm_TeacherFragment = graphql(`
   fragment TeacherForm_Teacher on Teacher {
@@ -172,7 +174,7 @@ export function TeacherFormModal(props: {
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="schoolId" label={t('teachers.field.school')} rules={rules.required}>
-            <SchoolSelect disabled={Boolean(teacher)} initial={teacher?.school} />
+            <SchoolPicker disabled={Boolean(teacher)} initial={teacher?.school} />
           </Form.Item>
         </Col>
         <Col span={6}>

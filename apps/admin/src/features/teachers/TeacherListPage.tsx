@@ -8,7 +8,14 @@ import { downloadExport } from '@zhuji/client/export-file';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { TeacherTable } from './TeacherTable';
-import { BooleanFilter, EnumFilter, ExportTableButton, ListSearch, SchoolFilter, RecordListCard } from './RecordKit';
+import {
+  BooleanFilter,
+  EnumFilter,
+  ExportTableButton,
+  ListSearch,
+  SchoolFilter,
+  RecordListCard,
+} from '../../app/records';
 import { TeacherFormModal, useTeacherPermissions } from './TeacherForm';
 
 export const teacherList = defineList({

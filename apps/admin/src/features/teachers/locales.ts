@@ -62,16 +62,6 @@ export const zhCN = {
       backboneLevel: { NONE: '非骨干', COUNTY: '县级', CITY: '市级', PROVINCE: '省级' },
       exchangeKind: { ROTATION: '交流轮岗', OUTREACH_TEACHING: '送教下乡', SUPPORT_TEACHING: '支教' },
     },
-    kit: {
-      export: '导出 Excel',
-      exportFailed: '导出失败',
-      schoolPlaceholder: '输入名称搜索学校',
-      cancel: '取消',
-      confirm: '确定',
-      ongoing: '进行中',
-      ended: '已结束',
-      outOfScope: '（不在查看范围内）',
-    },
   },
 };
 
@@ -144,16 +134,6 @@ export const en: Shape<typeof zhCN> = {
         OUTREACH_TEACHING: 'Outreach teaching',
         SUPPORT_TEACHING: 'Support teaching',
       },
-    },
-    kit: {
-      export: 'Export to Excel',
-      exportFailed: 'Export failed',
-      schoolPlaceholder: 'Type to search schools',
-      cancel: 'Cancel',
-      confirm: 'OK',
-      ongoing: 'Ongoing',
-      ended: 'Ended',
-      outOfScope: '(outside your scope)',
     },
   },
 };

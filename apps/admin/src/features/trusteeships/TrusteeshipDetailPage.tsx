@@ -21,7 +21,7 @@ import { graphql } from '../../gql';
 import { TrusteeshipMeasure, TrusteeshipStatus } from '../../gql/graphql';
 import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
-import { EndPeriodModal, FormModal, RecordActions, today, useFormSave, useFormatDate } from '../teachers/RecordKit';
+import { EndPeriodModal, FormModal, RecordActions, today, useFormSave, useFormatDate } from '../../app/records';
 import { TrusteeshipFormModal } from './TrusteeshipForm';
 import { TrusteeshipStatusTag } from './TrusteeshipListPage';
 
@@ -100,7 +100,7 @@ export function TrusteeshipDetailPage() {
       />
     );
   const school = (s: typeof trusteeship.leadSchool) =>
-    s ? <Link to={`/schools/${encodeURIComponent(s.id)}`}>{s.name}</Link> : t('teachers.kit.outOfScope');
+    s ? <Link to={`/schools/${encodeURIComponent(s.id)}`}>{s.name}</Link> : t('records.outOfScope');
   const name = `${trusteeship.leadSchool?.name ?? '…'} → ${trusteeship.partnerSchool?.name ?? '…'}`;
   const open = trusteeship.actualEndDate === null || trusteeship.actualEndDate === undefined;
 

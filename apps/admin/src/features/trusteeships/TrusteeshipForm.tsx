@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { TrusteeshipMeasure, TrusteeshipMode, type CreateTrusteeshipInput } from '../../gql/graphql';
 import { changedValues } from '@zhuji/client/field-errors';
-import { FormModal, SchoolSelect, useFormSave } from '../teachers/RecordKit';
+import { FormModal, useFormSave } from '../../app/records';
+import { SchoolPicker } from '../../app/pickers/SchoolPicker';
 
 export const TrusteeshipForm_TrusteeshipFragment = graphql(`
   fragment TrusteeshipForm_Trusteeship on Trusteeship {
@@ -142,7 +143,7 @@ export function TrusteeshipFormModal(props: {
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="leadSchoolId" label={t('trusteeships.field.leadSchool')} rules={required}>
-            <SchoolSelect disabled={fixed} initial={trusteeship?.leadSchool} />
+            <SchoolPicker disabled={fixed} initial={trusteeship?.leadSchool} />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -160,7 +161,7 @@ export function TrusteeshipFormModal(props: {
               }),
             ]}
           >
-            <SchoolSelect disabled={fixed} initial={trusteeship?.partnerSchool} />
+            <SchoolPicker disabled={fixed} initial={trusteeship?.partnerSchool} />
           </Form.Item>
         </Col>
         <Col span={8}>

@@ -7,14 +7,7 @@ import { graphql } from '../../gql';
 import { TrusteeshipMode, TrusteeshipOrderField, TrusteeshipStatus } from '../../gql/graphql';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
-import {
-  EnumFilter,
-  RecordExport,
-  RecordListCard,
-  RecordTable,
-  SchoolFilter,
-  useFormatDate,
-} from '../teachers/RecordKit';
+import { EnumFilter, RecordExport, RecordListCard, RecordTable, SchoolFilter, useFormatDate } from '../../app/records';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { TrusteeshipFormModal } from './TrusteeshipForm';
 
@@ -100,7 +93,7 @@ export function TrusteeshipListPage() {
   type Row = NonNullable<typeof page>['nodes'][number];
   const set = list.setFilters;
   const school = (s: Row['leadSchool']) =>
-    s ? <Link to={`/schools/${encodeURIComponent(s.id)}`}>{s.name}</Link> : t('teachers.kit.outOfScope');
+    s ? <Link to={`/schools/${encodeURIComponent(s.id)}`}>{s.name}</Link> : t('records.outOfScope');
 
   return (
     <RecordListCard

@@ -7,6 +7,7 @@ import {
   ResearcherAssignmentResolver,
   ResearcherResolver,
   SchoolResearchFieldResolver,
+  UserResearcherFieldResolver,
 } from './research.resolver.js';
 
 /**
@@ -18,6 +19,7 @@ export const researchResolvers: ClassType[] = [
   ResearcherAssignmentResolver,
   JointResearchSessionResolver,
   SchoolResearchFieldResolver,
+  UserResearcherFieldResolver,
 ];
 
 export function createResearchServices(ds: DataSource, config: Config) {

@@ -5,7 +5,12 @@ import type { ConnectionArgs, ConnectionResult } from '../../common/connection.j
 import { OrderDirection } from '../../common/connection.js';
 import { pageWindow, type SortSpec } from '../../common/keyset.js';
 import { today } from '../../common/dates.js';
-import { JointResearchSession, JointResearchSessionSchool, type ResearcherAssignment } from './research.entity.js';
+import {
+  JointResearchSession,
+  JointResearchSessionSchool,
+  type Researcher,
+  type ResearcherAssignment,
+} from './research.entity.js';
 
 /** `YYYY-MM` of a `YYYY-MM-DD` day. */
 export const monthOf = (day: string) => day.slice(0, 7);
@@ -52,6 +57,8 @@ interface MissingKey {
 }
 
 interface ResearchLoaders {
+  /** by user id: the researcher record linked to the account, within the viewer's researcher scope */
+  researcherByUser: DataLoader<string, Researcher | null>;
   missingMonths: DataLoader<MissingKey, string[], string>;
   sessionSchoolIds: DataLoader<string, string[]>;
   sessionPages: Map<string, DataLoader<string, ConnectionResult<JointResearchSession>>>;
@@ -64,6 +71,13 @@ export function researchLoaders(ctx: Context): ResearchLoaders {
   let loaders = perRequest.get(ctx);
   if (!loaders) {
     loaders = {
+      researcherByUser: new DataLoader(async (userIds) => {
+        const rows = await ctx.services.researcher
+          .scoped(ctx, 'r')
+          .andWhere('r.userId IN (:...userIds)', { userIds: [...userIds] })
+          .getMany();
+        return userIds.map((id) => rows.find((r) => r.userId === id) ?? null);
+      }),
       missingMonths: new DataLoader((keys) => loadMissingMonths(ctx.ds, keys), {
         cacheKeyFn: (k) => `${k.assignment.id}|${k.from}|${k.to}`,
       }),

@@ -5,6 +5,7 @@ import { ConnectionArgs } from '../../common/connection.js';
 import { badInput } from '../../common/errors.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
+import { User } from '../user/user.entity.js';
 import { JointResearchSession, Researcher, ResearcherAssignment } from './research.entity.js';
 import {
   AssignResearcherInput,
@@ -330,5 +331,17 @@ export class SchoolResearchFieldResolver {
     @Arg('orderBy', () => JointResearchSessionOrder, SESSION_ORDER) orderBy?: JointResearchSessionOrder,
   ) {
     return ctx.services.jointResearchSession.pageForSchool(ctx, school.id, filter, orderBy, args);
+  }
+}
+
+@Resolver(() => User)
+export class UserResearcherFieldResolver {
+  @FieldResolver(() => Researcher, {
+    nullable: true,
+    description:
+      '该账号关联的教研员记录（linkResearcherUser）；未关联或不在查看范围内为 null / The researcher record linked to this account (linkResearcherUser); null when none is linked or it is out of scope',
+  })
+  researcher(@Root() user: User, @Ctx() ctx: Context) {
+    return researchLoaders(ctx).researcherByUser.load(user.id);
   }
 }

@@ -298,4 +298,68 @@ describe('researchers, assignments and joint research', () => {
     const notAssigned = await record({ heldOn: '2024-06-01', researcherId: r, schoolIds: [a.schoolIds[1]] }, token);
     expect(notAssigned.errors?.[0]?.extensions).toMatchObject({ fields: [{ constraint: 'exists' }] });
   });
+
+  it('names the researcher record linked to an account as User.researcher: to the account itself and to the admins who manage it', async () => {
+    const r = await researcher('关联教研员', b);
+    await assign(r, b.schoolIds[1]!, '2024-09-01');
+    const account = async (username: string) => {
+      const res = await t.gql(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        {
+          i: {
+            username,
+            displayName: username,
+            password: 'long-enough-password',
+            grants: [{ role: 'RESEARCHER', schoolId: b.schoolIds[1] }],
+          },
+        },
+        city,
+      );
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data!.createUser.id as string;
+    };
+    const linkedId = await account('me-researcher');
+    await account('me-unlinked');
+    const link = (u: string | null) =>
+      t.gql('mutation($id: ID!, $u: ID) { linkResearcherUser(id: $id, userId: $u) { id } }', { id: r, u }, city);
+    expect((await link(linkedId)).errors).toBeUndefined();
+
+    const ME = '{ me { username researcher { id name } } }';
+    const own = await t.login('me-researcher', 'long-enough-password');
+    expect((await t.gql(ME, {}, own)).data!.me).toEqual({
+      username: 'me-researcher',
+      researcher: { id: r, name: '关联教研员' },
+    });
+    const other = await t.login('me-unlinked', 'long-enough-password');
+    expect((await t.gql(ME, {}, other)).data!.me.researcher).toBeNull();
+
+    // Admins see the link on the accounts they manage; anyone else sees no such account.
+    const USER = 'query($id: ID!) { node(id: $id) { ... on User { researcher { id } } } }';
+    const districtA = await signInAs(t, 'link-district-a', [
+      { role: Role.DISTRICT_ADMIN, districtId: dbId(a.districtId) },
+    ]);
+    const districtB = await signInAs(t, 'link-district-b', [
+      { role: Role.DISTRICT_ADMIN, districtId: dbId(b.districtId) },
+    ]);
+    const staffB = await signInAs(t, 'link-staff-b', [{ role: Role.SCHOOL_STAFF, schoolId: dbId(b.schoolIds[1]!) }]);
+    const seen = async (token: string) => (await t.gql(USER, { id: linkedId }, token)).data!.node;
+    expect(await seen(city)).toEqual({ researcher: { id: r } });
+    expect(await seen(districtB)).toEqual({ researcher: { id: r } });
+    expect(await seen(districtA)).toBeNull();
+    expect(await seen(staffB)).toBeNull();
+    expect(await seen(other)).toBeNull();
+    const listed = await t.gql(
+      '{ users(filter: { search: "me-" }, first: 10) { nodes { username researcher { id } } } }',
+      {},
+      city,
+    );
+    expect(listed.data!.users.nodes).toEqual([
+      { username: 'me-researcher', researcher: { id: r } },
+      { username: 'me-unlinked', researcher: null },
+    ]);
+
+    // Unlinked, the account names no record any more.
+    expect((await link(null)).errors).toBeUndefined();
+    expect((await t.gql(ME, {}, own)).data!.me.researcher).toBeNull();
+  });
 });

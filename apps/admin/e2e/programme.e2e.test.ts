@@ -266,6 +266,19 @@ describe('programme screens', () => {
     await page.waitForURL(/\/admin\/ledger\?overdue=true/);
     await expect.poll(shownTotal).toBe(overdue.rectificationItems.totalCount);
     await shot('ledger');
+
+    // A range of deadlines, kept in the URL and shown in the picker: the rows the API counts for it.
+    const from = `${new Date().getFullYear() - 1}-01-01`;
+    const to = `${new Date().getFullYear() - 1}-12-31`;
+    const due = await gql<{ rectificationItems: { totalCount: number } }>(
+      'query($f: Date, $t: Date) { rectificationItems(filter: { deadlineFrom: $f, deadlineTo: $t }, first: 1) { totalCount } }',
+      { f: from, t: to },
+      cityToken,
+    );
+    await page.goto(`${base}/admin/ledger?deadlineFrom=${from}&deadlineTo=${to}`);
+    await expect.poll(shownTotal).toBe(due.rectificationItems.totalCount);
+    const picker = page.locator('[data-testid=filter-deadline] input');
+    expect([await picker.nth(0).inputValue(), await picker.nth(1).inputValue()]).toEqual([from, to]);
   });
 
   it('shows a town’s six goals, each with what was measured against what', async () => {

@@ -16,6 +16,7 @@ const SPEC = defineList({
     districtId: { kind: 'id' },
     stage: { kind: 'enum', values: ['PRIMARY', 'JUNIOR'] },
     townSeat: { kind: 'boolean' },
+    from: { kind: 'date' },
   },
   sorts: ['NAME', 'CODE'],
   defaultSort: 'NAME',
@@ -73,5 +74,12 @@ describe('a table’s state in the URL', () => {
     expect(changed).toEqual({ ...DEFAULT, sort: 'CODE' });
     expect(toListParams(SPEC, changed).toString()).toBe('sort=CODE');
     expect(toListParams(SPEC, changeView(paged, { size: 50 })).toString()).toBe('stage=JUNIOR&size=50');
+  });
+  it('keeps only real calendar days in a date filter', () => {
+    expect(parse('from=2026-03-31').filters.from).toBe('2026-03-31');
+    expect(parse('from=2026-02-29').filters.from).toBeUndefined();
+    expect(parse('from=2026-3-1').filters.from).toBeUndefined();
+    expect(parse('from=soon').filters.from).toBeUndefined();
+    expect(toListParams(SPEC, parse('from=2024-02-29')).toString()).toBe('from=2024-02-29');
   });
 });

@@ -7,7 +7,12 @@ import { OrderDirection } from '../../gql/graphql';
  * URL holds that the spec does not accept is ignored, never sent to the server.
  */
 export type FilterSpec =
-  { kind: 'string' } | { kind: 'id' } | { kind: 'boolean' } | { kind: 'enum'; values: readonly string[] };
+  | { kind: 'string' }
+  | { kind: 'id' }
+  | { kind: 'boolean' }
+  /** a calendar day, `YYYY-MM-DD`, as the API's Date scalar takes it */
+  | { kind: 'date' }
+  | { kind: 'enum'; values: readonly string[] };
 
 type ValueOf<S extends FilterSpec> = S extends { kind: 'boolean' }
   ? boolean
@@ -47,9 +52,18 @@ function oneOf<T extends string | number>(values: readonly T[], raw: string | nu
   return values.find((v) => String(v) === raw);
 }
 
+/** A real calendar day: 2026-02-30 is refused, not rolled over to March. */
+function isDay(raw: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return false;
+  const date = new Date(`${raw}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === raw;
+}
+
 function parseFilter(spec: FilterSpec, raw: string | null): unknown {
   if (raw === null) return undefined;
   switch (spec.kind) {
+    case 'date':
+      return isDay(raw) ? raw : undefined;
     case 'boolean':
       return raw === 'true' ? true : raw === 'false' ? false : undefined;
     case 'enum':

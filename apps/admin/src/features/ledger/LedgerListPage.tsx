@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -82,8 +83,10 @@ export function LedgerListPage() {
     variables: { filter, orderBy, ...pageVariables(state) },
   });
   const page = (data ?? previousData)?.rectificationItems;
-  const enumOptions = <V extends string>(values: readonly V[], prefix: 'enums.ledgerStatus' | 'enums.standardItem' | 'ledger.fundSource') =>
-    values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as 'enums.ledgerStatus.OPEN') }));
+  const enumOptions = <V extends string>(
+    values: readonly V[],
+    prefix: 'enums.ledgerStatus' | 'enums.standardItem' | 'ledger.fundSource',
+  ) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as 'enums.ledgerStatus.OPEN') }));
 
   const columns: ColumnsType<Row> = [
     {
@@ -110,13 +113,20 @@ export function LedgerListPage() {
       ),
       width: 200,
     },
-    { key: 'item', title: t('ledger.column.standardItem'), render: (_, r) => t(`enums.standardItem.${r.standardItem}`), width: 100 },
+    {
+      key: 'item',
+      title: t('ledger.column.standardItem'),
+      render: (_, r) => t(`enums.standardItem.${r.standardItem}`),
+      width: 100,
+    },
     { key: 'owner', title: t('ledger.column.owner'), dataIndex: 'owner', width: 120, ellipsis: true },
     {
       key: 'deadline',
       title: t('ledger.column.deadline'),
       render: (_, r) => (
-        <Typography.Text type={r.overdue ? 'danger' : undefined}>{formatDate(r.deadline, i18n.language)}</Typography.Text>
+        <Typography.Text type={r.overdue ? 'danger' : undefined}>
+          {formatDate(r.deadline, i18n.language)}
+        </Typography.Text>
       ),
       width: 130,
     },
@@ -213,6 +223,22 @@ export function LedgerListPage() {
           options={enumOptions(Object.values(FundSource), 'ledger.fundSource')}
           onChange={(fundSource?: FundSource) => list.setFilters({ fundSource })}
         />
+        <div data-testid="filter-deadline">
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            placeholder={[t('ledger.deadlineFrom'), t('ledger.deadlineTo')]}
+            value={[
+              state.filters.deadlineFrom ? dayjs(state.filters.deadlineFrom) : null,
+              state.filters.deadlineTo ? dayjs(state.filters.deadlineTo) : null,
+            ]}
+            onChange={(dates) =>
+              list.setFilters({
+                deadlineFrom: dates?.[0]?.format('YYYY-MM-DD') ?? undefined,
+                deadlineTo: dates?.[1]?.format('YYYY-MM-DD') ?? undefined,
+              })
+            }
+          />
+        </div>
         <Select
           data-testid="sort"
           aria-label={t('list.sort')}

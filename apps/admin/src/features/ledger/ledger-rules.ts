@@ -1,7 +1,7 @@
 import { RectificationItemOrderField, RectificationStatus, StandardItem, FundSource } from '../../gql/graphql';
 import { defineList } from '../../app/list/list-params';
 
-/** The ledger table's URL: `?overdue=true&status=OPEN&districtId=…&schoolId=…&sort=DEADLINE`. */
+/** The ledger table's URL: `?overdue=true&status=OPEN&districtId=…&schoolId=…&deadlineFrom=2026-03-01&deadlineTo=2026-03-31&sort=DEADLINE`. */
 export const ledgerList = defineList({
   filters: {
     districtId: { kind: 'id' },
@@ -11,8 +11,14 @@ export const ledgerList = defineList({
     overdue: { kind: 'boolean' },
     standardItem: { kind: 'enum', values: Object.values(StandardItem) },
     fundSource: { kind: 'enum', values: Object.values(FundSource) },
+    deadlineFrom: { kind: 'date' },
+    deadlineTo: { kind: 'date' },
   },
-  sorts: [RectificationItemOrderField.Deadline, RectificationItemOrderField.UpdatedAt, RectificationItemOrderField.CreatedAt],
+  sorts: [
+    RectificationItemOrderField.Deadline,
+    RectificationItemOrderField.UpdatedAt,
+    RectificationItemOrderField.CreatedAt,
+  ],
   defaultSort: RectificationItemOrderField.Deadline,
 });
 
@@ -39,7 +45,10 @@ export type LedgerRuleError =
   | 'unchanged';
 
 /** Length of a trimmed text within [min, max], or the rule it breaks. */
-export function checkLength(value: string | null | undefined, [min, max]: readonly [number, number]): LedgerRuleError | null {
+export function checkLength(
+  value: string | null | undefined,
+  [min, max]: readonly [number, number],
+): LedgerRuleError | null {
   const text = value?.trim() ?? '';
   if (!text) return min > 0 ? 'required' : null;
   return text.length < min || text.length > max ? 'length' : null;
@@ -72,7 +81,8 @@ export function statusChangeErrors(
     if (change.closedOn && change.closedOn > today) errors.closedOn = 'closedOnFuture';
   } else {
     if (change.closedOn) errors.closedOn = 'closedOnOnlyDone';
-    if (change.status && current.status === RectificationStatus.Done && !change.note?.trim()) errors.note = 'noteToReopen';
+    if (change.status && current.status === RectificationStatus.Done && !change.note?.trim())
+      errors.note = 'noteToReopen';
   }
   return errors;
 }

@@ -6,14 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DraftNotices, draftKey, QueryState, useFormDraft } from '@zhuji/client/ui';
 import { graphql } from '../../gql';
-import { useViewer } from '../../app/viewer';
 import { isoDay, monthsBefore } from '../../lib/dates';
-import { ownResearcher } from './own-researcher';
 
 const ResearchQuery = graphql(`
   query PortalResearch($today: Date!, $from: Date!) {
-    researchers(first: 50) {
-      nodes {
+    me {
+      id
+      researcher {
         id
         name
         subject
@@ -77,15 +76,14 @@ export function ResearchPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params] = useSearchParams();
-  const viewer = useViewer();
   const today = isoDay();
   const { data, error, refetch } = useQuery(ResearchQuery, { variables: { today, from: monthsBefore(today, 11) } });
   const [record, { loading: saving }] = useMutation(RecordSession, { refetchQueries: ['PortalResearch', 'PortalHome'] });
   const [form] = Form.useForm<SessionForm>();
   const [saveError, setSaveError] = useState<ErrorLike | null>(null);
 
-  const granted = viewer.schoolsOf('RESEARCHER').map((s) => s.id);
-  const me = data ? ownResearcher(data.researchers.nodes, granted) : null;
+  // The account's own record, as linked by the bureau (linkResearcherUser); null until it is.
+  const me = data?.me?.researcher ?? null;
   const assignments = me?.assignments.nodes ?? [];
   const month = params.get('month');
   const fromLink = assignments.find((a) => a.id === params.get('assignment'));
@@ -102,8 +100,8 @@ export function ResearchPage() {
     FIELDS,
   );
 
-  if (error || viewer.error) return <QueryState error={error ?? viewer.error} retry={() => void refetch()} />;
-  if (!data || viewer.loading) return <QueryState loading />;
+  if (error) return <QueryState error={error} retry={() => void refetch()} />;
+  if (!data) return <QueryState loading />;
   if (!me) return <Empty description={t('research.noRecord')} />;
 
   const save = async (values: SessionForm) => {

@@ -54,7 +54,11 @@ export function LedgerCreateDrawer(props: { open: boolean; onClose: () => void; 
       if (!required && !value?.trim()) return Promise.resolve();
       const broken = checkLength(value, limits);
       return broken
-        ? Promise.reject(new Error(t(`ledger.rule.${broken === 'required' ? 'required' : 'length'}`, { min: limits[0], max: limits[1] })))
+        ? Promise.reject(
+            new Error(
+              t(`ledger.rule.${broken === 'required' ? 'required' : 'length'}`, { min: limits[0], max: limits[1] }),
+            ),
+          )
         : Promise.resolve();
     },
   });
@@ -103,7 +107,11 @@ export function LedgerCreateDrawer(props: { open: boolean; onClose: () => void; 
     >
       {other.length > 0 && <Alert type="error" showIcon title={other.join('；')} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} onValuesChange={() => reset()}>
-        <Form.Item name="schoolId" label={t('ledger.column.school')} rules={[{ required: true, message: t('ledger.rule.required') }]}>
+        <Form.Item
+          name="schoolId"
+          label={t('ledger.column.school')}
+          rules={[{ required: true, message: t('ledger.rule.required') }]}
+        >
           <SchoolPicker id="schoolId" />
         </Form.Item>
         <Space.Compact block>

@@ -107,11 +107,7 @@ function StatusForm({ item }: { item: { id: string; status: RectificationStatus;
   const ruleFor = (field: (typeof FIELDS)[number]) => ({
     validator: () => {
       const v = form.getFieldsValue();
-      const errors = statusChangeErrors(
-        item,
-        { ...v, closedOn: v.closedOn?.format('YYYY-MM-DD') },
-        today,
-      );
+      const errors = statusChangeErrors(item, { ...v, closedOn: v.closedOn?.format('YYYY-MM-DD') }, today);
       const broken = errors[field];
       const [min, max] = field === 'note' || field === 'evidence' ? LIMITS[field] : [1, 1];
       return broken ? Promise.reject(new Error(t(`ledger.rule.${broken}`, { min, max }))) : Promise.resolve();
@@ -177,7 +173,12 @@ function StatusForm({ item }: { item: { id: string; status: RectificationStatus;
         <Input.TextArea id="evidence" data-testid="status-evidence" rows={2} maxLength={LIMITS.evidence[1]} showCount />
       </Form.Item>
       {status === RectificationStatus.Done && (
-        <Form.Item name="closedOn" label={t('ledger.field.closedOn')} extra={t('ledger.closedOnHint')} rules={[ruleFor('closedOn')]}>
+        <Form.Item
+          name="closedOn"
+          label={t('ledger.field.closedOn')}
+          extra={t('ledger.closedOnHint')}
+          rules={[ruleFor('closedOn')]}
+        >
           <DatePicker id="closedOn" style={{ width: '100%' }} />
         </Form.Item>
       )}
@@ -196,7 +197,8 @@ export function LedgerItemPage() {
   const item = getFragmentData(LedgerItemFragment, data.rectificationItem);
   if (!item)
     return <Result status="404" title={t('ledger.notFound')} extra={<Link to="/ledger">{t('common.back')}</Link>} />;
-  const text = (v: string | null | undefined) => (v?.trim() ? <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> : '—');
+  const text = (v: string | null | undefined) =>
+    v?.trim() ? <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> : '—';
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -250,7 +252,11 @@ export function LedgerItemPage() {
                 </Typography.Text>
               ),
             },
-            { key: 'closedOn', label: t('ledger.field.closedOn'), children: item.closedOn ? formatDate(item.closedOn, i18n.language) : '—' },
+            {
+              key: 'closedOn',
+              label: t('ledger.field.closedOn'),
+              children: item.closedOn ? formatDate(item.closedOn, i18n.language) : '—',
+            },
             { key: 'evidence', label: t('ledger.field.evidence'), children: text(item.evidence) },
           ]}
         />
@@ -277,7 +283,11 @@ export function LedgerItemPage() {
                           {formatDateTime(h.at, i18n.language)} · {h.username ?? '—'}
                         </Typography.Text>
                       </div>
-                      {h.note && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{h.note}</Typography.Paragraph>}
+                      {h.note && (
+                        <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                          {h.note}
+                        </Typography.Paragraph>
+                      )}
                     </div>
                   ),
                 }))}
@@ -301,4 +311,3 @@ export function LedgerItemPage() {
     </Space>
   );
 }
-

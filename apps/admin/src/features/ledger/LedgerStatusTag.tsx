@@ -9,7 +9,15 @@ const COLORS: Record<RectificationStatus, string> = {
 };
 
 /** A ledger item's status, and "overdue" beside it (derived by the server, never stored). */
-export function LedgerStatusTag({ status, overdue, testId }: { status: RectificationStatus; overdue: boolean; testId?: string }) {
+export function LedgerStatusTag({
+  status,
+  overdue,
+  testId,
+}: {
+  status: RectificationStatus;
+  overdue: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Space size={4}>

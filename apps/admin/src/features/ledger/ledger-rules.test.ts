@@ -13,7 +13,9 @@ describe('ledger rules, as the server enforces them', () => {
     expect(statusChangeErrors({ status: 'IN_PROGRESS' }, { status: 'DONE' }, '2026-11-28')).toEqual({
       evidence: 'evidenceWhenDone',
     });
-    expect(statusChangeErrors({ status: 'IN_PROGRESS', evidence: '验收单' }, { status: 'DONE' }, '2026-11-28')).toEqual({});
+    expect(statusChangeErrors({ status: 'IN_PROGRESS', evidence: '验收单' }, { status: 'DONE' }, '2026-11-28')).toEqual(
+      {},
+    );
   });
 
   it('refuses a closing day in the future, or on an item not done', () => {

@@ -191,7 +191,12 @@ export function TownGoalsPage() {
         </Space>
       ),
     },
-    { key: 'deadline', title: t('towns.ledger.deadline'), render: (_, r) => formatDate(r.deadline, i18n.language), width: 130 },
+    {
+      key: 'deadline',
+      title: t('towns.ledger.deadline'),
+      render: (_, r) => formatDate(r.deadline, i18n.language),
+      width: 130,
+    },
   ];
 
   return (
@@ -223,13 +228,19 @@ export function TownGoalsPage() {
             {
               key: 'district',
               label: t('towns.column.district'),
-              children: <Link to={`/towns?districtId=${encodeURIComponent(town.district.id)}`}>{town.district.name}</Link>,
+              children: (
+                <Link to={`/towns?districtId=${encodeURIComponent(town.district.id)}`}>{town.district.name}</Link>
+              ),
             },
             {
               key: 'verdict',
               label: t('towns.column.meetsAll'),
               children: (
-                <Tag color={attainment.meetsAll ? 'green' : 'orange'} data-testid="meets-all" data-meets={attainment.meetsAll}>
+                <Tag
+                  color={attainment.meetsAll ? 'green' : 'orange'}
+                  data-testid="meets-all"
+                  data-meets={attainment.meetsAll}
+                >
                   {attainment.meetsAll
                     ? t('towns.meetsAll')
                     : t('towns.failingList', { goals: failing.map((g) => t(`enums.goal.${g.goal}`)).join('、') })}

@@ -1,5 +1,29 @@
-import { GraphQLScalarType } from 'graphql';
+import { GraphQLError, GraphQLScalarType, type ValueNode } from 'graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
+import { ErrorCode } from './errors.js';
+
+const localDate = GraphQLLocalDate.toConfig();
+
+/**
+ * graphql-scalars throws its refusals without a code, which the server then masks as an
+ * internal error (a bad `$day` variable answered 500): a day that does not exist is the
+ * caller's mistake, so it is BAD_USER_INPUT with a message in both languages.
+ */
+function asUserInput<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new GraphQLError(`${message} (expected a calendar day, YYYY-MM-DD)`, {
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        messageZh: '日期无效，应为实际存在的日期，格式 YYYY-MM-DD',
+        // Apollo answers a variable it could not coerce with this status, as for its own.
+        http: { status: 400 },
+      },
+    });
+  }
+}
 
 /**
  * A calendar day, `YYYY-MM-DD`, named `Date` as the programme's API contract says
@@ -8,7 +32,10 @@ import { GraphQLLocalDate } from 'graphql-scalars';
  * stay ISO strings end to end, matching PostgreSQL `date` columns.
  */
 export const DateScalar = new GraphQLScalarType({
-  ...GraphQLLocalDate.toConfig(),
+  ...localDate,
   name: 'Date',
   description: "日期，格式 YYYY-MM-DD（按济南当地日历）/ A calendar day, YYYY-MM-DD (Jinan's calendar)",
+  parseValue: (value: unknown) => asUserInput(() => localDate.parseValue!(value)),
+  parseLiteral: (ast: ValueNode, variables?: Record<string, unknown> | null) =>
+    asUserInput(() => localDate.parseLiteral!(ast, variables)),
 });

@@ -17,8 +17,8 @@ const AUDIT_LIST = defineList({
   filters: {
     recordType: { kind: 'enum', values: RECORD_TYPES },
     username: { kind: 'string' },
-    from: { kind: 'string' },
-    to: { kind: 'string' },
+    from: { kind: 'date' },
+    to: { kind: 'date' },
   },
   // The log is read newest first; the server offers no other order.
   sorts: ['AT'],

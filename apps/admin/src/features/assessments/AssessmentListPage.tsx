@@ -1,16 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Select, Table, Tag } from 'antd';
+import { Card, Flex, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportButton, QueryState } from '@zhuji/client/ui';
+import { SortControls } from '../../app/records';
 import { graphql } from '../../gql';
-import {
-  AssessmentSubjectKind,
-  OrderDirection,
-  type AssessmentListPageQuery,
-  type AssessmentFilter,
-} from '../../gql/graphql';
+import { AssessmentSubjectKind, type AssessmentListPageQuery, type AssessmentFilter } from '../../gql/graphql';
 import { useListState } from '../../app/list/useListState';
 import { isFiltered, pageVariables } from '../../app/list/list-params';
 import { ListPager } from '../../app/list/ListPager';
@@ -158,26 +154,15 @@ export function AssessmentListPage() {
             onChange={(schoolId) => list.setFilters({ schoolId })}
           />
         </div>
-        <Select
-          data-testid="sort"
-          aria-label={t('list.sort')}
-          style={{ width: 140 }}
-          value={state.sort}
-          options={assessmentList.sorts.map((s) => ({ value: s, label: t(`assessments.sort.${s}`) }))}
-          onChange={(sort) => list.setSort(sort)}
+        <SortControls
+          sorts={assessmentList.sorts}
+          sort={state.sort}
+          direction={state.direction}
+          label={(sort) => t(`assessments.sort.${sort}`)}
+          onSort={list.setSort}
+          filtered={isFiltered(state)}
+          onClear={list.clearFilters}
         />
-        <Select
-          data-testid="direction"
-          style={{ width: 90 }}
-          value={state.direction}
-          options={Object.values(OrderDirection).map((d) => ({ value: d, label: t(`list.direction.${d}`) }))}
-          onChange={(direction) => list.setSort(state.sort, direction)}
-        />
-        {isFiltered(state) && (
-          <Button type="link" onClick={list.clearFilters}>
-            {t('list.clearFilters')}
-          </Button>
-        )}
       </Flex>
       {error ? (
         <QueryState error={error} retry={() => void refetch()} />

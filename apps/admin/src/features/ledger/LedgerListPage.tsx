@@ -6,11 +6,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportButton, QueryState } from '@zhuji/client/ui';
+import { SortControls } from '../../app/records';
 import { formatDate } from '@zhuji/client/format';
 import { graphql } from '../../gql';
 import {
   FundSource,
-  OrderDirection,
   RectificationStatus,
   StandardItem,
   type LedgerListPageQuery,
@@ -239,26 +239,15 @@ export function LedgerListPage() {
             }
           />
         </div>
-        <Select
-          data-testid="sort"
-          aria-label={t('list.sort')}
-          style={{ width: 140 }}
-          value={state.sort}
-          options={ledgerList.sorts.map((s) => ({ value: s, label: t(`ledger.sort.${s}`) }))}
-          onChange={(sort) => list.setSort(sort)}
+        <SortControls
+          sorts={ledgerList.sorts}
+          sort={state.sort}
+          direction={state.direction}
+          label={(sort) => t(`ledger.sort.${sort}`)}
+          onSort={list.setSort}
+          filtered={isFiltered(state)}
+          onClear={list.clearFilters}
         />
-        <Select
-          data-testid="direction"
-          style={{ width: 90 }}
-          value={state.direction}
-          options={Object.values(OrderDirection).map((d) => ({ value: d, label: t(`list.direction.${d}`) }))}
-          onChange={(direction) => list.setSort(state.sort, direction)}
-        />
-        {isFiltered(state) && (
-          <Button type="link" onClick={list.clearFilters}>
-            {t('list.clearFilters')}
-          </Button>
-        )}
       </Flex>
       {state.filters.townId && (
         <Tag closable style={{ marginBottom: 12 }} onClose={() => list.setFilters({ townId: undefined })}>

@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ExportButton, QueryState } from '@zhuji/client/ui';
+import { SortControls } from '../../app/records';
 import { graphql } from '../../gql';
-import { OrderDirection, TownPlanState, type PlanListPageQuery } from '../../gql/graphql';
+import { TownPlanState, type PlanListPageQuery } from '../../gql/graphql';
 import { useListState } from '../../app/list/useListState';
 import { isFiltered, pageVariables } from '../../app/list/list-params';
 import { ListPager } from '../../app/list/ListPager';
@@ -159,26 +160,15 @@ export function PlanListPage() {
           ]}
           onChange={(v?: string) => list.setFilters({ late: v === undefined ? undefined : v === 'true' })}
         />
-        <Select
-          data-testid="sort"
-          aria-label={t('list.sort')}
-          style={{ width: 150 }}
-          value={state.sort}
-          options={planList.sorts.map((s) => ({ value: s, label: t(`plans.sort.${s}`) }))}
-          onChange={(sort) => list.setSort(sort)}
+        <SortControls
+          sorts={planList.sorts}
+          sort={state.sort}
+          direction={state.direction}
+          label={(sort) => t(`plans.sort.${sort}`)}
+          onSort={list.setSort}
+          filtered={isFiltered(state)}
+          onClear={list.clearFilters}
         />
-        <Select
-          data-testid="direction"
-          style={{ width: 100 }}
-          value={state.direction}
-          options={Object.values(OrderDirection).map((d) => ({ value: d, label: t(`list.direction.${d}`) }))}
-          onChange={(direction) => list.setSort(state.sort, direction)}
-        />
-        {isFiltered(state) && (
-          <Button type="link" onClick={list.clearFilters}>
-            {t('list.clearFilters')}
-          </Button>
-        )}
       </Flex>
       {error ? (
         <QueryState error={error} retry={() => void refetch()} />

@@ -3,8 +3,9 @@ import { useQuery } from '@apollo/client/react';
 import { App, Button, Card, Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
-import { OrderDirection, SchoolLocality, SchoolStage } from '../../gql/graphql';
+import { SchoolLocality, SchoolStage } from '../../gql/graphql';
 import { QueryState } from '@zhuji/client/ui';
+import { SortControls } from '../../app/records';
 import { SchoolTable } from './SchoolTable';
 import { downloadExport } from '@zhuji/client/export-file';
 import { isFiltered, pageVariables } from '../../app/list/list-params';
@@ -133,32 +134,18 @@ export function SchoolListPage() {
           options={boolOptions}
           onChange={(v?: string) => list.setFilters({ townSeat: v === undefined ? undefined : v === 'true' })}
         />
-        <Select
-          data-testid="sort"
-          aria-label={t('list.sort')}
-          style={{ width: 150 }}
-          value={state.sort}
-          options={SCHOOL_LIST.sorts.map((f) => ({ label: t(`schools.sortField.${f}`), value: f }))}
-          onChange={(sort) => list.setSort(sort)}
+        <SortControls
+          sorts={SCHOOL_LIST.sorts}
+          sort={state.sort}
+          direction={state.direction}
+          label={(sort) => t(`schools.sortField.${sort}`)}
+          onSort={list.setSort}
+          filtered={isFiltered(state)}
+          onClear={() => {
+            setSearch('');
+            list.clearFilters();
+          }}
         />
-        <Select
-          data-testid="direction"
-          style={{ width: 100 }}
-          value={state.direction}
-          options={Object.values(OrderDirection).map((d) => ({ label: t(`list.direction.${d}`), value: d }))}
-          onChange={(direction) => list.setSort(state.sort, direction)}
-        />
-        {isFiltered(state) && (
-          <Button
-            type="link"
-            onClick={() => {
-              setSearch('');
-              list.clearFilters();
-            }}
-          >
-            {t('list.clearFilters')}
-          </Button>
-        )}
       </Flex>
       {error ? (
         <QueryState error={error} retry={() => void refetch()} />

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportButton, QueryState } from '@zhuji/client/ui';
+import { SortControls } from '../../app/records';
 import { graphql } from '../../gql';
 import { ProgrammeGoal, type TownListPageQuery } from '../../gql/graphql';
 import { DistrictPicker } from '../../app/pickers/DistrictPicker';
@@ -240,24 +241,15 @@ export function TownListPage() {
           options={GOALS.map((g) => ({ value: g, label: t('towns.failingGoal', { goal: t(`enums.goal.${g}`) }) }))}
           onChange={(failing?: ProgrammeGoal) => list.setFilters({ failing })}
         />
-        <Select
-          data-testid="sort"
-          aria-label={t('list.sort')}
-          style={{ width: 140 }}
-          value={state.sort}
-          options={townList.sorts.map((s) => ({ value: s, label: t(`towns.sort.${s}`) }))}
-          onChange={(sort) => list.setSort(sort)}
+        <SortControls
+          sorts={townList.sorts}
+          sort={state.sort}
+          direction={state.direction}
+          label={(sort) => t(`towns.sort.${sort}`)}
+          onSort={list.setSort}
+          filtered={townListFiltered(state)}
+          onClear={list.clearFilters}
         />
-        {townListFiltered(state) && (
-          <Button
-            type="link"
-            onClick={() =>
-              list.setFilters({ districtId: undefined, meetsAll: undefined, failing: undefined, search: undefined })
-            }
-          >
-            {t('list.clearFilters')}
-          </Button>
-        )}
       </Flex>
       {error ? (
         <QueryState error={error} retry={() => void refetch()} />

@@ -4,8 +4,7 @@ import { App, Button, Card, Popconfirm, Space, Table, type ButtonProps, type Tab
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '@zhuji/client/errors';
-import type { ExportQueryOptions } from '@zhuji/client/export-file';
-import { ExportButton, QueryState } from '@zhuji/client/ui';
+import { QueryState } from '@zhuji/client/ui';
 import { ListPager } from '../list/ListPager';
 import type { ListControls } from '../list/useListState';
 import { isFiltered, type PageSize } from '../list/list-params';
@@ -37,15 +36,6 @@ export function ExportTableButton(props: { run: () => Promise<void> }) {
     <Button onClick={() => void run()} loading={running} data-testid="export">
       {t('common.export')}
     </Button>
-  );
-}
-
-/** The export button of a record list (the shared ExportButton, findable by tests as `export`). */
-export function RecordExport(props: ExportQueryOptions) {
-  return (
-    <span data-testid="export">
-      <ExportButton {...props} />
-    </span>
   );
 }
 

@@ -2,20 +2,13 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Input, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '@zhuji/client/ui';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { ExchangeDirection, TeacherExchangeKind, TeacherExchangeOrderField } from '../../gql/graphql';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
-import {
-  EnumFilter,
-  RecordExport,
-  RecordListCard,
-  RecordTable,
-  SchoolFilter,
-  today,
-  useFormatDate,
-} from '../../app/records';
+import { EnumFilter, RecordListCard, RecordTable, SchoolFilter, today, useFormatDate } from '../../app/records';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { ExchangeFormModal } from './ExchangeForm';
 
@@ -111,7 +104,7 @@ export function ExchangeListPage() {
         onClick: () => setCreating(true),
       }}
       exporter={
-        <RecordExport
+        <ExportButton
           query={ExchangeListQuery}
           variables={variables}
           fileName={`${t('exchanges.title')}.xlsx`}

@@ -1,20 +1,13 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '@zhuji/client/ui';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { CollaborationGroupKind, CollaborationGroupOrderField } from '../../gql/graphql';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
-import {
-  EnumFilter,
-  ListSearch,
-  RecordExport,
-  RecordListCard,
-  RecordTable,
-  SchoolFilter,
-  today,
-} from '../../app/records';
+import { EnumFilter, ListSearch, RecordListCard, RecordTable, SchoolFilter, today } from '../../app/records';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { GroupFormModal } from './GroupForm';
 
@@ -110,7 +103,7 @@ export function GroupListPage() {
         onClick: () => setCreating(true),
       }}
       exporter={
-        <RecordExport
+        <ExportButton
           query={GroupListQuery}
           variables={variables}
           fileName={`${t('groups.title')}.xlsx`}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '@zhuji/client/ui';
 import { Link, useNavigate } from 'react-router';
 import { getFragmentData, graphql } from '../../gql';
 import { ResearcherLevel, ResearcherOrderField, type ResearcherListPage_ResearcherFragment } from '../../gql/graphql';
@@ -10,7 +11,6 @@ import {
   BooleanFilter,
   EnumFilter,
   ListSearch,
-  RecordExport,
   RecordListCard,
   RecordTable,
   SchoolFilter,
@@ -147,7 +147,7 @@ export function ResearcherListPage() {
         onClick: () => setCreating(true),
       }}
       exporter={
-        <RecordExport
+        <ExportButton
           query={withoutTownSeat ? ResearcherRuleQuery : ResearcherListQuery}
           variables={variables}
           fileName={`${t('researchers.title')}.xlsx`}

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '@zhuji/client/ui';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { TrusteeshipMode, TrusteeshipOrderField, TrusteeshipStatus } from '../../gql/graphql';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
-import { EnumFilter, RecordExport, RecordListCard, RecordTable, SchoolFilter, useFormatDate } from '../../app/records';
+import { EnumFilter, RecordListCard, RecordTable, SchoolFilter, useFormatDate } from '../../app/records';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { TrusteeshipFormModal } from './TrusteeshipForm';
 
@@ -104,7 +105,7 @@ export function TrusteeshipListPage() {
         onClick: () => setCreating(true),
       }}
       exporter={
-        <RecordExport
+        <ExportButton
           query={TrusteeshipListQuery}
           variables={variables}
           fileName={`${t('trusteeships.title')}.xlsx`}

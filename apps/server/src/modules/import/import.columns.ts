@@ -145,8 +145,12 @@ const LOCALITY_TERMS = { 城区: SchoolLocality.URBAN, 镇区: SchoolLocality.TO
 const GENDER_TERMS = { 男: Gender.MALE, 女: Gender.FEMALE };
 const DEGREE_TERMS = {
   研究生: Degree.POSTGRADUATE,
+  // what rosters often write instead of 研究生 / 专科
+  硕士: Degree.POSTGRADUATE,
+  博士: Degree.POSTGRADUATE,
   本科: Degree.BACHELOR,
   专科: Degree.ASSOCIATE,
+  大专: Degree.ASSOCIATE,
   高中及以下: Degree.HIGH_SCHOOL_OR_BELOW,
 };
 const TITLE_TERMS = {
@@ -159,6 +163,8 @@ const TITLE_TERMS = {
 };
 const BACKBONE_TERMS = {
   无: BackboneLevel.NONE,
+  // the exports' word, so an exported roster imports back
+  非骨干: BackboneLevel.NONE,
   县级: BackboneLevel.COUNTY,
   市级: BackboneLevel.CITY,
   省级: BackboneLevel.PROVINCE,
@@ -215,6 +221,7 @@ export const TEACHER_COLUMNS: ColumnSpec[] = [
   {
     key: 'backboneLevel',
     zh: '骨干级别',
+    aliases: ['骨干教师级别'],
     required: false,
     empty: BackboneLevel.NONE,
     parse: enumOf(BACKBONE_TERMS),
@@ -313,8 +320,13 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   trusteeships: TRUSTEESHIP_COLUMNS,
 };
 
-/** Headings that carry no data and are ignored, unless the kind has such a column (trusteeships' 备注). */
-const IGNORED_HEADINGS = new Set(['序号', '备注', 'no', 'no.', '#', 'remarks']);
+/**
+ * Headings that carry no data and are ignored, unless the kind has such a column
+ * (trusteeships' 备注, schools' 学校名称). The exports' context columns (a teacher's
+ * 学校名称, a school's 所属区县 and 所属乡镇) are among them, so an exported roster can be
+ * edited and imported back as it is: the school and town are identified by their codes.
+ */
+const IGNORED_HEADINGS = new Set(['序号', '备注', 'no', 'no.', '#', 'remarks', '学校名称', '所属区县', '所属乡镇']);
 
 /** `学校标识码*`, `工号（必填）`, ` Name ` → the bare heading to look up. */
 export function normaliseHeading(h: string): string {

@@ -368,7 +368,7 @@ describe('teachers', () => {
     const file = csv([
       header,
       teacherRow(schools[0]!, 101),
-      teacherRow(schools[0]!, 102, '博士'), // row 3: wrong enum
+      teacherRow(schools[0]!, 102, '中专'), // row 3: wrong enum
       teacherRow(schools[0]!, 101), // row 4: duplicate staff number
       teacherRow(outside, 104), // row 5: school outside district A
       badId, // row 6
@@ -389,8 +389,8 @@ describe('teachers', () => {
       [9, '学校标识码'],
     ]);
     expect(r.body.errors[0]).toMatchObject({
-      value: '博士',
-      messageZh: '学历取值无效，应为：研究生、本科、专科、高中及以下',
+      value: '中专',
+      messageZh: '学历取值无效，应为：研究生、硕士、博士、本科、专科、大专、高中及以下',
     });
     expect(r.body.errors[1]).toMatchObject({
       value: 'T0101',
@@ -490,6 +490,45 @@ describe('teachers', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('round trip', () => {
+  /** What a district gets from its own export, as bytes. */
+  const exported = async (file: string) => {
+    const res = await fetch(`${base}/api/export/${file}`, { headers: { authorization: `Bearer ${districtAdmin}` } });
+    expect(res.status).toBe(200);
+    return Buffer.from(await res.arrayBuffer());
+  };
+
+  it('imports a district’s exported school and teacher rosters back unchanged (CSV and xlsx)', async () => {
+    for (const [kind, file, type] of [
+      ['schools', 'schools.csv', 'text/csv'],
+      ['teachers', 'teachers.csv', 'text/csv'],
+      ['teachers', 'teachers.xlsx', XLSX_MIME],
+    ] as const) {
+      const body = await exported(file);
+      const r = await post(kind, body, { token: districtAdmin, type, dryRun: true });
+      expect(r.body.errors, file).toEqual([]);
+      expect(r.body.rows, file).toBeGreaterThan(0);
+      expect(r.body, file).toMatchObject({ inserted: 0, updated: 0, unchanged: r.body.rows });
+    }
+  });
+
+  it('takes the words rosters use: 硕士, 大专, 非骨干, 骨干教师级别', async () => {
+    const [school] = (await t.ds.query(`SELECT code FROM school WHERE code LIKE '370198%' ORDER BY code LIMIT 1`)) as {
+      code: string;
+    }[];
+    const r = await post(
+      'teachers',
+      csv([
+        ['学校标识码', '工号', '姓名', '性别', '学历', '骨干教师级别'],
+        [school!.code, 'RT01', '赵一', '男', '硕士', '非骨干'],
+        [school!.code, 'RT02', '钱二', '女', '大专', '县级'],
+      ]),
+      { token: districtAdmin, dryRun: true },
+    );
+    expect(r.body).toMatchObject({ errorCount: 0, rows: 2 });
+  });
 });
 
 describe('many batches', () => {

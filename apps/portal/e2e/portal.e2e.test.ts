@@ -5,15 +5,7 @@
  * Screenshots go to apps/portal/test-results/.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import {
-  api,
-  DESKTOP,
-  launchBrowser,
-  PHONE,
-  screenshots,
-  signIn,
-  type Browser,
-} from '@zhuji/testing/e2e';
+import { api, DESKTOP, launchBrowser, PHONE, screenshots, signIn, type Browser } from '@zhuji/testing/e2e';
 import type { Page } from 'playwright-core';
 
 const base = inject('base');
@@ -77,6 +69,9 @@ describe.each(['phone', 'desktop'] as const)('a group leader on a %s', (size) =>
     await page.getByTestId('nav-collaboration').click();
     await page.getByTestId('trusteeship').first().waitFor();
     await shots.take(page, `group-collaboration-${size}`);
+    await page.getByTestId('record-activity').click();
+    await page.getByTestId('activity-description').waitFor();
+    await shots.take(page, `group-activity-form-${size}`);
 
     // A school of the same district outside the group reads as absent.
     await portal(page, `/schools/${encodeURIComponent(outside)}`);
@@ -85,6 +80,81 @@ describe.each(['phone', 'desktop'] as const)('a group leader on a %s', (size) =>
     await portal(page, `/schools/${encodeURIComponent(mine[0]!)}`);
     await page.getByTestId('school-name').waitFor();
     await shots.take(page, `group-school-${size}`);
+  });
+});
+
+describe('a group leader on a phone', () => {
+  it('records a trusteeship activity, kept as a draft across a reload and a dropped connection, and sees it listed', async () => {
+    const { page, context } = await browserAt('phone');
+    await portal(page, '/collaboration', 'demo-group');
+    const card = page.getByTestId('trusteeship').first();
+    await card.waitFor();
+    const partner = (await card.locator('.ant-card-head-title').textContent())!;
+    const link = card.getByTestId('trusteeship-record-activity');
+    const trusteeshipId = new URL((await link.getAttribute('href'))!, base).searchParams.get('trusteeship')!;
+    await link.click();
+    await page.waitForURL(/\/portal\/collaboration\/activity/);
+
+    // Opened from the trusteeship: it is preselected, today is the date, only the text is left.
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+    await expect.poll(() => page.getByTestId('activity-trusteeship').textContent()).toContain(partner);
+    expect(await page.locator('#heldOn').inputValue()).toBe(today);
+    await expect.poll(() => page.getByTestId('activity-save').isEnabled()).toBe(true);
+
+    // The server's rules are checked before anything is sent.
+    await page.getByTestId('activity-save').click();
+    await expect.poll(() => page.locator('#description_help').textContent()).toContain('请填写活动内容');
+    await page.locator('#heldOn').fill('2000-01-01');
+    await expect.poll(() => page.locator('#heldOn_help').textContent()).toContain('不能早于开始日期');
+    await page.locator('#heldOn').fill(today);
+
+    const text = `骨干教师到${partner}上示范课并集体备课（${Date.now()}）`;
+    await page.getByTestId('activity-measure').getByText('联合教研').click();
+    await page.locator('#description').fill(text);
+    await page.reload();
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await page.locator('#description').inputValue()).toBe(text);
+    await shots.take(page, 'group-record-activity-phone');
+
+    await context.setOffline(true);
+    await page.getByTestId('activity-save').click();
+    await page.getByTestId('save-offline').waitFor();
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await page.locator('#description').inputValue()).toBe(text);
+
+    await page.getByTestId('activity-save').click();
+    await page.waitForURL(/\/portal\/collaboration$/);
+    const listed = page
+      .getByTestId('trusteeship')
+      .filter({ hasText: partner })
+      .getByTestId('activity')
+      .filter({ hasText: text });
+    await listed.waitFor();
+    expect(await listed.textContent()).toContain(`${today} · 联合教研`);
+
+    const token = await login('demo-group');
+    const saved = await gql<{
+      node: { activities: { nodes: { heldOn: string; measure: string; description: string }[] } };
+    }>(
+      'query($id: ID!) { node(id: $id) { ... on Trusteeship { activities(last: 100) { nodes { heldOn measure description } } } } }',
+      { id: trusteeshipId },
+      token,
+    );
+    expect(saved.node.activities.nodes).toContainEqual({ heldOn: today, measure: 'JOINT_RESEARCH', description: text });
+    // Saved, the draft is gone: the form opens empty again.
+    await portal(page, `/collaboration/activity?trusteeship=${encodeURIComponent(trusteeshipId)}`);
+    await page.locator('#description').waitFor();
+    expect(await page.locator('#description').inputValue()).toBe('');
+    expect(await page.getByTestId('draft-restored').count()).toBe(0);
+  });
+
+  it('does not let the partner school record its lead school’s activities', async () => {
+    const { page } = await browserAt('phone');
+    await portal(page, '/collaboration/activity', 'demo-school');
+    await page.getByTestId('activity-not-allowed').waitFor();
+    expect(await page.getByTestId('activity-save').isDisabled()).toBe(true);
   });
 });
 
@@ -177,7 +247,9 @@ describe('a school drafts, submits and, after the district returns it in the con
     const page = open[open.length - 2]!.page; // the school's phone from the first step
     await page.reload();
     await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status')).toBe('RETURNED');
-    expect(await page.getByTestId('plan-return-comment').textContent()).toBe('目标需补充本地就读比例，请修改后重新提交');
+    expect(await page.getByTestId('plan-return-comment').textContent()).toBe(
+      '目标需补充本地就读比例，请修改后重新提交',
+    );
     await page.goto(`${base}/portal/`);
     await page.locator('[data-testid=attention-item][data-kind=planReturned]').waitFor();
     await page.locator('[data-testid=attention-item][data-kind=planReturned] a').click();
@@ -219,7 +291,9 @@ describe('a researcher on a phone', () => {
     await shots.take(page, 'researcher-record-phone');
     await page.getByTestId('session-save').click();
     await expect
-      .poll(() => page.locator(`[data-testid=missing-month][data-month="${monthValue}"][data-school="${school}"]`).count())
+      .poll(() =>
+        page.locator(`[data-testid=missing-month][data-month="${monthValue}"][data-school="${school}"]`).count(),
+      )
       .toBe(0);
     expect(await page.locator('[data-testid=missing-month]').count()).toBe(before - 1);
     const token = await login('demo-researcher');

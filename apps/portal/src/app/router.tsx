@@ -28,6 +28,12 @@ export const router = createBrowserRouter(
               }),
             },
             {
+              path: 'collaboration/activity',
+              lazy: async () => ({
+                Component: (await import('../features/collaboration/RecordActivityPage')).RecordActivityPage,
+              }),
+            },
+            {
               path: 'plans',
               lazy: async () => ({ Component: (await import('../features/plans/PlansPage')).PlansPage }),
             },

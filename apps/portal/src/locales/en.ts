@@ -150,6 +150,23 @@ const en: Shape<typeof zhCN> = {
     exchanges: 'Teacher exchanges',
     in: 'Coming in',
     out: 'Going out',
+    recordActivity: 'Record an activity',
+    trusteeship: 'Partner school',
+    measure: 'Measure',
+    heldOn: 'Date',
+    description: 'What was done',
+    descriptionPlaceholder: 'e.g. a lead teacher gave a model lesson and planned grade 3 Chinese with the team',
+    activityRecorded: 'Activity recorded',
+    back: 'Back to group support',
+    noTrusteeships: 'Your school has no trusteeships yet',
+    notAllowed: 'You may not record activities for this trusteeship',
+    rule: {
+      heldOnRequired: 'Choose the date',
+      beforeStart: 'The date must not be before the start date {{date}}',
+      afterEnd: 'The date must not be after the end date {{date}}',
+      future: 'The date must not be in the future',
+      description: 'Describe what was done ({{min}}–{{max}} characters)',
+    },
   },
 };
 

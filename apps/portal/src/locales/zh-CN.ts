@@ -147,6 +147,23 @@ const zhCN = {
     exchanges: '教师交流',
     in: '交流进入',
     out: '交流派出',
+    recordActivity: '记录帮扶活动',
+    trusteeship: '托管学校',
+    measure: '帮扶措施',
+    heldOn: '日期',
+    description: '活动内容',
+    descriptionPlaceholder: '如：派骨干教师到校上示范课，并与三年级语文组集体备课',
+    activityRecorded: '帮扶活动已记录',
+    back: '返回集团帮扶',
+    noTrusteeships: '本校暂无托管帮扶关系',
+    notAllowed: '您不能为这项托管帮扶记录活动',
+    rule: {
+      heldOnRequired: '请选择日期',
+      beforeStart: '活动日期不能早于开始日期 {{date}}',
+      afterEnd: '活动日期不能晚于结束日期 {{date}}',
+      future: '活动日期不能晚于今天',
+      description: '请填写活动内容（{{min}}–{{max}} 字）',
+    },
   },
 };
 

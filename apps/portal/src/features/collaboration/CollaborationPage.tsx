@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Col, Empty, Flex, List, Row, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryState } from '@zhuji/client/ui';
@@ -10,6 +10,8 @@ import { isoDay } from '../../lib/dates';
 
 const CollaborationQuery = graphql(`
   query PortalCollaboration($today: Date!, $leadSchoolId: ID) {
+    # Whether the viewer records activities at all; the form asks again for the trusteeship chosen.
+    canRecord: viewerCan(action: TRUSTEESHIP_RECORD_ACTIVITY)
     trusteeships(filter: { leadSchoolId: $leadSchoolId }, first: 50, orderBy: { field: START_DATE, direction: DESC }) {
       nodes {
         id
@@ -23,7 +25,8 @@ const CollaborationQuery = graphql(`
           id
           name
         }
-        activities(first: 5) {
+        # The latest five (activities come oldest first), shown newest first.
+        activities(last: 5) {
           totalCount
           nodes {
             id
@@ -90,9 +93,16 @@ export function CollaborationPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('collaboration.title')} {lead && <Typography.Text type="secondary">{lead.name}</Typography.Text>}
       </Typography.Title>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('collaboration.trusteeships')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('collaboration.trusteeships')}
+        </Typography.Title>
+        {data.canRecord && data.trusteeships.nodes.length > 0 && (
+          <Link to="/collaboration/activity" data-testid="record-activity">
+            <Button type="primary">{t('collaboration.recordActivity')}</Button>
+          </Link>
+        )}
+      </Flex>
       {data.trusteeships.nodes.length === 0 && <Empty description={t('common.empty')} />}
       <Row gutter={[12, 12]}>
         {data.trusteeships.nodes.map((tr) => (
@@ -107,11 +117,16 @@ export function CollaborationPage() {
                   '—'
                 )
               }
-              extra={<Tag color={tr.status === 'ACTIVE' ? 'green' : 'default'}>{t(`enums.trusteeshipStatus.${tr.status}`)}</Tag>}
+              extra={
+                <Tag color={tr.status === 'ACTIVE' ? 'green' : 'default'}>
+                  {t(`enums.trusteeshipStatus.${tr.status}`)}
+                </Tag>
+              }
             >
               <Flex vertical gap={6}>
                 <Typography.Text>
-                  {t(`enums.trusteeshipMode.${tr.mode}`)} · {tr.startDate} – {tr.actualEndDate ?? tr.plannedEndDate ?? '…'}
+                  {t(`enums.trusteeshipMode.${tr.mode}`)} · {tr.startDate} –{' '}
+                  {tr.actualEndDate ?? tr.plannedEndDate ?? '…'}
                 </Typography.Text>
                 <Flex gap={4} wrap>
                   {tr.measures.map((m) => (
@@ -123,11 +138,19 @@ export function CollaborationPage() {
                 <Typography.Text type="secondary">
                   {t('collaboration.activities', { count: tr.activities.totalCount })}
                 </Typography.Text>
-                {tr.activities.nodes.map((a) => (
-                  <Typography.Text key={a.id} style={{ fontSize: 13 }}>
+                {[...tr.activities.nodes].reverse().map((a) => (
+                  <Typography.Text key={a.id} style={{ fontSize: 13 }} data-testid="activity">
                     {a.heldOn} · {t(`enums.measure.${a.measure}`)} · {a.description}
                   </Typography.Text>
                 ))}
+                {data.canRecord && (
+                  <Link
+                    to={`/collaboration/activity?trusteeship=${encodeURIComponent(tr.id)}`}
+                    data-testid="trusteeship-record-activity"
+                  >
+                    + {t('collaboration.recordActivity')}
+                  </Link>
+                )}
               </Flex>
             </Card>
           </Col>

@@ -331,6 +331,16 @@ describe.each(['phone', 'desktop'] as const)('the main screens on a %s', (size) 
     await page.getByRole('tab').nth(1).click();
     await page.getByTestId('teachers').waitFor();
     await shots.take(page, `school-teachers-${size}`);
+    // Indicators read by name and in people's units, not as the API's keys and fractions.
+    await page.getByRole('tab', { name: '评价' }).click();
+    const indicator = page.getByTestId('assessment-indicator').first();
+    await indicator.waitFor();
+    const kind = (await indicator.getAttribute('data-kind'))!;
+    expect(await indicator.textContent()).not.toContain(kind);
+    expect(await page.getByTestId('assessment-indicator').allTextContents()).toContainEqual(
+      expect.stringMatching(/^家长满意度: \d+(\.\d)?%$/),
+    );
+    await shots.take(page, `school-assessments-${size}`);
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/portal\/login/);
     await shots.take(page, `login-${size}`);

@@ -31,7 +31,8 @@ import { getFragmentData, graphql } from '../../gql';
 import { AssessmentIndicatorKind, type AssessmentDetail_AssessmentFragment } from '../../gql/graphql';
 import { AuditTrail } from '../audit/AuditTrail';
 import { todayInBeijing } from '../ledger/ledger-rules';
-import { formatIndicator, INDICATOR_TYPE, indicatorValue, sourceError } from './indicators';
+import { formatIndicator, INDICATOR_TYPE } from '@zhuji/client/assessment-indicators';
+import { indicatorValue, sourceError } from './indicators';
 
 const AssessmentDetailQuery = graphql(`
   query AssessmentDetailPage($id: ID!) {
@@ -149,7 +150,7 @@ function RecordForm({ assessmentId, existing }: { assessmentId: string; existing
           style={{ width: 220 }}
           options={Object.values(AssessmentIndicatorKind).map((k) => ({
             value: k,
-            label: `${t(`assessments.indicator.${k}`)}${existing.some((e) => e.kind === k) ? ` (${t('assessments.replaces')})` : ''}`,
+            label: `${t(`enums.assessmentIndicator.${k}`)}${existing.some((e) => e.kind === k) ? ` (${t('assessments.replaces')})` : ''}`,
           }))}
         />
       </Form.Item>
@@ -239,7 +240,11 @@ export function AssessmentDetailPage() {
   const subject = assessment.school?.name ?? assessment.town.name;
 
   const columns: ColumnsType<Indicator> = [
-    { key: 'kind', title: t('assessments.column.indicator'), render: (_, r) => t(`assessments.indicator.${r.kind}`) },
+    {
+      key: 'kind',
+      title: t('assessments.column.indicator'),
+      render: (_, r) => t(`enums.assessmentIndicator.${r.kind}`),
+    },
     {
       key: 'value',
       title: t('assessments.column.value'),
@@ -262,7 +267,7 @@ export function AssessmentDetailPage() {
             width: 90,
             render: (_: unknown, r: Indicator) => (
               <Popconfirm
-                title={t('assessments.removeConfirm', { indicator: t(`assessments.indicator.${r.kind}`) })}
+                title={t('assessments.removeConfirm', { indicator: t(`enums.assessmentIndicator.${r.kind}`) })}
                 okText={t('common.delete')}
                 cancelText={t('common.cancel')}
                 okButtonProps={{ danger: true }}

@@ -1,5 +1,7 @@
 import { AssessmentIndicatorKind, AssessmentOrderField, AssessmentSubjectKind } from '../../gql/graphql';
 import { defineList } from '../../app/list/list-params';
+// Indexed by the generated enum below, so a kind the shared table lacks fails the typecheck.
+import { INDICATOR_TYPE } from '@zhuji/client/assessment-indicators';
 
 /** The assessments table's URL: `?period=2026&subjectKind=TOWN&districtId=…&schoolId=…`. */
 export const assessmentList = defineList({
@@ -14,38 +16,6 @@ export const assessmentList = defineList({
   defaultSort: AssessmentOrderField.Period,
   defaultDirection: 'DESC',
 });
-
-export type IndicatorType = 'ratio' | 'score' | 'count' | 'boolean';
-
-/** How the server types and bounds each indicator (apps/server/src/modules/assessment/assessment.enums.ts). */
-export const INDICATOR_TYPE: Record<AssessmentIndicatorKind, IndicatorType> = {
-  ACADEMIC_DIFFERENCE_RATE: 'ratio',
-  CURRICULUM_COMPLETE: 'boolean',
-  NO_IRREGULAR_PRACTICES: 'boolean',
-  PHYSICAL_HEALTH_PASS_RATE: 'ratio',
-  ARTS_SKILL_RATE: 'ratio',
-  STUDY_CLUB_COUNT: 'count',
-  ENVIRONMENT_SCORE: 'score',
-  MENTAL_HEALTH_SCORE: 'score',
-  PARENT_SATISFACTION: 'ratio',
-  STUDENT_SATISFACTION: 'ratio',
-  LOCAL_ENROLLMENT_PRESCHOOL: 'ratio',
-  LOCAL_ENROLLMENT_PRIMARY: 'ratio',
-  LOCAL_ENROLLMENT_JUNIOR: 'ratio',
-};
-
-/** A stored value as people read it: shares in percent, scores and counts as they are. */
-export function formatIndicator(
-  kind: AssessmentIndicatorKind,
-  value: number | null | undefined,
-  booleanValue: boolean | null | undefined,
-  yesNo: { yes: string; no: string },
-): string {
-  const type = INDICATOR_TYPE[kind];
-  if (type === 'boolean') return booleanValue == null ? '—' : booleanValue ? yesNo.yes : yesNo.no;
-  if (value == null) return '—';
-  return type === 'ratio' ? `${(value * 100).toFixed(1)}%` : String(value);
-}
 
 export type IndicatorRuleError = 'required' | 'range' | 'integer' | 'sourceLength' | 'future';
 

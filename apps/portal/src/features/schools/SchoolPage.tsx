@@ -3,6 +3,7 @@ import { Card, Descriptions, Flex, List, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '@zhuji/client/ui';
+import { formatIndicator } from '@zhuji/client/assessment-indicators';
 import { graphql } from '../../gql';
 import { isoDay } from '../../lib/dates';
 import { StaffingTags } from './StaffingTags';
@@ -128,7 +129,8 @@ export function SchoolPage() {
         {school.name}
       </Typography.Title>
       <Typography.Text type="secondary">
-        {school.district.name} · {school.town.name} {school.isTownSeat && <Tag color="gold">{t('schools.townSeat')}</Tag>}
+        {school.district.name} · {school.town.name}{' '}
+        {school.isTownSeat && <Tag color="gold">{t('schools.townSeat')}</Tag>}
       </Typography.Text>
       <Tabs
         items={[
@@ -140,7 +142,9 @@ export function SchoolPage() {
                 <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
                   <Descriptions.Item label={t('school.code')}>{school.code}</Descriptions.Item>
                   <Descriptions.Item label={t('school.stage')}>{t(`enums.stage.${school.stage}`)}</Descriptions.Item>
-                  <Descriptions.Item label={t('school.locality')}>{t(`enums.locality.${school.locality}`)}</Descriptions.Item>
+                  <Descriptions.Item label={t('school.locality')}>
+                    {t(`enums.locality.${school.locality}`)}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('school.principal')}>{school.principal?.name ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('school.students')}>{school.studentCount}</Descriptions.Item>
                   <Descriptions.Item label={t('school.classes')}>{school.classCount}</Descriptions.Item>
@@ -204,8 +208,12 @@ export function SchoolPage() {
                       <Typography.Text strong>{a.period}</Typography.Text>
                       <Flex gap={6} wrap>
                         {a.indicators.map((i) => (
-                          <Tag key={i.kind} title={i.source}>
-                            {i.kind}: {i.booleanValue == null ? (i.value ?? '—') : yesNo(i.booleanValue)}
+                          <Tag key={i.kind} title={i.source} data-testid="assessment-indicator" data-kind={i.kind}>
+                            {t(`enums.assessmentIndicator.${i.kind}`)}:{' '}
+                            {formatIndicator(i.kind, i.value, i.booleanValue, {
+                              yes: t('common.yes'),
+                              no: t('common.no'),
+                            })}
                           </Tag>
                         ))}
                       </Flex>

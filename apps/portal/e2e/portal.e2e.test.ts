@@ -270,6 +270,76 @@ describe('a school drafts, submits and, after the district returns it in the con
   });
 });
 
+describe('a school closing a ledger item on a phone', () => {
+  it('is refused when a colleague changed the status meanwhile, and sees both versions', async () => {
+    // An open item of the school's own, so the test does not depend on the seed's ledger.
+    const school = await login('demo-school');
+    const [schoolId] = await schoolIdsFor('demo-school');
+    const created = await gql<{ createRectificationItem: { id: string } }>(
+      `mutation($i: CreateRectificationItemInput!) { createRectificationItem(input: $i) { id } }`,
+      {
+        i: {
+          schoolId,
+          problem: '食堂排烟设施老化',
+          standardItem: 'CANTEEN',
+          measures: '更换排烟管道与风机',
+          owner: '总务处',
+          deadline: `${new Date().getFullYear() + 1}-06-30`,
+          fundSource: 'DISTRICT',
+        },
+      },
+      school,
+    );
+    const itemId = created.createRectificationItem.id;
+    const { page } = await browserAt('phone');
+    await portal(page, `/ledger/${encodeURIComponent(itemId)}`, 'demo-school');
+    await expect.poll(() => page.getByTestId('ledger-status').getAttribute('data-status')).toBe('OPEN');
+
+    // The district bureau starts the work while the school's screen still says OPEN.
+    const colleague = await login('demo-district');
+    await gql(
+      'mutation($id: ID!) { changeRectificationStatus(id: $id, input: { status: IN_PROGRESS, expectedStatus: OPEN, evidence: "区县已拨付维修资金", note: "同事推进" }) { status } }',
+      { id: itemId },
+      colleague,
+    );
+
+    await page.getByText('已完成', { exact: true }).click();
+    await page.getByTestId('ledger-evidence').fill('排烟设施已更换并验收，照片存档于总务处');
+    await page.getByTestId('ledger-save').click();
+    await page.getByTestId('conflict').waitFor();
+    const status = page.getByTestId('conflict-field-status');
+    expect(await status.getByTestId('conflict-mine').textContent()).toContain('已完成');
+    expect(await status.getByTestId('conflict-theirs').textContent()).toContain('整改中');
+    const evidence = page.getByTestId('conflict-field-evidence');
+    expect(await evidence.getByTestId('conflict-mine').textContent()).toContain('排烟设施已更换并验收');
+    expect(await evidence.getByTestId('conflict-theirs').textContent()).toContain('区县已拨付维修资金');
+    await shots.take(page, 'school-ledger-conflict-phone');
+
+    // Nothing was overwritten: the colleague's change stands, with one transition in the history.
+    const item = async () =>
+      (
+        await gql<{ rectificationItem: { status: string; evidence: string; statusHistory: { toStatus: string }[] } }>(
+          'query($id: ID!) { rectificationItem(id: $id) { status evidence statusHistory { toStatus } } }',
+          { id: itemId },
+          school,
+        )
+      ).rectificationItem;
+    const after = await item();
+    expect(after.status).toBe('IN_PROGRESS');
+    expect(after.evidence).toBe('区县已拨付维修资金');
+    expect(after.statusHistory.map((h) => h.toStatus).at(-1)).toBe('IN_PROGRESS');
+    const transitions = after.statusHistory.length;
+
+    // Choosing their own version knowingly, the school's change goes over the current one.
+    await page.getByTestId('conflict-keep-mine').click();
+    await page.getByTestId('ledger-save').click();
+    await expect.poll(() => page.getByTestId('ledger-status').getAttribute('data-status')).toBe('DONE');
+    const closed = await item();
+    expect(closed).toMatchObject({ status: 'DONE', evidence: '排烟设施已更换并验收，照片存档于总务处' });
+    expect(closed.statusHistory).toHaveLength(transitions + 1);
+  });
+});
+
 describe('a researcher on a phone', () => {
   it('records a joint research session for a missing month, and the month disappears', async () => {
     const { page } = await browserAt('phone');

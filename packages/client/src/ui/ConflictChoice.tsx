@@ -2,6 +2,8 @@ import { Alert, Button, Card, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DraftConflict } from './useFormDraft';
 
+export type ValueFormats<T> = { [K in keyof T]?: (value: T[K]) => string };
+
 /**
  * Two versions of a record side by side, field by field where they differ: the user's
  * unsaved one and the server's newer one. Nothing is overwritten until the user chooses.
@@ -9,17 +11,26 @@ import type { DraftConflict } from './useFormDraft';
 export function ConflictChoice<T extends object>({
   conflict,
   labels,
+  formats,
   onKeepMine,
   onTakeTheirs,
 }: {
   conflict: DraftConflict<T>;
   labels: Partial<Record<keyof T, string>>;
+  /** how a field's value reads (an enum's name, not its key); the value as typed otherwise */
+  formats?: ValueFormats<T>;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }) {
   const { t } = useTranslation();
-  const show = (v: unknown) =>
-    v === null || v === undefined || v === '' ? t('drafts.blank') : typeof v === 'string' ? v : JSON.stringify(v);
+  const show = <K extends keyof T>(field: K, v: T[K]) =>
+    v === null || v === undefined || v === ''
+      ? t('drafts.blank')
+      : formats?.[field]
+        ? formats[field](v)
+        : typeof v === 'string'
+          ? v
+          : JSON.stringify(v);
   return (
     <Alert
       type="warning"
@@ -37,14 +48,14 @@ export function ConflictChoice<T extends object>({
               <Col xs={24} md={12}>
                 <Card size="small" title={t('drafts.mine')} data-testid="conflict-mine">
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-                    {show(conflict.mine[field])}
+                    {show(field, conflict.mine[field])}
                   </Typography.Paragraph>
                 </Card>
               </Col>
               <Col xs={24} md={12}>
                 <Card size="small" title={t('drafts.theirs')} data-testid="conflict-theirs">
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-                    {show(conflict.theirs[field])}
+                    {show(field, conflict.theirs[field])}
                   </Typography.Paragraph>
                 </Card>
               </Col>

@@ -3,7 +3,7 @@ import { Alert, Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../errors';
 import { isNetworkError } from '../drafts';
-import { ConflictChoice } from './ConflictChoice';
+import { ConflictChoice, type ValueFormats } from './ConflictChoice';
 import type { useFormDraft } from './useFormDraft';
 
 /**
@@ -14,12 +14,14 @@ import type { useFormDraft } from './useFormDraft';
 export function DraftNotices<T extends object>({
   draft,
   labels,
+  formats,
   server,
   apply,
   saveError,
 }: {
   draft: ReturnType<typeof useFormDraft<T>>;
   labels: Partial<Record<keyof T, string>>;
+  formats?: ValueFormats<T>;
   /** the server's values, shown again when the user discards the draft */
   server: T | null;
   /** puts values into the form */
@@ -34,6 +36,7 @@ export function DraftNotices<T extends object>({
         <ConflictChoice
           conflict={draft.conflict}
           labels={labels}
+          formats={formats}
           onKeepMine={() => {
             const mine = draft.keepMine();
             if (mine) apply(mine);

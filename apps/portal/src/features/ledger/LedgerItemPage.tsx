@@ -115,7 +115,11 @@ export function LedgerItemPage() {
     } catch (e) {
       const err = e as ErrorLike;
       if (isConflict(err)) {
-        const { data: fresh } = await client.query({ query: ItemQuery, variables: { id }, fetchPolicy: 'network-only' });
+        const { data: fresh } = await client.query({
+          query: ItemQuery,
+          variables: { id },
+          fetchPolicy: 'network-only',
+        });
         const now = fresh?.rectificationItem;
         if (now) draft.showConflict(values, { status: now.status, evidence: now.evidence ?? '', note: '' }, now.status);
       } else {
@@ -150,6 +154,7 @@ export function LedgerItemPage() {
       <DraftNotices<StatusForm>
         draft={draft}
         labels={{ status: t('ledger.status'), evidence: t('ledger.evidence'), note: t('ledger.note') }}
+        formats={{ status: (s) => t(`enums.ledgerStatus.${s}`) }}
         server={server?.values ?? null}
         apply={(values) => form.setFieldsValue(values)}
         saveError={saveError}

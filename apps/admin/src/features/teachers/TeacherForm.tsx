@@ -149,7 +149,10 @@ export function TeacherFormModal(props: {
         const input = Object.fromEntries(
           Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''),
         ) as unknown as CreateTeacherInput;
-        const result = await create({ variables: { input } });
+        const result = await create({
+          variables: { input },
+          update: (cache) => cache.evict({ fieldName: 'teachers' }),
+        });
         void message.success(t('teachers.created'));
         props.onSaved?.(result.data!.createTeacher.id);
       }

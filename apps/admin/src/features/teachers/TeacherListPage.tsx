@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { BackboneLevel, Degree, SchoolStage, TeacherOrderField, Title, type TeacherFilter } from '../../gql/graphql';
 import { downloadExport } from '@zhuji/client/export-file';
@@ -97,6 +98,7 @@ export function TeacherListPage() {
   const { data, previousData, loading, error, refetch } = useQuery(TeacherListQuery, {
     variables: { filter, orderBy, ...pageVariables(state) },
   });
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const can = useTeacherPermissions();
   const page = (data ?? previousData)?.teachers;
@@ -183,7 +185,12 @@ export function TeacherListPage() {
       result={{ error, retry: () => void refetch(), page, loading }}
       table={<TeacherTable teachers={page?.nodes ?? []} loading={loading} emptyText={t('common.empty')} />}
     >
-      {creating && <TeacherFormModal onClose={() => setCreating(false)} onSaved={() => void refetch()} />}
+      {creating && (
+        <TeacherFormModal
+          onClose={() => setCreating(false)}
+          onSaved={(id) => void navigate(`/teachers/${encodeURIComponent(id)}`)}
+        />
+      )}
     </RecordListCard>
   );
 }

@@ -141,6 +141,7 @@ export function ResearcherFormModal(props: {
         >
           <Select
             disabled={fixed}
+            showSearch={{ optionFilterProp: 'label' }}
             loading={districts.loading}
             options={districts.data?.districts.nodes.map((d) => ({ value: d.id, label: d.name }))}
           />

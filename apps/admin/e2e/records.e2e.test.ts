@@ -2,8 +2,10 @@
  * The record screens other than schools (teachers, collaboration groups, trusteeships,
  * exchanges, researchers) as a district admin: the tables agree with the API for the same
  * filter, page by keyset, export to .xlsx; a teacher edit is saved; a group is created and
- * a member added; deletes go through their confirm. The records this file mutates are its
- * own (created here), since the e2e files share one database. Screenshots: records-*.png.
+ * a member added; deletes go through their confirm; a teacher, a trusteeship (with an
+ * activity), an exchange and a researcher are created through their forms, each refused by
+ * the client first. The records this file mutates are its own (created here), since the e2e
+ * files share one database. Screenshots: records-*.png.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,13 +45,27 @@ async function count(connection: string, filterType: string, filter: Record<stri
   return data.list!.totalCount;
 }
 
-/** Picks an option of an antd Select by its visible text (typing it first when the select searches). */
+/**
+ * Picks an option of an antd Select by its visible text (typing it first when the select
+ * searches), in this select's own dropdown (the one its input `aria-controls`): the previous
+ * select's dropdown may still be fading out and hold an option with the same text.
+ */
 async function choose(testIdOrId: string, text: string, search = false): Promise<void> {
   const select = testIdOrId.startsWith('#') ? page.locator(testIdOrId) : page.getByTestId(testIdOrId);
   await select.click();
+  const list = await page.locator(':focus[aria-controls]').getAttribute('aria-controls');
   if (search) await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  await page
+    .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text })
+    .first()
+    .click();
 }
+
+/** The id of the record whose detail page is open. */
+const openedId = () => decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+/** The client's message under a form field (antd's explain line of the item holding `#id`). */
+const fieldError = (id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`);
 
 async function exportFile(name: string): Promise<void> {
   const download = page.waitForEvent('download');
@@ -124,7 +140,7 @@ describe('teachers', () => {
     const name = (await link.textContent())!;
     await link.click();
     await page.waitForURL(/\/admin\/teachers\/[^/?]+$/);
-    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const id = openedId();
     await expect.poll(() => page.getByTestId('record-name').textContent()).toBe(name);
     await screenshot('teacher');
 
@@ -193,7 +209,7 @@ describe('collaboration groups', () => {
     await choose('#leadSchoolId', lead.name, true);
     await page.getByTestId('save').click();
     await page.waitForURL(/\/admin\/groups\/[^/?]+$/);
-    groupId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    groupId = openedId();
     await expect.poll(() => page.getByTestId('record-name').textContent()).toBe(`测试共同体${run}`);
 
     await page.getByTestId('add-member').click();
@@ -244,7 +260,7 @@ async function openFirst(rowAttribute: string, linkColumn: number, path: string)
   await page.locator(`tr[${rowAttribute}] td:nth-child(${linkColumn}) a`).first().click();
   await page.waitForURL(new RegExp(`/admin/${path}/[^/?]+$`));
   await page.getByTestId('record-name').waitFor();
-  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+  return openedId();
 }
 
 describe('trusteeships', () => {
@@ -355,5 +371,195 @@ describe('researchers', () => {
       .poll(() => page.locator('[data-testid=assignment-table] tr.ant-table-row').count())
       .toBe(researcher.assignments.totalCount);
     await screenshot('researcher');
+  });
+});
+
+/**
+ * New records through their forms, as a district admin would make them: each form first
+ * refuses something on the client (the message under the field, the form still open), then
+ * saves, lands on the new record's page, and the API holds what was entered. The schools are
+ * ones no other test of this file touches; the exchange is for the teacher created here.
+ */
+describe('creating records', () => {
+  let schools: { id: string; name: string }[] = [];
+  const teacher = { id: '', name: `新教师${run}`, staffNumber: `NEW-${run}` };
+  /** The GraphQL operations the console sent, by name: a client refusal sends none. */
+  const sent: string[] = [];
+
+  beforeAll(async () => {
+    schools = (await districtSchools()).slice(5, 8);
+    expect(schools).toHaveLength(3);
+    page.on('request', (request) => {
+      if (request.method() !== 'POST' || !request.url().endsWith('/graphql')) return;
+      const body = request.postDataJSON() as { operationName?: string } | null;
+      if (body?.operationName) sent.push(body.operationName);
+    });
+  });
+
+  /** The form kept open with `message` under `field`, and `operation` never sent to the server. */
+  async function refused(field: string, message: string, operation: string): Promise<void> {
+    await expect.poll(() => fieldError(field).textContent()).toBe(message);
+    expect(sent).not.toContain(operation);
+  }
+
+  it('creates a teacher: a bad staff number is refused under the field, a good one lands on the teacher', async () => {
+    await page.goto(`${base}/admin/teachers`);
+    await page.getByTestId('create').click();
+    await page.getByTestId('teacher-form').waitFor();
+    await choose('#schoolId', schools[0]!.name, true);
+    await page.locator('#staffNumber').fill('工号 1');
+    await page.locator('#name').fill(teacher.name);
+    await choose('#gender', '女');
+    await choose('#degree', '研究生');
+    await page.locator('#subject').fill('科学');
+    await page.getByTestId('save').click();
+    await refused('staffNumber', '工号须为 1–32 位字母、数字或连字符', 'TeacherFormCreate');
+    await screenshot('teacher-create-refused');
+
+    await page.locator('#staffNumber').fill(teacher.staffNumber);
+    await page.getByTestId('save').click();
+    await page.waitForURL(/\/admin\/teachers\/[^/?]+$/);
+    teacher.id = openedId();
+    expect(sent).toContain('TeacherFormCreate');
+    await expect.poll(() => page.getByTestId('record-name').textContent()).toBe(teacher.name);
+    const { teacher: saved } = await gql<{ teacher: Record<string, unknown> }>(
+      'query($id: ID!) { teacher(id: $id) { staffNumber name gender degree subject isFullTime title school { id } } }',
+      { id: teacher.id },
+      token,
+    );
+    expect(saved).toEqual({
+      staffNumber: teacher.staffNumber,
+      name: teacher.name,
+      gender: 'FEMALE',
+      degree: 'POSTGRADUATE',
+      subject: '科学',
+      isFullTime: true,
+      title: 'UNRANKED',
+      school: { id: schools[0]!.id },
+    });
+  });
+
+  it('creates an exchange for that teacher: the teacher’s own school is refused as the receiving one', async () => {
+    await page.goto(`${base}/admin/exchanges`);
+    await page.getByTestId('create').click();
+    await page.getByTestId('exchange-form').waitFor();
+    await choose('#teacherId', teacher.staffNumber, true);
+    await choose('#toSchoolId', schools[0]!.name, true);
+    await page.locator('#startDate').fill('2031-09-01');
+    await page.getByTestId('save').click();
+    await refused('toSchoolId', '接收学校须不同于派出学校', 'ExchangeFormCreate');
+
+    await choose('#toSchoolId', schools[1]!.name, true);
+    await choose('#kind', '支教');
+    await page.getByTestId('save').click();
+    await page.waitForURL(/\/admin\/exchanges\/[^/?]+$/);
+    const id = openedId();
+    await expect.poll(() => page.getByTestId('record-name').textContent()).toBe(`${teacher.name} · 支教`);
+    await screenshot('exchange-created');
+    const { teacherExchange } = await gql<{ teacherExchange: Record<string, unknown> }>(
+      `query($id: ID!) { teacherExchange(id: $id) {
+        kind startDate endDate teacher { id } fromSchool { id } toSchool { id } } }`,
+      { id },
+      token,
+    );
+    expect(teacherExchange).toEqual({
+      kind: 'SUPPORT_TEACHING',
+      startDate: '2031-09-01',
+      endDate: null,
+      teacher: { id: teacher.id },
+      fromSchool: { id: schools[0]!.id },
+      toSchool: { id: schools[1]!.id },
+    });
+  });
+
+  it('creates a trusteeship (a school cannot partner itself) and records an activity on it', async () => {
+    const [lead, partner] = [schools[1]!, schools[2]!];
+    await page.goto(`${base}/admin/trusteeships`);
+    await page.getByTestId('create').click();
+    await page.getByTestId('trusteeship-form').waitFor();
+    await choose('#leadSchoolId', lead.name, true);
+    await choose('#partnerSchoolId', lead.name, true);
+    await choose('#mode', '携手结对');
+    await page.locator('#startDate').fill('2025-09-01');
+    await choose('#measures', '联合教研');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('save').click();
+    await refused('partnerSchoolId', '托管学校不能是龙头校本身', 'TrusteeshipFormCreate');
+    await screenshot('trusteeship-create-refused');
+
+    await choose('#partnerSchoolId', partner.name, true);
+    const agreementRef = `济教帮〔2025〕${run}号`;
+    await page.locator('#agreementRef').fill(agreementRef);
+    await page.getByTestId('save').click();
+    await page.waitForURL(/\/admin\/trusteeships\/[^/?]+$/);
+    const id = openedId();
+    await expect.poll(() => page.getByTestId('record-name').textContent()).toBe(`${lead.name} → ${partner.name}`);
+    const created = await gql<{ trusteeship: Record<string, unknown> }>(
+      `query($id: ID!) { trusteeship(id: $id) {
+        mode status measures startDate agreementRef leadSchool { id } partnerSchool { id } } }`,
+      { id },
+      token,
+    );
+    expect(created.trusteeship).toEqual({
+      mode: 'PAIRING',
+      status: 'ACTIVE',
+      measures: ['JOINT_RESEARCH'],
+      startDate: '2025-09-01',
+      agreementRef,
+      leadSchool: { id: lead.id },
+      partnerSchool: { id: partner.id },
+    });
+
+    // An activity: a one-character account is refused, then a real one is listed.
+    await page.getByTestId('record-activity').click();
+    await page.getByTestId('activity-form').waitFor();
+    await page.locator('#heldOn').fill('2025-10-15');
+    await page.locator('#description').fill('短');
+    await page.getByTestId('save').click();
+    await refused('description', '内容须为 2–5000 字', 'TrusteeshipDetailRecordActivity');
+    const description = `两校数学组联合教研，听评课 3 节（${run}）`;
+    await page.locator('#description').fill(description);
+    await page.getByTestId('save').click();
+    await page.getByText('已记录').first().waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid=activity-table] tr.ant-table-row').allTextContents())
+      .toEqual([expect.stringContaining(description)]);
+    await screenshot('trusteeship-created');
+    const { trusteeship } = await gql<{ trusteeship: { activities: { nodes: unknown[] } } }>(
+      'query($id: ID!) { trusteeship(id: $id) { activities { nodes { measure heldOn description } } } }',
+      { id },
+      token,
+    );
+    expect(trusteeship.activities.nodes).toEqual([{ measure: 'JOINT_RESEARCH', heldOn: '2025-10-15', description }]);
+  });
+
+  it('creates a district researcher: without a district it is refused under the field', async () => {
+    const { school } = await gql<{ school: { district: { id: string; name: string } } }>(
+      'query($id: ID!) { school(id: $id) { district { id name } } }',
+      { id: schools[0]!.id },
+      token,
+    );
+    const { district } = school;
+    const name = `新教研员${run}`;
+    await page.goto(`${base}/admin/researchers`);
+    await page.getByTestId('create').click();
+    await page.getByTestId('researcher-form').waitFor();
+    await page.locator('#name').fill(name);
+    await page.locator('#subject').fill('物理');
+    await page.getByTestId('save').click();
+    await refused('districtId', '区县教研员须选择所属区县', 'ResearcherFormCreate');
+
+    await choose('#districtId', district.name, true);
+    await page.getByTestId('save').click();
+    await page.waitForURL(/\/admin\/researchers\/[^/?]+$/);
+    const id = openedId();
+    await expect.poll(() => page.getByTestId('record-name').textContent()).toBe(name);
+    await screenshot('researcher-created');
+    const { researcher } = await gql<{ researcher: Record<string, unknown> }>(
+      'query($id: ID!) { researcher(id: $id) { name subject level district { id } } }',
+      { id },
+      token,
+    );
+    expect(researcher).toEqual({ name, subject: '物理', level: 'DISTRICT', district: { id: district.id } });
   });
 });

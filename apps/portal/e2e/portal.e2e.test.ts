@@ -103,7 +103,7 @@ describe('a group leader on a phone', () => {
 
     // The server's rules are checked before anything is sent.
     await page.getByTestId('activity-save').click();
-    await expect.poll(() => page.locator('#description_help').textContent()).toContain('请填写活动内容');
+    await expect.poll(() => page.locator('#description_help').textContent()).toContain('内容须为 2–5000 字');
     await page.locator('#heldOn').fill('2000-01-01');
     await expect.poll(() => page.locator('#heldOn_help').textContent()).toContain('不能早于开始日期');
     await page.locator('#heldOn').fill(today);

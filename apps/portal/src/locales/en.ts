@@ -162,10 +162,6 @@ const en: Shape<typeof zhCN> = {
     notAllowed: 'You may not record activities for this trusteeship',
     rule: {
       heldOnRequired: 'Choose the date',
-      beforeStart: 'The date must not be before the start date {{date}}',
-      afterEnd: 'The date must not be after the end date {{date}}',
-      future: 'The date must not be in the future',
-      description: 'Describe what was done ({{min}}–{{max}} characters)',
     },
   },
 };

@@ -159,10 +159,6 @@ const zhCN = {
     notAllowed: '您不能为这项托管帮扶记录活动',
     rule: {
       heldOnRequired: '请选择日期',
-      beforeStart: '活动日期不能早于开始日期 {{date}}',
-      afterEnd: '活动日期不能晚于结束日期 {{date}}',
-      future: '活动日期不能晚于今天',
-      description: '请填写活动内容（{{min}}–{{max}} 字）',
     },
   },
 };

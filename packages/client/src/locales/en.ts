@@ -123,6 +123,12 @@ const sharedEn: Shape<typeof sharedZhCN> = {
     takeTheirs: 'Use the server’s version',
     blank: '(blank)',
   },
+  activityRule: {
+    beforeStart: 'The date must not be before the start date {{date}}',
+    afterEnd: 'The date must not be after the end date {{date}}',
+    future: 'The date must not be in the future',
+    description: 'Between {{min}} and {{max}} characters',
+  },
   common: {
     yes: 'Yes',
     no: 'No',

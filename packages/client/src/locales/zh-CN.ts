@@ -111,6 +111,12 @@ const sharedZhCN = {
     takeTheirs: '采用服务器版本',
     blank: '（空）',
   },
+  activityRule: {
+    beforeStart: '活动日期不能早于开始日期 {{date}}',
+    afterEnd: '活动日期不能晚于结束日期 {{date}}',
+    future: '活动日期不能晚于今天',
+    description: '内容须为 {{min}}–{{max}} 字',
+  },
   common: {
     yes: '是',
     no: '否',

@@ -17,6 +17,12 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import {
+  activityDateProblem,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  lastActivityDay,
+} from '@zhuji/client/trusteeship-activity';
 import { graphql } from '../../gql';
 import { TrusteeshipMeasure, TrusteeshipStatus } from '../../gql/graphql';
 import { QueryState } from '@zhuji/client/ui';
@@ -251,7 +257,7 @@ export function TrusteeshipDetailPage() {
 
 type ActivityValues = { measure: TrusteeshipMeasure; heldOn: string; description: string };
 
-/** An activity is dated within the trusteeship and not after today; 2–5000 characters, as the server rules. */
+/** An activity is dated within the trusteeship and not after today; 2–5000 characters, as the server rules (shared with the portal). */
 function RecordActivityModal(props: {
   trusteeship: {
     id: string;
@@ -268,7 +274,7 @@ function RecordActivityModal(props: {
   const [record] = useMutation(RecordActivityMutation);
   const { errors, saving, run } = useFormSave(form, ['measure', 'heldOn', 'description']);
   const { trusteeship } = props;
-  const last = trusteeship.actualEndDate && trusteeship.actualEndDate < today() ? trusteeship.actualEndDate : today();
+  const last = lastActivityDay(trusteeship, today());
 
   const save = (input: ActivityValues) =>
     run(async () => {
@@ -306,12 +312,10 @@ function RecordActivityModal(props: {
         rules={[
           { required: true, message: t('trusteeships.rule.required') },
           {
-            validator: (_, v?: string) =>
-              !v || v >= trusteeship.startDate
-                ? v && v > last
-                  ? Promise.reject(new Error(t('trusteeships.rule.heldOnFuture')))
-                  : Promise.resolve()
-                : Promise.reject(new Error(t('trusteeships.rule.endBeforeStart'))),
+            validator: async (_, v?: string) => {
+              const problem = v ? activityDateProblem(v, trusteeship, today()) : null;
+              if (problem) throw new Error(t(`activityRule.${problem.rule}` as const, { date: problem.date ?? '' }));
+            },
           },
         ]}
       >
@@ -320,7 +324,15 @@ function RecordActivityModal(props: {
       <Form.Item
         name="description"
         label={t('trusteeships.field.description')}
-        rules={[{ required: true, whitespace: true, min: 2, max: 5000, message: t('trusteeships.rule.description') }]}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            min: DESCRIPTION_MIN,
+            max: DESCRIPTION_MAX,
+            message: t('activityRule.description', { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX }),
+          },
+        ]}
       >
         <Input.TextArea rows={4} maxLength={5000} />
       </Form.Item>

@@ -59,8 +59,6 @@ export const zhCN = {
       endBeforeStart: '不能早于开始日期',
       agreementRef: '协议文号不超过 100 字',
       notes: '备注不超过 5000 字',
-      description: '内容须为 2–5000 字',
-      heldOnFuture: '活动日期不能晚于今天',
     },
   },
 };
@@ -124,8 +122,6 @@ export const en: Shape<typeof zhCN> = {
       endBeforeStart: 'Cannot be before the start date',
       agreementRef: 'At most 100 characters',
       notes: 'At most 5000 characters',
-      description: '2–5000 characters',
-      heldOnFuture: 'Cannot be after today',
     },
   },
 };

@@ -10,7 +10,12 @@ import { graphql } from '../../gql';
 import { TrusteeshipMeasure } from '../../gql/graphql';
 import { useViewer } from '../../app/viewer';
 import { isoDay } from '../../lib/dates';
-import { activityDateProblem, DESCRIPTION_MAX, DESCRIPTION_MIN, lastActivityDay } from './activity-rules';
+import {
+  activityDateProblem,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  lastActivityDay,
+} from '@zhuji/client/trusteeship-activity';
 
 const ActivityTrusteeshipsQuery = graphql(`
   query PortalActivityTrusteeships($leadSchoolId: ID) {
@@ -144,7 +149,7 @@ export function RecordActivityPage() {
     validator: async (_: unknown, value: string | undefined) => {
       if (!value || !selected) return;
       const problem = activityDateProblem(value, selected, today);
-      if (problem) throw new Error(t(`collaboration.rule.${problem.rule}` as const, { date: problem.date ?? '' }));
+      if (problem) throw new Error(t(`activityRule.${problem.rule}` as const, { date: problem.date ?? '' }));
     },
   };
 
@@ -223,15 +228,13 @@ export function RecordActivityPage() {
                 {
                   required: true,
                   whitespace: true,
-                  message: t('collaboration.rule.description', { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX }),
+                  message: t('activityRule.description', { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX }),
                 },
                 {
                   validator: async (_, value: string | undefined) => {
                     const length = (value ?? '').trim().length;
                     if (length > 0 && (length < DESCRIPTION_MIN || length > DESCRIPTION_MAX)) {
-                      throw new Error(
-                        t('collaboration.rule.description', { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX }),
-                      );
+                      throw new Error(t('activityRule.description', { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX }));
                     }
                   },
                 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityDateProblem, lastActivityDay } from './activity-rules';
+import { activityDateProblem, lastActivityDay } from './trusteeship-activity';
 
 const running = { startDate: '2026-03-01', actualEndDate: null };
 const ended = { startDate: '2025-09-01', actualEndDate: '2026-06-30' };

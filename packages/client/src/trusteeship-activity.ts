@@ -1,7 +1,8 @@
 /**
  * The server's rules for a recorded trusteeship activity (RecordTrusteeshipActivityInput and
- * TrusteeshipActivityService.record), checked on the phone before anything is sent: the day
- * lies within the trusteeship and is not after today; the description is 2–5000 characters.
+ * TrusteeshipActivityService.record), checked by both apps' forms before anything is sent:
+ * the day lies within the trusteeship and is not after today; the description is 2–5000
+ * characters. Their messages are the shared `activityRule` texts.
  */
 export const DESCRIPTION_MIN = 2;
 export const DESCRIPTION_MAX = 5000;

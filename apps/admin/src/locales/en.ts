@@ -42,7 +42,14 @@ const en: Shape<typeof zhCN> = {
     import: 'Bulk import',
   },
   pickers: { school: 'Type a school name or code', district: 'Choose a district' },
-  records: { ongoing: 'Ongoing', ended: 'Ended', outOfScope: '(outside your scope)' },
+  records: {
+    ongoing: 'Ongoing',
+    ended: 'Ended',
+    outOfScope: '(outside your scope)',
+    withNote: '{{name}} ({{note}})',
+    labelled: '{{label}}: {{value}}',
+    because: ': {{reason}}',
+  },
   list: {
     total: '{{count}} in all',
     pageSize: '{{size}} per page',

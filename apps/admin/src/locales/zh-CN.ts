@@ -40,7 +40,15 @@ const zhCN = {
     import: '批量导入',
   },
   pickers: { school: '输入学校名称或标识码搜索', district: '选择区县' },
-  records: { ongoing: '进行中', ended: '已结束', outOfScope: '（不在查看范围内）' },
+  records: {
+    ongoing: '进行中',
+    ended: '已结束',
+    outOfScope: '（不在查看范围内）',
+    // The punctuation around a name is the language's own: full-width in Chinese.
+    withNote: '{{name}}（{{note}}）',
+    labelled: '{{label}}：{{value}}',
+    because: '：{{reason}}',
+  },
   list: {
     total: '共 {{count}} 条',
     pageSize: '每页 {{size}} 条',

@@ -47,7 +47,10 @@ export function SchoolPicker(props: {
     variables: { search: deferred.trim() || undefined, districtId: props.districtId },
   });
   const found = (data ?? previousData)?.schools.nodes ?? [];
-  const options = found.map((s) => ({ value: s.id, label: `${s.name}（${s.district.name}·${s.town.name}）` }));
+  const options = found.map((s) => ({
+    value: s.id,
+    label: t('records.withNote', { name: s.name, note: `${s.district.name}·${s.town.name}` }),
+  }));
   if (props.initial && !options.some((o) => o.value === props.initial!.id)) {
     options.unshift({ value: props.initial.id, label: props.initial.name });
   }

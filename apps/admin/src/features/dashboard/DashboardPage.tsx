@@ -604,7 +604,7 @@ function Overdue({ overdue }: { overdue: NonNullable<ReturnType<typeof useWork>[
           {overdue.nodes.map((item) => (
             <li key={item.id} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
               <Link to={`/ledger/${encodeURIComponent(item.id)}`}>
-                {item.school.name}（{item.district.name}）
+                {t('records.withNote', { name: item.school.name, note: item.district.name })}
               </Link>
               <Typography.Paragraph ellipsis style={{ margin: 0 }}>
                 <Typography.Text type="danger">{t('overview.deadline', { date: date(item.deadline) })}</Typography.Text>{' '}

@@ -116,7 +116,7 @@ export function ExchangeDetailPage() {
               label: t('exchanges.field.teacher'),
               children: (
                 <Link to={`/teachers/${encodeURIComponent(exchange.teacher.id)}`}>
-                  {exchange.teacher.name}（{exchange.teacher.staffNumber}）
+                  {t('records.withNote', { name: exchange.teacher.name, note: exchange.teacher.staffNumber })}
                 </Link>
               ),
             },

@@ -84,7 +84,10 @@ function TeacherSelect(props: {
       loading={loading}
       placeholder={t('exchanges.teacherPlaceholder')}
       value={props.value}
-      options={found.map((x) => ({ value: x.id, label: `${x.name}（${x.staffNumber} · ${x.school.name}）` }))}
+      options={found.map((x) => ({
+        value: x.id,
+        label: t('records.withNote', { name: x.name, note: `${x.staffNumber} · ${x.school.name}` }),
+      }))}
       onChange={(id: string) => {
         props.onChange?.(id);
         props.onTeacher(found.find((x) => x.id === id));
@@ -178,7 +181,9 @@ export function ExchangeFormModal(props: {
             name="teacherId"
             label={t('exchanges.field.teacher')}
             rules={required}
-            extra={teacher && `${t('exchanges.field.fromSchool')}：${teacher.school.name}`}
+            extra={
+              teacher && t('records.labelled', { label: t('exchanges.field.fromSchool'), value: teacher.school.name })
+            }
           >
             {exchange ? (
               <Select disabled options={[{ value: exchange.teacher.id, label: exchange.teacher.name }]} />

@@ -233,7 +233,12 @@ export function LedgerItemPage() {
             {
               key: 'item',
               label: t('ledger.column.standardItem'),
-              children: [t(`enums.standardItem.${item.standardItem}`), item.standardDetail].filter(Boolean).join('：'),
+              children: item.standardDetail
+                ? t('records.labelled', {
+                    label: t(`enums.standardItem.${item.standardItem}`),
+                    value: item.standardDetail,
+                  })
+                : t(`enums.standardItem.${item.standardItem}`),
             },
             { key: 'owner', label: t('ledger.column.owner'), children: item.owner },
             { key: 'problem', label: t('ledger.column.problem'), span: 2, children: text(item.problem) },

@@ -137,8 +137,10 @@ function Inputs({ inputs }: { inputs: readonly Input[] }) {
 }
 
 function GoalPanel({ verdict }: { verdict: Verdict }) {
-  const { i18n } = useTranslation();
-  const reason = i18n.language.startsWith('zh') ? verdict.reason : (verdict.reasonEn ?? verdict.reason);
+  const { t, i18n } = useTranslation();
+  const inLanguage = (r: { reason?: string | null; reasonEn?: string | null }) =>
+    i18n.language.startsWith('zh') ? r.reason : (r.reasonEn ?? r.reason);
+  const reason = inLanguage(verdict);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {reason && <Typography.Text type={verdict.met ? undefined : 'danger'}>{reason}</Typography.Text>}
@@ -147,9 +149,7 @@ function GoalPanel({ verdict }: { verdict: Verdict }) {
           {verdict.schools.map((s) => (
             <Tag key={s.school.id} color={s.met ? 'green' : 'red'}>
               <Link to={`/schools/${encodeURIComponent(s.school.id)}`}>{s.school.name}</Link>
-              {!s.met && (i18n.language.startsWith('zh') ? s.reason : (s.reasonEn ?? s.reason))
-                ? `：${i18n.language.startsWith('zh') ? s.reason : (s.reasonEn ?? s.reason)}`
-                : ''}
+              {!s.met && inLanguage(s) ? t('records.because', { reason: inLanguage(s) }) : ''}
             </Tag>
           ))}
         </Flex>
@@ -255,7 +255,7 @@ export function TownGoalsPage() {
                 <Flex wrap gap={4} data-testid="town-seats">
                   {town.seats.nodes.map((s) => (
                     <Link key={s.id} to={`/schools/${encodeURIComponent(s.id)}`}>
-                      <Tag>{`${s.name}（${t(`enums.stage.${s.stage}`)}）`}</Tag>
+                      <Tag>{t('records.withNote', { name: s.name, note: t(`enums.stage.${s.stage}`) })}</Tag>
                     </Link>
                   ))}
                 </Flex>

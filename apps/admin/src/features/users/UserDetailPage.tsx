@@ -102,9 +102,7 @@ export function UserDetailPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card
         title={
-          <span data-testid="user-name">
-            {user.displayName}（{user.username}）
-          </span>
+          <span data-testid="user-name">{t('records.withNote', { name: user.displayName, note: user.username })}</span>
         }
         extra={
           data.canManage && (

@@ -119,7 +119,11 @@ function Inputs({ inputs }: { inputs: readonly Input[] }) {
     {
       key: 'source',
       title: t('towns.input.source'),
-      render: (_, r) => [r.period, r.source].filter(Boolean).join(' · ') || '—',
+      render: (_, r) =>
+        [r.period, r.source]
+          .filter((text): text is string => Boolean(text))
+          .map((text) => bilingual(text, i18n.language))
+          .join(' · ') || '—',
       width: 280,
     },
   ];

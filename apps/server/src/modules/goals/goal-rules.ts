@@ -56,13 +56,30 @@ const noAssessment = (window: PeriodWindow) => ({
   en: `no assessment for ${window.period}`,
 });
 
+/** Where the baseline comes from, in both languages as the inputs' names are ("中文 / English"). */
+const BASELINE_SCOPE = {
+  DISTRICT: ['本区县城区', "the district's urban schools"],
+  CITY: ['全市城区', "the city's urban schools"],
+  NONE: ['无可比基准', 'no baseline'],
+} as const;
+
+function staffingSource(s: {
+  value: { count: number; fullTimeTeachers: number };
+  baseline: { scope: keyof typeof BASELINE_SCOPE; count: number; fullTimeTeachers: number };
+}): string {
+  const [zh, en] = BASELINE_SCOPE[s.baseline.scope];
+  const ours = `${s.value.count}/${s.value.fullTimeTeachers}`;
+  const theirs = `${s.baseline.count}/${s.baseline.fullTimeTeachers}`;
+  return `专任教师 ${ours}；基准：${zh} ${theirs} / full-time teachers ${ours}; baseline: ${en} ${theirs}`;
+}
+
 export const RULES: Record<ProgrammeGoal, Rule> = {
   [ProgrammeGoal.CONDITIONS]: ({ ledger }, window) =>
     result(
       [
         input('逾期未完成整改项 / rectification items past deadline', ledger.overdue, {
           threshold: '0',
-          period: `截至 ${window.end}`,
+          period: `截至 ${window.end} / as of ${window.end}`,
         }),
         input('未完成整改项 / open rectification items', ledger.open),
       ],
@@ -94,7 +111,7 @@ export const RULES: Record<ProgrammeGoal, Rule> = {
       }
       return input(`${zh} / ${en} (${s.stage})`, pct(s.value.share), {
         baseline: pct(s.baseline.share),
-        source: `专任教师 ${s.value.count}/${s.value.fullTimeTeachers}；基准：${s.baseline.scope} 城区 ${s.baseline.count}/${s.baseline.fullTimeTeachers}`,
+        source: staffingSource(s),
       });
     });
     if (!staffing.length) reasons.push({ zh: '没有师资数据', en: 'no staffing data' });

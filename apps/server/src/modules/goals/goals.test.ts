@@ -152,12 +152,16 @@ describe('goal attainment', () => {
       reasonEn: '目标Seat: 1 rectification item(s) open past their deadline',
     });
     expect(g.inputs[0]).toMatchObject({ value: '1', threshold: '0' });
+    // Written in both languages, as the inputs' names are, for the console's English.
+    expect(g.inputs[0].period).toMatch(/^截至 \d{4}-\d{2}-\d{2} \/ as of \d{4}-\d{2}-\d{2}$/);
   });
 
   it('judges staffing against the urban baseline and shows both figures', async () => {
     const g = goal(await gql(ATTAINMENT, { id: id.T }), 'STAFFING');
     expect(g.met).toBe(true);
-    expect(g.inputs.find((i: any) => i.name.includes('本科'))).toMatchObject({ value: '75.0%', baseline: '75.0%' });
+    const bachelor = g.inputs.find((i: any) => i.name.includes('本科'));
+    expect(bachelor).toMatchObject({ value: '75.0%', baseline: '75.0%' });
+    expect(bachelor.source).toMatch(/^专任教师 3\/4；基准：.+ \/ full-time teachers 3\/4; baseline: .+$/);
     await gql('mutation($i: CreateTeacherInput!) { createTeacher(input: $i) { id } }', {
       i: { staffNumber: 'extra', name: '新教师', gender: 'FEMALE', schoolId: id.Seat, degree: 'ASSOCIATE' },
     });

@@ -6,7 +6,9 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
-import { EndPeriodModal, RecordActions, today, useDeleteAndLeave, useFormatDate } from '../../app/records';
+import { RecordActions, useDeleteAndLeave } from '../../app/records/RecordListCard';
+import { today, useFormatDate } from '../../app/records/format';
+import { EndPeriodModal } from '../../app/records/forms';
 import { ExchangeFormModal } from './ExchangeForm';
 import { ExchangeStatusTag } from './ExchangeListPage';
 

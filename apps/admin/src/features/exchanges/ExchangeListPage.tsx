@@ -8,7 +8,9 @@ import { graphql } from '../../gql';
 import { ExchangeDirection, TeacherExchangeKind, TeacherExchangeOrderField } from '../../gql/graphql';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
-import { EnumFilter, RecordListCard, RecordTable, SchoolFilter, today, useFormatDate } from '../../app/records';
+import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
+import { EnumFilter, SchoolFilter } from '../../app/records/filters';
+import { today, useFormatDate } from '../../app/records/format';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { ExchangeFormModal } from './ExchangeForm';
 

@@ -8,7 +8,7 @@ import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { GroupFormModal } from './GroupForm';
 import { GroupMembers } from './GroupMembers';
-import { RecordActions, useDeleteAndLeave } from '../../app/records';
+import { RecordActions, useDeleteAndLeave } from '../../app/records/RecordListCard';
 
 const GroupDetailQuery = graphql(`
   query GroupDetailPage($id: ID!) {

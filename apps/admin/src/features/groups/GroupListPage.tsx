@@ -7,7 +7,9 @@ import { graphql } from '../../gql';
 import { CollaborationGroupKind, CollaborationGroupOrderField } from '../../gql/graphql';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
-import { EnumFilter, ListSearch, RecordListCard, RecordTable, SchoolFilter, today } from '../../app/records';
+import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
+import { EnumFilter, ListSearch, SchoolFilter } from '../../app/records/filters';
+import { today } from '../../app/records/format';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { GroupFormModal } from './GroupForm';
 

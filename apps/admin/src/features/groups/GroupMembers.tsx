@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { GroupMemberRole, type GroupMembers_GroupFragment as GroupMembersData } from '../../gql/graphql';
-import { EndPeriodModal, FormModal, today, useFormSave, useFormatDate } from '../../app/records';
+import { today, useFormatDate } from '../../app/records/format';
+import { EndPeriodModal, FormModal, useFormSave } from '../../app/records/forms';
 import { SchoolPicker } from '../../app/pickers/SchoolPicker';
 
 export const GroupMembers_GroupFragment = graphql(`

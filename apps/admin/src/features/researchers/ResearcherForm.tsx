@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { ResearcherLevel, type CreateResearcherInput } from '../../gql/graphql';
 import { changedValues } from '@zhuji/client/field-errors';
-import { FormModal, useFormSave } from '../../app/records';
+import { FormModal, useFormSave } from '../../app/records/forms';
 import { DistrictOptionsQuery } from '../teachers/TeacherListPage';
 
 export const ResearcherForm_ResearcherFragment = graphql(`

@@ -7,15 +7,9 @@ import { getFragmentData, graphql } from '../../gql';
 import { ResearcherLevel, ResearcherOrderField, type ResearcherListPage_ResearcherFragment } from '../../gql/graphql';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
-import {
-  BooleanFilter,
-  EnumFilter,
-  ListSearch,
-  RecordListCard,
-  RecordTable,
-  SchoolFilter,
-  today,
-} from '../../app/records';
+import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
+import { BooleanFilter, EnumFilter, ListSearch, SchoolFilter } from '../../app/records/filters';
+import { today } from '../../app/records/format';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { ResearcherFormModal } from './ResearcherForm';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { SchoolLocality, SchoolStage } from '../../gql/graphql';
 import { QueryState } from '@zhuji/client/ui';
-import { SortControls } from '../../app/records';
+import { SortControls } from '../../app/records/filters';
 import { SchoolTable } from './SchoolTable';
 import { downloadExport } from '@zhuji/client/export-file';
 import { isFiltered, pageVariables } from '../../app/list/list-params';

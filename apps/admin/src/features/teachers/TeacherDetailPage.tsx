@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router';
 import { getFragmentData, graphql } from '../../gql';
 import { QueryState } from '@zhuji/client/ui';
 import { TeacherFormModal, TeacherForm_TeacherFragment } from './TeacherForm';
-import { RecordActions, useDeleteAndLeave, useFormatDate } from '../../app/records';
+import { RecordActions, useDeleteAndLeave } from '../../app/records/RecordListCard';
+import { useFormatDate } from '../../app/records/format';
 import { AuditTrail } from '../audit/AuditTrail';
 
 const TeacherDetailQuery = graphql(`

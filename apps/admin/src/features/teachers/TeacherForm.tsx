@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { BackboneLevel, Degree, Gender, Title, type CreateTeacherInput } from '../../gql/graphql';
 import { changedValues } from '@zhuji/client/field-errors';
-import { FormModal, useFormSave } from '../../app/records';
+import { FormModal, useFormSave } from '../../app/records/forms';
 import { isValidIdNumber } from './id-number';
 import { SchoolPicker } from '../../app/pickers/SchoolPicker';
 

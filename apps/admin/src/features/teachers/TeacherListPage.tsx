@@ -9,14 +9,8 @@ import { downloadExport } from '@zhuji/client/export-file';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { TeacherTable } from './TeacherTable';
-import {
-  BooleanFilter,
-  EnumFilter,
-  ExportTableButton,
-  ListSearch,
-  SchoolFilter,
-  RecordListCard,
-} from '../../app/records';
+import { ExportTableButton, RecordListCard } from '../../app/records/RecordListCard';
+import { BooleanFilter, EnumFilter, ListSearch, SchoolFilter } from '../../app/records/filters';
 import { TeacherFormModal, useTeacherPermissions } from './TeacherForm';
 
 export const teacherList = defineList({

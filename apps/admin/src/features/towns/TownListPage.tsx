@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportButton, QueryState } from '@zhuji/client/ui';
-import { SortControls } from '../../app/records';
+import { SortControls } from '../../app/records/filters';
 import { graphql } from '../../gql';
 import { ProgrammeGoal, type TownListPageQuery } from '../../gql/graphql';
 import { DistrictPicker } from '../../app/pickers/DistrictPicker';

@@ -27,7 +27,9 @@ import { graphql } from '../../gql';
 import { TrusteeshipMeasure, TrusteeshipStatus } from '../../gql/graphql';
 import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
-import { EndPeriodModal, FormModal, RecordActions, today, useFormSave, useFormatDate } from '../../app/records';
+import { RecordActions } from '../../app/records/RecordListCard';
+import { today, useFormatDate } from '../../app/records/format';
+import { EndPeriodModal, FormModal, useFormSave } from '../../app/records/forms';
 import { TrusteeshipFormModal } from './TrusteeshipForm';
 import { TrusteeshipStatusTag } from './TrusteeshipListPage';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { TrusteeshipMeasure, TrusteeshipMode, type CreateTrusteeshipInput } from '../../gql/graphql';
 import { changedValues } from '@zhuji/client/field-errors';
-import { FormModal, useFormSave } from '../../app/records';
+import { FormModal, useFormSave } from '../../app/records/forms';
 import { SchoolPicker } from '../../app/pickers/SchoolPicker';
 
 export const TrusteeshipForm_TrusteeshipFragment = graphql(`

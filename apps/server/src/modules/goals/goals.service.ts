@@ -196,7 +196,7 @@ export class GoalService {
         met: r.met,
         reason: r.met ? null : r.reasons.map((x) => x.zh).join('；'),
         reasonEn: r.met ? null : r.reasons.map((x) => x.en).join('; '),
-        inputs: r.inputs.map((i) => ({ ...i, name: `${school.name}：${i.name}` })),
+        inputs: r.inputs.map((i) => ({ ...i, name: schoolInputName(school.name, i.name) })),
       };
     });
     const failing = schools.filter((s) => !s.met);
@@ -311,4 +311,15 @@ export class GoalService {
       towns: results,
     };
   }
+}
+
+/**
+ * "孙集镇中心小学：逾期未完成整改项 / 孙集镇中心小学: rectification items past deadline": the
+ * school named in both halves of the input's "中文 / English" name, so a client showing one
+ * language still says whose figure it is.
+ */
+export function schoolInputName(school: string, name: string): string {
+  const at = name.lastIndexOf(' / ');
+  if (at < 0) return `${school}：${name}`;
+  return `${school}：${name.slice(0, at)} / ${school}: ${name.slice(at + 3)}`;
 }

@@ -152,7 +152,9 @@ describe('goal attainment', () => {
       reasonEn: '目标Seat: 1 rectification item(s) open past their deadline',
     });
     expect(g.inputs[0]).toMatchObject({ value: '1', threshold: '0' });
-    // Written in both languages, as the inputs' names are, for the console's English.
+    // Each input names its school in both halves of its "中文 / English" name, and the
+    // period is written in both languages too, for a client that shows one of them.
+    expect(g.inputs[0].name).toBe('目标Seat：逾期未完成整改项 / 目标Seat: rectification items past deadline');
     expect(g.inputs[0].period).toMatch(/^截至 \d{4}-\d{2}-\d{2} \/ as of \d{4}-\d{2}-\d{2}$/);
   });
 

@@ -238,9 +238,23 @@ describe('a school drafts, submits and, after the district returns it in the con
     await signIn(page, 'demo-district');
     await page.goto(`${base}/admin/plans/${encodeURIComponent(planId)}`);
     await page.getByTestId('plan-return').click();
-    await page.getByTestId('review-comment').fill('目标需补充本地就读比例，请修改后重新提交');
+    // The dialog mounts its form as it opens: type once the field holds what was typed, as a
+    // person would, rather than into a field that a slow machine is still replacing.
+    const comment = page.getByTestId('review-comment');
+    const text = '目标需补充本地就读比例，请修改后重新提交';
+    await expect
+      .poll(async () => {
+        await comment.fill(text);
+        return comment.inputValue();
+      })
+      .toBe(text);
     await page.getByTestId('review-confirm').click();
-    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status')).toBe('RETURNED');
+    // Either the plan is returned or the console says why not (a field error or a message).
+    const outcome = page
+      .locator('[data-testid=plan-status][data-status=RETURNED], .ant-form-item-explain-error, .ant-message-notice')
+      .first();
+    await outcome.waitFor({ timeout: 30_000 });
+    expect(await outcome.getAttribute('data-status'), (await outcome.textContent()) ?? '').toBe('RETURNED');
   });
 
   it('shows the district’s comment on the phone, and the revised plan is resubmitted', async () => {

@@ -45,13 +45,27 @@ async function pick(testId: string, option: string): Promise<void> {
 }
 
 /** Clicks figure `index` of a chart where it is drawn, as a user does. */
-async function clickFigure(chart: string, index: number): Promise<void> {
+/**
+ * Clicks a chart's figure where it is drawn, as a user would, until the page leaves for
+ * `target`. The dashboard's cards load at their own pace and a chart re-lays itself out
+ * when its card grows, so a figure read a moment ago may have moved: read it again and
+ * click again rather than trust one pixel.
+ */
+async function clickFigure(chart: string, index: number, target: RegExp): Promise<void> {
   const el = page.locator(`[data-testid=${chart}][data-ready=true]`);
-  await el.waitFor();
-  const points = JSON.parse((await el.getAttribute('data-points')) ?? '[]') as [number, number][];
-  const point = points[index];
-  if (!point) throw new Error(`${chart} has no figure ${index}: ${JSON.stringify(points)}`);
-  await el.click({ position: { x: point[0], y: point[1] } });
+  for (let attempt = 1; ; attempt++) {
+    await el.waitFor();
+    const points = JSON.parse((await el.getAttribute('data-points')) ?? '[]') as [number, number][];
+    const point = points[index];
+    if (!point) throw new Error(`${chart} has no figure ${index}: ${JSON.stringify(points)}`);
+    await el.click({ position: { x: point[0], y: point[1] } });
+    const left = await page.waitForURL(target, { timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (left) return;
+    if (attempt === 5) throw new Error(`clicking figure ${index} of ${chart} did not lead to ${target}`);
+  }
 }
 
 async function planOf(id: string, token: string): Promise<PlanState> {
@@ -71,7 +85,11 @@ async function submittedPlan(token: string, townId: string, year: number): Promi
     token,
   );
   const { id, version } = created.createTownPlan;
-  await gql('mutation($id: ID!, $v: Int!) { submitTownPlan(id: $id, expectedVersion: $v) { id } }', { id, v: version }, token);
+  await gql(
+    'mutation($id: ID!, $v: Int!) { submitTownPlan(id: $id, expectedVersion: $v) { id } }',
+    { id, v: version },
+    token,
+  );
   return id;
 }
 
@@ -228,8 +246,7 @@ describe('programme screens', () => {
     await shot('dashboard');
 
     // A district's bar: its programme towns.
-    await clickFigure('chart-districts', 1);
-    await page.waitForURL(/\/admin\/towns\?districtId=/);
+    await clickFigure('chart-districts', 1, /\/admin\/towns\?districtId=/);
     const districtId = new URL(page.url()).searchParams.get('districtId');
     expect(districtId).toBe(summary.districts[1]!.district.id);
     await expect.poll(shownTotal).toBe(summary.districts[1]!.townCount);
@@ -238,8 +255,7 @@ describe('programme screens', () => {
     // A goal's bar: the towns falling short of it (the chart follows the plan's order of goals).
     const order = ['CONDITIONS', 'QUALITY', 'STAFFING', 'ENVIRONMENT', 'SUPPORT', 'SATISFACTION'];
     const weakest = [...summary.goals].sort((a, b) => a.townsMeeting - b.townsMeeting)[0]!;
-    await clickFigure('chart-goals', order.indexOf(weakest.goal));
-    await page.waitForURL(new RegExp(`/admin/towns\\?failing=${weakest.goal}`));
+    await clickFigure('chart-goals', order.indexOf(weakest.goal), new RegExp(`/admin/towns\\?failing=${weakest.goal}`));
     await expect.poll(shownTotal).toBe(summary.townCount - weakest.townsMeeting);
     expect(await page.locator('tr[data-town-id]').count()).toBe(Math.min(20, summary.townCount - weakest.townsMeeting));
     await shot('towns');
@@ -251,8 +267,7 @@ describe('programme screens', () => {
       { y: year },
       cityToken,
     );
-    await clickFigure('chart-plans', 1);
-    await page.waitForURL(/\/admin\/plans\?status=SUBMITTED/);
+    await clickFigure('chart-plans', 1, /\/admin\/plans\?status=SUBMITTED/);
     await expect.poll(shownTotal).toBe(submitted.townPlans.totalCount);
     await page.goBack();
 
@@ -284,7 +299,11 @@ describe('programme screens', () => {
   it('shows a town’s six goals, each with what was measured against what', async () => {
     const attainment = await gql<{
       goalAttainment: { town: { name: string }; goals: { goal: string; inputs: unknown[] }[] };
-    }>('query($t: ID!) { goalAttainment(townId: $t) { town { name } goals { goal inputs { name } } } }', { t: townId }, cityToken);
+    }>(
+      'query($t: ID!) { goalAttainment(townId: $t) { town { name } goals { goal inputs { name } } } }',
+      { t: townId },
+      cityToken,
+    );
     await page.goto(`${base}/admin/towns/${encodeURIComponent(townId)}`);
     await expect.poll(() => page.getByTestId('town-name').textContent()).toBe(attainment.goalAttainment.town.name);
     await expect.poll(() => page.getByTestId('goal-verdict').count()).toBe(6);

@@ -86,7 +86,11 @@ function figureCentres(instance: echarts.ECharts): [number, number][] {
   type Layout = { x: number; y: number; width?: number; height?: number };
   const model = (
     instance as unknown as {
-      getModel(): { getSeriesByIndex(i: number): { getData(): { count(): number; getItemLayout(i: number): Layout | number[] | null } } | null };
+      getModel(): {
+        getSeriesByIndex(
+          i: number,
+        ): { getData(): { count(): number; getItemLayout(i: number): Layout | number[] | null } } | null;
+      };
     }
   )
     .getModel()
@@ -97,11 +101,7 @@ function figureCentres(instance: echarts.ECharts): [number, number][] {
     const layout = data.getItemLayout(i);
     if (!layout) continue;
     if (Array.isArray(layout)) points.push([Math.round(layout[0]), Math.round(layout[1])]);
-    else
-      points.push([
-        Math.round(layout.x + (layout.width ?? 0) / 2),
-        Math.round(layout.y + (layout.height ?? 0) / 2),
-      ]);
+    else points.push([Math.round(layout.x + (layout.width ?? 0) / 2), Math.round(layout.y + (layout.height ?? 0) / 2)]);
   }
   return points;
 }

@@ -1,10 +1,21 @@
 import { Button, Flex, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { PAGE_SIZES, type PageSize } from './list-params';
+
+/** What the pager needs of a connection's page; every list query spreads it. */
+export const ListPager_PageInfoFragment = graphql(`
+  fragment ListPager_PageInfo on PageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+`);
 
 interface PageOf {
   totalCount: number;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null };
+  pageInfo: FragmentType<typeof ListPager_PageInfoFragment>;
 }
 
 /**
@@ -21,6 +32,7 @@ export function ListPager(props: {
 }) {
   const { t } = useTranslation();
   const { page, loading } = props;
+  const pageInfo = page ? getFragmentData(ListPager_PageInfoFragment, page.pageInfo) : undefined;
   return (
     <Flex justify="space-between" align="center" wrap gap="small" style={{ marginTop: 16 }}>
       <Typography.Text data-testid="total" data-count={page?.totalCount} data-loading={loading}>
@@ -36,15 +48,15 @@ export function ListPager(props: {
         />
         <Button
           data-testid="previous"
-          disabled={loading || !page?.pageInfo.hasPreviousPage || !page.pageInfo.startCursor}
-          onClick={() => page?.pageInfo.startCursor && props.onPrevious(page.pageInfo.startCursor)}
+          disabled={loading || !pageInfo?.hasPreviousPage || !pageInfo.startCursor}
+          onClick={() => pageInfo?.startCursor && props.onPrevious(pageInfo.startCursor)}
         >
           {t('list.previous')}
         </Button>
         <Button
           data-testid="next"
-          disabled={loading || !page?.pageInfo.hasNextPage || !page.pageInfo.endCursor}
-          onClick={() => page?.pageInfo.endCursor && props.onNext(page.pageInfo.endCursor)}
+          disabled={loading || !pageInfo?.hasNextPage || !pageInfo.endCursor}
+          onClick={() => pageInfo?.endCursor && props.onNext(pageInfo.endCursor)}
         >
           {t('list.next')}
         </Button>

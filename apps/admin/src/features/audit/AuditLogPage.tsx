@@ -30,10 +30,7 @@ const AuditLogQuery = graphql(`
     auditEntries(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...ListPager_PageInfo
       }
       nodes {
         at

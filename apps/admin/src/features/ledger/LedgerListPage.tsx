@@ -37,10 +37,7 @@ const LedgerListQuery = graphql(`
     rectificationItems(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...ListPager_PageInfo
       }
       nodes {
         id

@@ -55,10 +55,7 @@ const ResearcherListQuery = graphql(`
     researchers(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...ListPager_PageInfo
       }
       nodes {
         ...ResearcherListPage_Researcher
@@ -89,10 +86,7 @@ const ResearcherRuleQuery = graphql(`
     ) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...ListPager_PageInfo
       }
       nodes {
         ...ResearcherListPage_Researcher

@@ -25,10 +25,7 @@ const SchoolListQuery = graphql(`
     schools(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...ListPager_PageInfo
       }
       nodes {
         id

@@ -41,10 +41,7 @@ const TeacherListQuery = graphql(`
     teachers(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...ListPager_PageInfo
       }
       nodes {
         id

@@ -35,10 +35,7 @@ const TownListQuery = graphql(`
     ) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...ListPager_PageInfo
       }
       nodes {
         meetsAll

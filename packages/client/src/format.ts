@@ -20,3 +20,12 @@ export function formatDate(day: string, language: string): string {
     day: 'numeric',
   }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
+
+/**
+ * Today on the programme's calendar (Beijing), as the API's Date scalar spells it: the
+ * server judges "not in the future" and "overdue" by this day, so the clients default and
+ * check against it too, wherever the browser's clock is set.
+ */
+export function todayInBeijing(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}

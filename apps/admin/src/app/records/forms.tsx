@@ -4,7 +4,7 @@ import { Alert, App, Form, Input, Modal, type ButtonProps, type FormInstance } f
 import { useTranslation } from 'react-i18next';
 import { graphQLErrors, type ServerFieldError } from '@zhuji/client/errors';
 import { serverFieldErrors } from '@zhuji/client/field-errors';
-import { today } from './format';
+import { todayInBeijing } from '@zhuji/client/format';
 
 /**
  * Field errors of mutations whose fields are top-level arguments (`endGroupMembership(id,
@@ -159,7 +159,12 @@ export function EndPeriodModal(props: {
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={props.hint} />
       <FormErrors errors={otherErrors} />
-      <Form form={form} layout="vertical" initialValues={{ [props.field]: today() }} onFinish={(v) => void save(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ [props.field]: todayInBeijing() }}
+        onFinish={(v) => void save(v)}
+      >
         <Form.Item
           name={props.field}
           label={props.label}

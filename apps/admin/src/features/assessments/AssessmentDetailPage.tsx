@@ -30,7 +30,7 @@ import { formatDate } from '@zhuji/client/format';
 import { getFragmentData, graphql } from '../../gql';
 import { AssessmentIndicatorKind, type AssessmentDetail_AssessmentFragment } from '../../gql/graphql';
 import { AuditTrail } from '../audit/AuditTrail';
-import { todayInBeijing } from '../ledger/ledger-rules';
+import { todayInBeijing } from '@zhuji/client/format';
 import { formatIndicator, INDICATOR_TYPE } from '@zhuji/client/assessment-indicators';
 import { indicatorValue, sourceError } from './indicators';
 

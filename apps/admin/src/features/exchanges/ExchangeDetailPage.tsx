@@ -7,7 +7,8 @@ import { graphql } from '../../gql';
 import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { RecordActions, useDeleteAndLeave } from '../../app/records/RecordListCard';
-import { today, useFormatDate } from '../../app/records/format';
+import { todayInBeijing } from '@zhuji/client/format';
+import { useFormatDate } from '../../app/records/format';
 import { EndPeriodModal } from '../../app/records/forms';
 import { ExchangeFormModal } from './ExchangeForm';
 import { ExchangeStatusTag } from './ExchangeListPage';
@@ -72,7 +73,7 @@ export function ExchangeDetailPage() {
       <Result status="404" title={t('exchanges.notFound')} extra={<Link to="/exchanges">{t('common.back')}</Link>} />
     );
   const school = (s: { id: string; name: string }) => <Link to={`/schools/${encodeURIComponent(s.id)}`}>{s.name}</Link>;
-  const ongoing = !exchange.endDate || exchange.endDate >= today();
+  const ongoing = !exchange.endDate || exchange.endDate >= todayInBeijing();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

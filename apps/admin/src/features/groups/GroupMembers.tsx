@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { GroupMemberRole, type GroupMembers_GroupFragment as GroupMembersData } from '../../gql/graphql';
-import { today, useFormatDate } from '../../app/records/format';
+import { todayInBeijing } from '@zhuji/client/format';
+import { useFormatDate } from '../../app/records/format';
 import { EndPeriodModal, FormModal, useFormSave } from '../../app/records/forms';
 import { SchoolPicker } from '../../app/pickers/SchoolPicker';
 
@@ -50,7 +51,7 @@ const EndMembershipMutation = graphql(`
 `);
 
 /** A membership counts as current until the end of its last day. */
-export function isCurrent(membership: { leftOn?: string | null }, day = today()): boolean {
+export function isCurrent(membership: { leftOn?: string | null }, day = todayInBeijing()): boolean {
   return !membership.leftOn || membership.leftOn >= day;
 }
 
@@ -198,7 +199,7 @@ function AddMemberModal(props: {
       form={form}
       saving={saving}
       errors={errors}
-      initialValues={{ role: GroupMemberRole.Member, joinedOn: today() }}
+      initialValues={{ role: GroupMemberRole.Member, joinedOn: todayInBeijing() }}
       onFinish={(v) => void save(v)}
       onValuesChange={(changed) => {
         // The lead school can only join as LEAD, any other school never: pick the role for the user.

@@ -30,7 +30,8 @@ import { getFragmentData, graphql } from '../../gql';
 import { RectificationStatus } from '../../gql/graphql';
 import { AuditTrail } from '../audit/AuditTrail';
 import { LedgerStatusTag } from './LedgerStatusTag';
-import { LIMITS, statusChangeErrors, todayInBeijing } from './ledger-rules';
+import { LIMITS, statusChangeErrors } from './ledger-rules';
+import { todayInBeijing } from '@zhuji/client/format';
 
 const LedgerItemQuery = graphql(`
   query LedgerItemPage($id: ID!) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLength, LIMITS, statusChangeErrors, todayInBeijing } from './ledger-rules';
+import { checkLength, LIMITS, statusChangeErrors } from './ledger-rules';
 
 describe('ledger rules, as the server enforces them', () => {
   it('checks trimmed lengths', () => {
@@ -32,9 +32,5 @@ describe('ledger rules, as the server enforces them', () => {
     expect(statusChangeErrors({ status: 'DONE' }, { status: 'OPEN' }, '2026-11-28')).toEqual({ note: 'noteToReopen' });
     expect(statusChangeErrors({ status: 'DONE' }, { status: 'OPEN', note: '复查不合格' }, '2026-11-28')).toEqual({});
     expect(statusChangeErrors({ status: 'OPEN' }, { status: 'OPEN' }, '2026-11-28')).toEqual({ status: 'unchanged' });
-  });
-
-  it('knows today in Beijing', () => {
-    expect(todayInBeijing(new Date('2026-11-28T17:00:00Z'))).toBe('2026-11-29');
   });
 });

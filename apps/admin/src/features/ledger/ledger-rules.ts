@@ -86,8 +86,3 @@ export function statusChangeErrors(
   }
   return errors;
 }
-
-/** Today in Beijing (the programme's calendar), YYYY-MM-DD. */
-export function todayInBeijing(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}

@@ -6,7 +6,8 @@ import { QueryState } from '@zhuji/client/ui';
 import { getFragmentData, graphql } from '../../gql';
 import { PortalExchange_Fields } from '../collaboration/exchange.fragment';
 import { useViewer } from '../../app/viewer';
-import { addDays, daysBetween, isoDay, monthsBefore, SOON_DAYS } from '../../lib/dates';
+import { addDays, daysBetween, monthsBefore, SOON_DAYS } from '../../lib/dates';
+import { todayInBeijing } from '@zhuji/client/format';
 import { attentionItems, type AttentionItem } from './attention';
 
 const HomeQuery = graphql(`
@@ -78,7 +79,7 @@ const HomeQuery = graphql(`
 export function HomePage() {
   const { t } = useTranslation();
   const viewer = useViewer();
-  const today = isoDay();
+  const today = todayInBeijing();
   const staffSchools = viewer.schoolsOf('SCHOOL_STAFF');
   const researchSchools = viewer.schoolsOf('RESEARCHER');
   const leadSchools = viewer.schoolsOf('GROUP_LEADER');
@@ -90,7 +91,9 @@ export function HomePage() {
   });
 
   if (viewer.error || error)
-    return <QueryState error={viewer.error ?? error} retry={() => void (viewer.error ? viewer.refetch() : refetch())} />;
+    return (
+      <QueryState error={viewer.error ?? error} retry={() => void (viewer.error ? viewer.refetch() : refetch())} />
+    );
   if (!data) return <QueryState loading />;
 
   const items: AttentionItem[] = attentionItems(
@@ -179,7 +182,11 @@ export function HomePage() {
         />
       </Card>
       <Typography.Text type="secondary">
-        {t('home.asOf', { today, soon: addDays(today, SOON_DAYS), days: daysBetween(today, addDays(today, SOON_DAYS)) })}
+        {t('home.asOf', {
+          today,
+          soon: addDays(today, SOON_DAYS),
+          days: daysBetween(today, addDays(today, SOON_DAYS)),
+        })}
       </Typography.Text>
     </Flex>
   );

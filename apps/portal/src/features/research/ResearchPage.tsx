@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DraftNotices, draftKey, QueryState, useFormDraft } from '@zhuji/client/ui';
 import { graphql } from '../../gql';
-import { isoDay, monthsBefore } from '../../lib/dates';
+import { monthsBefore } from '../../lib/dates';
+import { todayInBeijing } from '@zhuji/client/format';
 
 const ResearchQuery = graphql(`
   query PortalResearch($today: Date!, $from: Date!) {
@@ -76,9 +77,11 @@ export function ResearchPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params] = useSearchParams();
-  const today = isoDay();
+  const today = todayInBeijing();
   const { data, error, refetch } = useQuery(ResearchQuery, { variables: { today, from: monthsBefore(today, 11) } });
-  const [record, { loading: saving }] = useMutation(RecordSession, { refetchQueries: ['PortalResearch', 'PortalHome'] });
+  const [record, { loading: saving }] = useMutation(RecordSession, {
+    refetchQueries: ['PortalResearch', 'PortalHome'],
+  });
   const [form] = Form.useForm<SessionForm>();
   const [saveError, setSaveError] = useState<ErrorLike | null>(null);
 

@@ -1,10 +1,7 @@
-/** Calendar days as the API's Date scalar spells them (YYYY-MM-DD), in the viewer's time zone. */
-export function isoDay(date: Date = new Date()): string {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
+import { isoDay } from '@zhuji/client/format';
+
+/** Calendar-day arithmetic on the API's Date scalar (YYYY-MM-DD), in the viewer's time zone. */
+export { isoDay } from '@zhuji/client/format';
 
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00`);

@@ -4,7 +4,7 @@ import { Alert, App, Form, Input, Modal, type ButtonProps, type FormInstance } f
 import { useTranslation } from 'react-i18next';
 import { graphQLErrors, type ServerFieldError } from '@zhuji/client/errors';
 import { serverFieldErrors } from '@zhuji/client/field-errors';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '@zhuji/client/format';
 
 /**
  * Field errors of mutations whose fields are top-level arguments (`endGroupMembership(id,
@@ -159,12 +159,7 @@ export function EndPeriodModal(props: {
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={props.hint} />
       <FormErrors errors={otherErrors} />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ [props.field]: todayInBeijing() }}
-        onFinish={(v) => void save(v)}
-      >
+      <Form form={form} layout="vertical" initialValues={{ [props.field]: isoDay() }} onFinish={(v) => void save(v)}>
         <Form.Item
           name={props.field}
           label={props.label}

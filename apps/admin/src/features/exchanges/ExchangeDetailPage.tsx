@@ -7,7 +7,7 @@ import { graphql } from '../../gql';
 import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { RecordActions, useDeleteAndLeave } from '../../app/records/RecordListCard';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '@zhuji/client/format';
 import { useFormatDate } from '../../app/records/format';
 import { EndPeriodModal } from '../../app/records/forms';
 import { ExchangeFormModal } from './ExchangeForm';
@@ -73,7 +73,7 @@ export function ExchangeDetailPage() {
       <Result status="404" title={t('exchanges.notFound')} extra={<Link to="/exchanges">{t('common.back')}</Link>} />
     );
   const school = (s: { id: string; name: string }) => <Link to={`/schools/${encodeURIComponent(s.id)}`}>{s.name}</Link>;
-  const ongoing = !exchange.endDate || exchange.endDate >= todayInBeijing();
+  const ongoing = !exchange.endDate || exchange.endDate >= isoDay();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

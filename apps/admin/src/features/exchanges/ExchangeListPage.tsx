@@ -10,7 +10,7 @@ import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
 import { EnumFilter, SchoolFilter } from '../../app/records/filters';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '@zhuji/client/format';
 import { useFormatDate } from '../../app/records/format';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { ExchangeFormModal } from './ExchangeForm';
@@ -73,7 +73,7 @@ const ExchangeCreatePermission = graphql(`
 /** Ongoing until the end of its last day; open-ended ones are ongoing. */
 export function ExchangeStatusTag({ startDate, endDate }: { startDate: string; endDate?: string | null }) {
   const { t } = useTranslation();
-  const day = todayInBeijing();
+  const day = isoDay();
   if (startDate > day) return <Tag color="blue">{t('trusteeships.enum.status.PLANNED')}</Tag>;
   return !endDate || endDate >= day ? <Tag color="green">{t('records.ongoing')}</Tag> : <Tag>{t('records.ended')}</Tag>;
 }

@@ -9,7 +9,7 @@ import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
 import { EnumFilter, ListSearch, SchoolFilter } from '../../app/records/filters';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '@zhuji/client/format';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { GroupFormModal } from './GroupForm';
 
@@ -82,7 +82,7 @@ export function GroupListPage() {
   const variables = {
     filter: state.filters,
     orderBy: { field: state.sort, direction: state.direction },
-    today: todayInBeijing(),
+    today: isoDay(),
   };
   const { data, previousData, loading, error, refetch } = useQuery(GroupListQuery, {
     variables: { ...variables, ...pageVariables(state) },

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { GroupMemberRole, type GroupMembers_GroupFragment as GroupMembersData } from '../../gql/graphql';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '@zhuji/client/format';
 import { useFormatDate } from '../../app/records/format';
 import { EndPeriodModal, FormModal, useFormSave } from '../../app/records/forms';
 import { SchoolPicker } from '../../app/pickers/SchoolPicker';
@@ -51,7 +51,7 @@ const EndMembershipMutation = graphql(`
 `);
 
 /** A membership counts as current until the end of its last day. */
-export function isCurrent(membership: { leftOn?: string | null }, day = todayInBeijing()): boolean {
+export function isCurrent(membership: { leftOn?: string | null }, day = isoDay()): boolean {
   return !membership.leftOn || membership.leftOn >= day;
 }
 
@@ -199,7 +199,7 @@ function AddMemberModal(props: {
       form={form}
       saving={saving}
       errors={errors}
-      initialValues={{ role: GroupMemberRole.Member, joinedOn: todayInBeijing() }}
+      initialValues={{ role: GroupMemberRole.Member, joinedOn: isoDay() }}
       onFinish={(v) => void save(v)}
       onValuesChange={(changed) => {
         // The lead school can only join as LEAD, any other school never: pick the role for the user.

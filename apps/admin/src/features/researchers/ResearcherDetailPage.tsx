@@ -8,7 +8,7 @@ import type { ResearcherDetailPageQuery } from '../../gql/graphql';
 import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { RecordActions } from '../../app/records/RecordListCard';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '@zhuji/client/format';
 import { useFormatDate } from '../../app/records/format';
 import { EndPeriodModal, FormModal, useFormSave } from '../../app/records/forms';
 import { SchoolPicker } from '../../app/pickers/SchoolPicker';
@@ -79,7 +79,7 @@ const EndAssignmentMutation = graphql(`
 type Assignment = NonNullable<ResearcherDetailPageQuery['researcher']>['assignments']['nodes'][number];
 
 /** The last twelve months, this one included: the window the missing months are counted in. */
-export function lastTwelveMonths(day = todayInBeijing()): { from: string; to: string } {
+export function lastTwelveMonths(day = isoDay()): { from: string; to: string } {
   const [y, m] = day.split('-').map(Number) as [number, number];
   const start = new Date(Date.UTC(y, m - 12, 1));
   return { from: start.toISOString().slice(0, 10), to: day };
@@ -106,7 +106,7 @@ export function ResearcherDetailPage() {
         extra={<Link to="/researchers">{t('common.back')}</Link>}
       />
     );
-  const current = (a: Assignment) => !a.endDate || a.endDate >= todayInBeijing();
+  const current = (a: Assignment) => !a.endDate || a.endDate >= isoDay();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -313,7 +313,7 @@ function AssignModal(props: { researcherId: string; onClose: () => void; onSaved
       form={form}
       saving={saving}
       errors={errors}
-      initialValues={{ startDate: todayInBeijing() }}
+      initialValues={{ startDate: isoDay() }}
       onFinish={(v) => void save(v)}
       onClose={props.onClose}
       testId="assign-form"

@@ -9,7 +9,7 @@ import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
 import { BooleanFilter, EnumFilter, ListSearch, SchoolFilter } from '../../app/records/filters';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '@zhuji/client/format';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { ResearcherFormModal } from './ResearcherForm';
 
@@ -107,7 +107,7 @@ export function ResearcherListPage() {
   const list = useListState(researcherList);
   const { state } = list;
   const { withoutTownSeat, ...filter } = state.filters;
-  const variables = { filter, orderBy: { field: state.sort, direction: state.direction }, today: todayInBeijing() };
+  const variables = { filter, orderBy: { field: state.sort, direction: state.direction }, today: isoDay() };
   const all = useQuery(ResearcherListQuery, {
     variables: { ...variables, ...pageVariables(state) },
     skip: withoutTownSeat === true,

@@ -28,7 +28,7 @@ import { TrusteeshipMeasure, TrusteeshipStatus } from '../../gql/graphql';
 import { QueryState } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { RecordActions } from '../../app/records/RecordListCard';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '@zhuji/client/format';
 import { useFormatDate } from '../../app/records/format';
 import { EndPeriodModal, FormModal, useFormSave } from '../../app/records/forms';
 import { TrusteeshipFormModal } from './TrusteeshipForm';
@@ -277,7 +277,7 @@ function RecordActivityModal(props: {
   const [record] = useMutation(RecordActivityMutation);
   const { errors, saving, run } = useFormSave(form, ['measure', 'heldOn', 'description']);
   const { trusteeship } = props;
-  const last = lastActivityDay(trusteeship, todayInBeijing());
+  const last = lastActivityDay(trusteeship, isoDay());
 
   const save = (input: ActivityValues) =>
     run(async () => {
@@ -316,7 +316,7 @@ function RecordActivityModal(props: {
           { required: true, message: t('trusteeships.rule.required') },
           {
             validator: async (_, v?: string) => {
-              const problem = v ? activityDateProblem(v, trusteeship, todayInBeijing()) : null;
+              const problem = v ? activityDateProblem(v, trusteeship, isoDay()) : null;
               if (problem) throw new Error(t(`activityRule.${problem.rule}` as const, { date: problem.date ?? '' }));
             },
           },

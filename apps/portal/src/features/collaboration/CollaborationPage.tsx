@@ -6,7 +6,7 @@ import { QueryState } from '@zhuji/client/ui';
 import { getFragmentData, graphql } from '../../gql';
 import { PortalExchange_Fields } from './exchange.fragment';
 import { useViewer } from '../../app/viewer';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '../../lib/dates';
 
 const CollaborationQuery = graphql(`
   query PortalCollaboration($today: Date!, $leadSchoolId: ID) {
@@ -74,7 +74,7 @@ export function CollaborationPage() {
   const lead = viewer.schoolsOf('GROUP_LEADER')[0];
   const { data, error, refetch } = useQuery(CollaborationQuery, {
     skip: !viewer.me,
-    variables: { today: todayInBeijing(), leadSchoolId: lead?.id },
+    variables: { today: isoDay(), leadSchoolId: lead?.id },
   });
   if (error || viewer.error) return <QueryState error={error ?? viewer.error} retry={() => void refetch()} />;
   if (!data) return <QueryState loading />;

@@ -9,7 +9,7 @@ import { serverFieldErrors } from '@zhuji/client/field-errors';
 import { graphql } from '../../gql';
 import { TrusteeshipMeasure } from '../../gql/graphql';
 import { useViewer } from '../../app/viewer';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '../../lib/dates';
 import {
   activityDateProblem,
   DESCRIPTION_MAX,
@@ -76,7 +76,7 @@ export function RecordActivityPage() {
   const [params] = useSearchParams();
   const viewer = useViewer();
   const lead = viewer.schoolsOf('GROUP_LEADER')[0];
-  const today = todayInBeijing();
+  const today = isoDay();
   const { data, error, refetch } = useQuery(ActivityTrusteeshipsQuery, {
     skip: !viewer.me,
     variables: { leadSchoolId: lead?.id },

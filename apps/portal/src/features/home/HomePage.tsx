@@ -6,8 +6,7 @@ import { QueryState } from '@zhuji/client/ui';
 import { getFragmentData, graphql } from '../../gql';
 import { PortalExchange_Fields } from '../collaboration/exchange.fragment';
 import { useViewer } from '../../app/viewer';
-import { addDays, daysBetween, monthsBefore, SOON_DAYS } from '../../lib/dates';
-import { todayInBeijing } from '@zhuji/client/format';
+import { addDays, daysBetween, isoDay, monthsBefore, SOON_DAYS } from '../../lib/dates';
 import { attentionItems, type AttentionItem } from './attention';
 
 const HomeQuery = graphql(`
@@ -79,7 +78,7 @@ const HomeQuery = graphql(`
 export function HomePage() {
   const { t } = useTranslation();
   const viewer = useViewer();
-  const today = todayInBeijing();
+  const today = isoDay();
   const staffSchools = viewer.schoolsOf('SCHOOL_STAFF');
   const researchSchools = viewer.schoolsOf('RESEARCHER');
   const leadSchools = viewer.schoolsOf('GROUP_LEADER');

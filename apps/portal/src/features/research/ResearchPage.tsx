@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DraftNotices, draftKey, QueryState, useFormDraft } from '@zhuji/client/ui';
 import { graphql } from '../../gql';
-import { monthsBefore } from '../../lib/dates';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay, monthsBefore } from '../../lib/dates';
 
 const ResearchQuery = graphql(`
   query PortalResearch($today: Date!, $from: Date!) {
@@ -77,7 +76,7 @@ export function ResearchPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params] = useSearchParams();
-  const today = todayInBeijing();
+  const today = isoDay();
   const { data, error, refetch } = useQuery(ResearchQuery, { variables: { today, from: monthsBefore(today, 11) } });
   const [record, { loading: saving }] = useMutation(RecordSession, {
     refetchQueries: ['PortalResearch', 'PortalHome'],

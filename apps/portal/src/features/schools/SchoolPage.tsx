@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { QueryState } from '@zhuji/client/ui';
 import { formatIndicator } from '@zhuji/client/assessment-indicators';
 import { graphql } from '../../gql';
-import { todayInBeijing } from '@zhuji/client/format';
+import { isoDay } from '../../lib/dates';
 import { StaffingTags } from './StaffingTags';
 import { LedgerList } from '../ledger/LedgerList';
 
@@ -116,7 +116,7 @@ const SchoolQuery = graphql(`
 export function SchoolPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, error, refetch } = useQuery(SchoolQuery, { variables: { id, today: todayInBeijing() } });
+  const { data, error, refetch } = useQuery(SchoolQuery, { variables: { id, today: isoDay() } });
   if (error) return <QueryState error={error} retry={() => void refetch()} />;
   if (!data) return <QueryState loading />;
   const school = data.node?.__typename === 'School' ? data.node : null;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { Clock, isCalendarDay } from './common/clock.js';
 
 /**
  * Every environment variable the server reads, parsed and validated in one place.
@@ -52,6 +53,11 @@ const schema = z.object({
   GOAL_SATISFACTION_MIN: z.coerce.number().min(0).max(1).default(0.95),
   GOAL_ENVIRONMENT_SCORE_MIN: z.coerce.number().min(0).max(100).default(85),
   PROGRAMME_TARGET_SHARE: z.coerce.number().min(0).max(1).default(0.8),
+  // Run the whole product, seed included, as if it were this day (demos, support, tests).
+  ZHUJI_TODAY: z
+    .string()
+    .refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD, e.g. 2027-03-01')
+    .optional(),
 });
 
 export type Config = {
@@ -75,6 +81,8 @@ export type Config = {
   goals: { academicDifferenceMax: number; satisfactionMin: number; environmentScoreMin: number; targetShare: number };
   /** programme: town plans of year Y are due on `${Y}-${planDueMonthDay}` (the 2023 plan set 03-29) */
   planDueMonthDay: string;
+  /** the programme clock: today in Jinan, or the day ZHUJI_TODAY pins */
+  clock: Clock;
 };
 
 export class ConfigError extends Error {}
@@ -90,6 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && e.SEED_ON_START) {
     throw new ConfigError(
       'Invalid environment configuration:\n  SEED_ON_START: demo data is never loaded when NODE_ENV=production',
+    );
+  }
+  if (isProduction && e.ZHUJI_TODAY) {
+    throw new ConfigError(
+      'Invalid environment configuration:\n  ZHUJI_TODAY: the day cannot be pinned when NODE_ENV=production',
     );
   }
   if (isProduction && !e.JWT_SECRET) {
@@ -111,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlMinutes: e.TOKEN_TTL_MINUTES,
     operationsAllowlist: e.OPERATIONS_ALLOWLIST,
     planDueMonthDay: e.PLAN_DUE_MONTH_DAY,
+    clock: new Clock(e.ZHUJI_TODAY),
     goals: {
       academicDifferenceMax: e.GOAL_ACADEMIC_DIFFERENCE_MAX,
       satisfactionMin: e.GOAL_SATISFACTION_MIN,

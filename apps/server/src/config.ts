@@ -54,10 +54,7 @@ const schema = z.object({
   GOAL_ENVIRONMENT_SCORE_MIN: z.coerce.number().min(0).max(100).default(85),
   PROGRAMME_TARGET_SHARE: z.coerce.number().min(0).max(1).default(0.8),
   // Run the whole product, seed included, as if it were this day (demos, support, tests).
-  ZHUJI_TODAY: z
-    .string()
-    .refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD, e.g. 2027-03-01')
-    .optional(),
+  ZHUJI_TODAY: z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD, e.g. 2027-03-01').optional(),
 });
 
 export type Config = {

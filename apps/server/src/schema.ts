@@ -23,6 +23,7 @@ import { AggregatesResolver } from './modules/aggregates/aggregates.resolver.js'
 import { ledgerResolvers } from './modules/ledger/index.js';
 import { planResolvers } from './modules/plan/index.js';
 import { assessmentResolvers } from './modules/assessment/index.js';
+import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 
 export const resolvers = [
   NodeResolver,
@@ -46,6 +47,7 @@ export const resolvers = [
   ...ledgerResolvers,
   ...planResolvers,
   ...assessmentResolvers,
+  CalendarResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

@@ -19,6 +19,7 @@ import { AggregateService } from './modules/aggregates/aggregates.service.js';
 import { createLedgerServices } from './modules/ledger/index.js';
 import { createPlanServices } from './modules/plan/index.js';
 import { createAssessmentServices } from './modules/assessment/index.js';
+import { CalendarService } from './modules/calendar/calendar.service.js';
 
 /** What node(id) needs of a service: a scoped read by global id. */
 export interface NodeSource {
@@ -55,6 +56,7 @@ export function createServices(ds: DataSource, config: Config) {
     staffing: new StaffingService(ds),
     goals: new GoalService(ds, config),
     aggregates: new AggregateService(),
+    calendar: new CalendarService(ds, config),
     /** the service behind a Relay type name, for node(id) */
     byTypeName: (type: string) => byType.get(type),
   };

@@ -3,12 +3,7 @@
  * assignments start and end on days, and "today" is today in Jinan, whatever the
  * server's timezone.
  */
-export const PROGRAMME_TIME_ZONE = 'Asia/Shanghai';
-
-/** Today in Jinan as `YYYY-MM-DD`. */
-export function today(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: PROGRAMME_TIME_ZONE }).format(now);
-}
+export { PROGRAMME_TIME_ZONE } from './clock.js';
 
 /**
  * SQL for "the period [start, end] contains :param", with a null end meaning open-ended.
@@ -16,4 +11,11 @@ export function today(now: Date = new Date()): string {
  */
 export function activeOnSql(startSql: string, endSql: string, param: string): string {
   return `(${startSql} <= :${param} AND (${endSql} IS NULL OR ${endSql} >= :${param}))`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The calendar day `days` after (or before, when negative) a `YYYY-MM-DD` day. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }

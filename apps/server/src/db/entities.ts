@@ -21,6 +21,7 @@ import { SchoolStaffing } from '../modules/staffing/staffing.entity.js';
 import { ledgerEntities } from '../modules/ledger/index.js';
 import { planEntities } from '../modules/plan/index.js';
 import { assessmentEntities } from '../modules/assessment/index.js';
+import { SchoolYearCalendar } from '../modules/calendar/calendar.entity.js';
 
 /** Every entity, listed once, so data sources never glob (globs break under vitest and tsc output alike). */
 export const entities = [
@@ -45,4 +46,5 @@ export const entities = [
   ...ledgerEntities,
   ...planEntities,
   ...assessmentEntities,
+  SchoolYearCalendar,
 ];

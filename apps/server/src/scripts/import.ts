@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Bulk import from the command line, through the same service, scope and audit as the API:
  *   ZHUJI_PASSWORD=… npm run import --workspace @zhuji/server -- schools|teachers|memberships|trusteeships <file> [--dry-run] --as <username>
@@ -43,7 +44,7 @@ try {
   const { token } = await services.auth.login(values.as, password, 'cli');
   const viewer = await services.auth.viewerFromToken(token);
   const ctx = createContext({
-    requestId: `cli-import-${Date.now()}`,
+    requestId: `cli-import-${randomUUID()}`,
     logger,
     clientAddress: 'cli',
     viewer,

@@ -28,6 +28,13 @@ export class StatementCounter implements TypeormLogger {
   }
 }
 
+/**
+ * The day every server test runs on unless it pins another (`env: { ZHUJI_TODAY }` or
+ * `setToday`): tests never depend on the machine's calendar, so they pass on any date and
+ * under `faketime`. A Wednesday in term, mid-month, in the programme's second year.
+ */
+export const TEST_TODAY = '2026-11-18';
+
 export interface GqlResult<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }[];
@@ -47,6 +54,10 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<GqlResult<T>>;
+  /** today on the app's programme clock */
+  today(): string;
+  /** runs the app as if it were `day` from now on (the programme clock, as ZHUJI_TODAY pins it) */
+  setToday(day: string): void;
   /** signs in and returns the bearer token */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -76,6 +87,7 @@ export async function startTestApp(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     SEED_ON_START: 'false',
+    ZHUJI_TODAY: TEST_TODAY,
     ...options.env,
   });
   const app = await createApp(config, { ds, logger: options.logger ?? pino({ level: 'silent' }) });
@@ -99,6 +111,8 @@ export async function startTestApp(
     url,
     databaseUrl: databaseUrl(name),
     gql,
+    today: () => config.clock.today(),
+    setToday: (day) => config.clock.pin(day),
     async login(username, password = 'zhuji-demo') {
       const r = await gql<{ login: { token: string } }>(
         'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',

@@ -7,6 +7,7 @@ import { planMatrix } from '../modules/plan/plan.matrix.js';
 import { assessmentMatrix } from '../modules/assessment/assessment.matrix.js';
 import { goalsMatrix } from '../modules/goals/goals.matrix.js';
 import { aggregatesMatrix } from '../modules/aggregates/aggregates.matrix.js';
+import { calendarMatrix } from '../modules/calendar/calendar.matrix.js';
 
 /** Every feature module's authorization rows; a new module adds its own here. */
 export const MATRIX_MODULES: MatrixModule[] = [
@@ -18,4 +19,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   ledgerMatrix,
   planMatrix,
   assessmentMatrix,
+  calendarMatrix,
 ];

@@ -9,7 +9,6 @@ import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { RecordService } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { today } from '../../common/dates.js';
 import { assertCan, isInScope, schoolScope } from '../../auth/policy.js';
 import type { AuditTrail } from '../audit/audit.trail.js';
 import { School } from '../school/school.entity.js';
@@ -46,7 +45,7 @@ export function indicatorsLoader(ctx: Context): DataLoader<string, AssessmentInd
 }
 
 /** Every rule an indicator value must meet, as field errors under `path` (e.g. `indicators.0`). */
-export function indicatorErrors(items: AssessmentIndicatorInput[], path: string, day = today()): FieldError[] {
+export function indicatorErrors(items: AssessmentIndicatorInput[], path: string, day: string): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<AssessmentIndicatorKind>();
   const fail = (p: string, message: string, messageZh: string, constraint: string) =>
@@ -158,9 +157,9 @@ export class AssessmentService extends RecordService<Assessment> {
     });
   }
 
-  private static assertPeriod(period: string): void {
+  private assertPeriod(period: string): void {
     const year = Number(period);
-    const current = Number(today().slice(0, 4));
+    const current = Number(this.config.clock.today().slice(0, 4));
     if (year < FIRST_PERIOD || year > current) {
       throw badInput([
         {
@@ -210,8 +209,8 @@ export class AssessmentService extends RecordService<Assessment> {
   }
 
   create(ctx: Context, input: CreateAssessmentInput): Promise<Assessment> {
-    AssessmentService.assertPeriod(input.period);
-    const errors = indicatorErrors(input.indicators ?? [], 'input.indicators');
+    this.assertPeriod(input.period);
+    const errors = indicatorErrors(input.indicators ?? [], 'input.indicators', this.config.clock.today());
     if (errors.length) throw badInput(errors);
     return inTransaction(ctx, async (em, audit) => {
       const subject = await this.subjectOf(ctx, em, input);
@@ -238,7 +237,7 @@ export class AssessmentService extends RecordService<Assessment> {
 
   /** Records indicator values, replacing those of the same indicator (value, source and date together). */
   recordIndicators(ctx: Context, id: string, items: AssessmentIndicatorInput[]): Promise<Assessment> {
-    const errors = indicatorErrors(items, 'indicators');
+    const errors = indicatorErrors(items, 'indicators', this.config.clock.today());
     if (errors.length) throw badInput(errors);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireWritable(ctx, em, id, 'assessmentId');

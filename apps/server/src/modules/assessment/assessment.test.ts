@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { startTestApp, type TestApp, TEST_TODAY } from '../../test/harness.js';
+import { addDays } from '../../common/dates.js';
 import { buildWorld, cityAdminToken, signInAs, type World } from '../../test/fixtures.js';
 import { parseGlobalId } from '../../common/global-id.js';
-import { today } from '../../common/dates.js';
 import { Role } from '../../auth/viewer.js';
 
 const FIELDS =
@@ -10,7 +10,7 @@ const FIELDS =
 const CREATE = `mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { ${FIELDS} } }`;
 const RECORD = `mutation($id: ID!, $i: [AssessmentIndicatorInput!]!) { recordAssessmentIndicators(assessmentId: $id, indicators: $i) { ${FIELDS} } }`;
 const GET = `query($id: ID!) { assessment(id: $id) { ${FIELDS} } }`;
-const THIS_YEAR = Number(today().slice(0, 4));
+const THIS_YEAR = Number(TEST_TODAY.slice(0, 4));
 
 const satisfaction = { kind: 'PARENT_SATISFACTION', value: 0.96, source: '2023 年家长问卷', measuredOn: '2023-06-01' };
 const curriculum = {
@@ -117,7 +117,7 @@ describe('assessments', () => {
 
   it('checks every indicator value against its type and range, and the period, writing nothing', async () => {
     const before = [await count('assessment'), await count('assessment_indicator')];
-    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = addDays(TEST_TODAY, 2);
     const r = await t.gql(
       CREATE,
       {

@@ -199,8 +199,8 @@ export class TrusteeshipResolver {
   @FieldResolver(() => TrusteeshipStatus, {
     description: '今日状态（济南时间，由日期推算）/ Status today in Jinan, derived from the dates',
   })
-  status(@Root() t: Trusteeship) {
-    return trusteeshipStatus(t);
+  status(@Root() t: Trusteeship, @Ctx() ctx: Context) {
+    return trusteeshipStatus(t, ctx.config.clock.today());
   }
 
   @FieldResolver(() => TrusteeshipActivityConnection, {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type GqlResult, type TestApp } from '../../test/harness.js';
+import { startTestApp, type GqlResult, type TestApp, TEST_TODAY } from '../../test/harness.js';
 import { buildWorld, cityAdminToken, signInAs, type World } from '../../test/fixtures.js';
 import { parseGlobalId } from '../../common/global-id.js';
 import { translateWriteError } from '../../common/db-errors.js';
-import { today } from '../../common/dates.js';
 import { Role } from '../../auth/viewer.js';
 import { Trusteeship } from './collaboration.entity.js';
 import { TrusteeshipMode } from './collaboration.enums.js';
@@ -284,7 +283,7 @@ describe('collaboration: groups, memberships, trusteeships, activities', () => {
     });
 
     it('derives PLANNED, ACTIVE and ENDED from the dates and filters by them', async () => {
-      const day = today();
+      const day = TEST_TODAY;
       const lead = b.schoolIds[1];
       const planned = await trusteeship({
         leadSchoolId: lead,
@@ -345,7 +344,7 @@ describe('collaboration: groups, memberships, trusteeships, activities', () => {
         () =>
           t.gql(
             RECORD,
-            { id: tr.id, i: { measure: 'JOINT_RESEARCH', heldOn: addDays(today(), 1), description: '联合教研' } },
+            { id: tr.id, i: { measure: 'JOINT_RESEARCH', heldOn: addDays(TEST_TODAY, 1), description: '联合教研' } },
             city,
           ),
         'BAD_USER_INPUT',

@@ -2,7 +2,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../context.js';
 import type { ConnectionArgs, ConnectionResult } from '../../common/connection.js';
 import { OrderDirection } from '../../common/connection.js';
-import { activeOnSql, today } from '../../common/dates.js';
+import { activeOnSql } from '../../common/dates.js';
 import { badInput, conflict } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { paginate, type SortSpec } from '../../common/keyset.js';
@@ -26,7 +26,7 @@ import { dateOrderProblem, sameSchoolsProblem } from './collaboration.rules.js';
 import { requireAnySchool, requireVisibleSchool } from './group.service.js';
 
 /** PLANNED before its start, ENDED after its actual end day, ACTIVE in between (derived, never stored). */
-export function trusteeshipStatus(row: Pick<Trusteeship, 'startDate' | 'actualEndDate'>, day = today()) {
+export function trusteeshipStatus(row: Pick<Trusteeship, 'startDate' | 'actualEndDate'>, day: string) {
   if (row.startDate > day) return TrusteeshipStatus.PLANNED;
   if (row.actualEndDate !== null && row.actualEndDate < day) return TrusteeshipStatus.ENDED;
   return TrusteeshipStatus.ACTIVE;
@@ -74,7 +74,7 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
     if (filter?.activeOn)
       qb.andWhere(activeOnSql('t.startDate', 't.actualEndDate', 'activeOn'), { activeOn: filter.activeOn });
     if (filter?.status) {
-      const day = today();
+      const day = this.config.clock.today();
       if (filter.status === TrusteeshipStatus.PLANNED) qb.andWhere('t.startDate > :statusDay', { statusDay: day });
       else if (filter.status === TrusteeshipStatus.ENDED)
         qb.andWhere('t.actualEndDate < :statusDay', { statusDay: day });
@@ -287,7 +287,7 @@ export class TrusteeshipActivityService extends RecordService<TrusteeshipActivit
     return inTransaction(ctx, async (em, audit) => {
       const t = await ctx.services.trusteeship.requireVisible(ctx, trusteeshipGlobalId, 'trusteeshipId', em);
       assertCan(ctx.viewer, 'trusteeship:recordActivity', { districtId: t.leadDistrictId, schoolId: t.leadSchoolId });
-      const day = today();
+      const day = this.config.clock.today();
       const problem =
         input.heldOn < t.startDate
           ? { message: `must not be before the start date ${t.startDate}`, zh: `不能早于开始日期 ${t.startDate}` }

@@ -169,6 +169,7 @@ export function queryExportHandler(deps: HttpDeps & { schema: GraphQLSchema }): 
       format as Format,
       { ascii: plan.rootField, title },
       plan.columns.map((c) => c.heading),
+      config.clock.today(),
     );
     await finishDownload(ctx, res, label, sink, async (sink) => {
       let rows = 0;

@@ -323,7 +323,7 @@ export function exportRoutes(deps: ExportDeps): Router {
     }
 
     const headings = kind === 'schools' ? SCHOOL_HEADINGS : TEACHER_HEADINGS;
-    const sink = startDownload(res, format, { ascii: kind, title: TITLES[kind] }, headings);
+    const sink = startDownload(res, format, { ascii: kind, title: TITLES[kind] }, headings, ctx.config.clock.today());
     await finishDownload(ctx, res, `${kind}.${format}`, sink, run);
   });
 

@@ -94,8 +94,8 @@ export function startDownload(
   format: Format,
   names: { ascii: string; title: string },
   headings: readonly string[],
+  day: string,
 ): RowSink {
-  const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   const ascii = `${names.ascii.replace(/[^\w.-]/g, '_')}-${day}.${format}`;
   const utf8 = `${names.title}-${day}.${format}`;
   res.setHeader(

@@ -1,5 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { placeholders } from '../../common/sql.js';
+import { PROGRAMME_TIME_ZONE } from '../../common/clock.js';
+import type { CalendarService } from '../calendar/calendar.service.js';
+import { assignmentMonths } from '../research/research-months.js';
+import type { ResearcherAssignment } from '../research/research.entity.js';
 
 /**
  * The raw facts the six goals are judged on, for many town-seat schools at once: one
@@ -27,7 +31,13 @@ export interface LedgerFacts {
   overdue: number;
 }
 
-/** Open items, and those past their deadline on the window's last day. */
+/**
+ * Items open on the window's last day, and those of them past their deadline then. The
+ * status is read from the status history as it stood at the end of that day in Jinan, not
+ * from today's status: closing a 2025 item in 2027 does not change the 2025 verdict. An item
+ * whose history begins after that day did not exist yet. Every write through the services
+ * records history; a row written around them (no history at all) is read by its status.
+ */
 export async function ledgerFacts(
   ds: DataSource,
   schoolIds: string[],
@@ -35,10 +45,17 @@ export async function ledgerFacts(
 ): Promise<Map<string, LedgerFacts>> {
   if (!schoolIds.length) return new Map();
   const rows: { school_id: string; open: number; overdue: number }[] = await ds.query(
-    `SELECT school_id, COUNT(*)::int AS open, (COUNT(*) FILTER (WHERE deadline < $1))::int AS overdue
-       FROM rectification_item
-      WHERE status <> 'DONE' AND school_id IN (${placeholders(schoolIds, 2)})
-      GROUP BY school_id`,
+    `SELECT i.school_id, COUNT(*)::int AS open, (COUNT(*) FILTER (WHERE i.deadline < $1))::int AS overdue
+       FROM rectification_item i
+       LEFT JOIN LATERAL (
+         SELECT c.to_status FROM rectification_status_change c
+          WHERE c.item_id = i.id AND c.at < (($1::date + 1)::timestamp AT TIME ZONE '${PROGRAMME_TIME_ZONE}')
+          ORDER BY c.at DESC, c.id DESC LIMIT 1) then_status ON TRUE
+      WHERE i.school_id IN (${placeholders(schoolIds, 2)})
+        AND CASE WHEN then_status.to_status IS NOT NULL THEN then_status.to_status <> 'DONE'
+                 ELSE i.status <> 'DONE'
+                      AND NOT EXISTS (SELECT 1 FROM rectification_status_change h WHERE h.item_id = i.id) END
+      GROUP BY i.school_id`,
     [window.end, ...schoolIds],
   );
   return new Map(rows.map((r) => [r.school_id, { open: r.open, overdue: r.overdue }]));
@@ -78,42 +95,44 @@ export interface ResearchFacts {
 }
 
 /**
- * Joint research is expected every month of every active assignment: a month is missing
- * when the assigned researcher held no session covering the school in it. The month the
- * window ends in counts only once a session is held: a month still running is not yet
- * missed.
+ * Joint research owed by the school's assignments active in the window: a term month that
+ * has ended with no session by the assigned researcher is missing (research-months.ts, the
+ * same path `missingMonths` reads). Judged as of the window's last day.
  */
 export async function researchFacts(
   ds: DataSource,
+  calendar: CalendarService,
   schoolIds: string[],
   window: PeriodWindow,
 ): Promise<Map<string, ResearchFacts>> {
   if (!schoolIds.length) return new Map();
-  const list = placeholders(schoolIds, 4);
-  const rows: { school_id: string; assignments: number; expected: number; missing: string[] | null }[] = await ds.query(
-    `WITH a AS (
-       SELECT id, researcher_id, school_id, GREATEST(start_date, $1::date) AS s, LEAST(COALESCE(end_date, $2::date), $2::date) AS e
+  const assignments: Pick<ResearcherAssignment, 'researcherId' | 'schoolId' | 'startDate' | 'endDate'>[] = (
+    await ds.query(
+      `SELECT researcher_id, school_id, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(end_date, 'YYYY-MM-DD') AS end_date
          FROM researcher_assignment
-        WHERE school_id IN (${list}) AND start_date <= $2 AND (end_date IS NULL OR end_date >= $1)),
-     months AS (
-       SELECT a.id, a.school_id, a.researcher_id, to_char(m, 'YYYY-MM') AS month
-         FROM a, generate_series(date_trunc('month', a.s), date_trunc('month', a.e), interval '1 month') AS m),
-     held AS (
-       SELECT DISTINCT ss.school_id, s.researcher_id, to_char(s.held_on, 'YYYY-MM') AS month
-         FROM joint_research_session s JOIN joint_research_session_school ss ON ss.session_id = s.id
-        WHERE ss.school_id IN (${list}) AND s.held_on BETWEEN $1 AND $2)
-     SELECT months.school_id, COUNT(DISTINCT months.id)::int AS assignments, COUNT(*)::int AS expected,
-            array_agg(months.month ORDER BY months.month)
-              FILTER (WHERE held.month IS NULL AND months.month < to_char($3::date, 'YYYY-MM')) AS missing
-       FROM months LEFT JOIN held
-         ON held.school_id = months.school_id AND held.researcher_id = months.researcher_id AND held.month = months.month
-      GROUP BY months.school_id`,
-    [window.start, window.end, window.today, ...schoolIds],
+        WHERE school_id IN (${placeholders(schoolIds, 3)}) AND start_date <= $2 AND (end_date IS NULL OR end_date >= $1)`,
+      [window.start, window.end, ...schoolIds],
+    )
+  ).map((r: { researcher_id: string; school_id: string; start_date: string; end_date: string | null }) => ({
+    researcherId: r.researcher_id,
+    schoolId: r.school_id,
+    startDate: r.start_date,
+    endDate: r.end_date,
+  }));
+  const months = await assignmentMonths(
+    ds,
+    calendar,
+    assignments.map((assignment) => ({ assignment, from: window.start, to: window.end })),
+    window.today,
   );
-  return new Map(
-    rows.map((r) => [
-      r.school_id,
-      { assignments: r.assignments, expectedMonths: r.expected, missingMonths: [...new Set(r.missing ?? [])] },
-    ]),
-  );
+  const out = new Map<string, ResearchFacts>();
+  assignments.forEach((a, i) => {
+    const f = out.get(a.schoolId) ?? { assignments: 0, expectedMonths: 0, missingMonths: [] };
+    f.assignments += 1;
+    f.expectedMonths += months[i]!.owed;
+    f.missingMonths = [...new Set([...f.missingMonths, ...months[i]!.missing])].sort();
+    out.set(a.schoolId, f);
+  });
+  return out;
 }

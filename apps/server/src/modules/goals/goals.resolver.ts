@@ -13,7 +13,11 @@ import {
   TownGoalAttainmentConnection,
 } from './goals.types.js';
 
-const PERIOD = { nullable: true, description: '年份，默认今年 / The year (YYYY), this year by default' } as const;
+const PERIOD = {
+  nullable: true,
+  description:
+    '年份；省略则为截至今年有评估数据的最近年份（结果的 period 注明）/ The year (YYYY); when omitted, the latest year with assessments up to this year, named in the answer’s period',
+} as const;
 
 @Resolver(() => ProgrammeSummary)
 export class GoalsResolver {

@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../common/errors.js';
-import { today } from '../../common/dates.js';
 import { placeholders } from '../../common/sql.js';
 import { requireViewer, schoolScope } from '../../auth/policy.js';
 import { School } from '../school/school.entity.js';
@@ -38,8 +37,18 @@ export class GoalService {
     private readonly config: Config,
   ) {}
 
-  private period(period: string | undefined): string {
-    const p = period ?? today().slice(0, 4);
+  /**
+   * The period asked for, or, when omitted, the latest year with assessments up to this year
+   * (this year when there are none at all): in January the year just begun has no
+   * assessments yet, and judging it would show every town failing.
+   */
+  private async period(period: string | undefined): Promise<string> {
+    const thisYear = this.config.clock.today().slice(0, 4);
+    if (period === undefined) {
+      const [row] = await this.ds.query(`SELECT MAX(period) AS period FROM assessment WHERE period <= $1`, [thisYear]);
+      return (row?.period as string | null) ?? thisYear;
+    }
+    const p = period;
     if (!/^\d{4}$/.test(p)) {
       throw badInput([
         {
@@ -81,7 +90,7 @@ export class GoalService {
 
   /** Every goal of every town, from one batch of facts. */
   async evaluate(ctx: Context, towns: Town[], period: string): Promise<TownGoalAttainment[]> {
-    const window = periodWindow(period, today());
+    const window = periodWindow(period, this.config.clock.today());
     const schools = towns.length
       ? await this.ds
           .getRepository(School)
@@ -110,7 +119,7 @@ export class GoalService {
     const [ledger, leadership, research, assessments, previous, staffingGroups] = await Promise.all([
       ledgerFacts(this.ds, ids, window),
       leadershipFacts(this.ds, ids, window),
-      researchFacts(this.ds, ids, window),
+      researchFacts(this.ds, ctx.services.calendar, ids, window),
       assessmentFacts(
         this.ds,
         ids,
@@ -213,7 +222,7 @@ export class GoalService {
   async townAttainment(ctx: Context, townId: string, period: string | undefined): Promise<TownGoalAttainment | null> {
     const towns = await this.visibleTowns(ctx, { townIds: [townId] });
     if (!towns.length) return null;
-    return (await this.evaluate(ctx, towns, this.period(period)))[0]!;
+    return (await this.evaluate(ctx, towns, await this.period(period)))[0]!;
   }
 
   /**
@@ -230,7 +239,7 @@ export class GoalService {
     orderBy: TownGoalOrder | undefined,
     args: ConnectionArgs,
   ): Promise<ConnectionResult<TownGoalAttainment>> {
-    const p = this.period(period);
+    const p = await this.period(period);
     const sort = sortSpec(orderBy, { CODE: 'code', NAME: 'name', GOALS_MET: 'goalsMet' }, TownGoalOrderField.CODE);
     // The window is checked before any verdict is computed: a bad cursor costs nothing.
     pageWindow(args, sort, ctx.config.maxPageSize);
@@ -263,24 +272,34 @@ export class GoalService {
     const towns = await this.visibleTowns(ctx, { districtId, inProgramme: true });
     const out = [];
     for (let y = Number(period) - years + 1; y <= Number(period); y++) {
+      const hasData = await this.hasData(String(y));
       const results = await this.evaluate(ctx, towns, String(y));
       const all = results.filter((r) => r.meetsAll).length;
       out.push({
         period: String(y),
         townCount: towns.length,
         townsMeetingAll: all,
-        shareMeetingAll: towns.length ? all / towns.length : null,
+        hasData,
+        shareMeetingAll: towns.length && hasData ? all / towns.length : null,
       });
     }
     return out;
   }
 
+  /** Whether any assessment of the period exists: without them no town can be judged. */
+  private async hasData(period: string): Promise<boolean> {
+    const [row] = await this.ds.query(`SELECT EXISTS (SELECT 1 FROM assessment WHERE period = $1) AS has`, [period]);
+    return row?.has === true;
+  }
+
   async summary(ctx: Context, districtId: string | undefined, period: string | undefined): Promise<ProgrammeSummary> {
-    const p = this.period(period);
+    const p = await this.period(period);
+    const hasData = await this.hasData(p);
     const towns = await this.visibleTowns(ctx, { districtId, inProgramme: true });
     const results = await this.evaluate(ctx, towns, p);
     const target = this.config.goals.targetShare;
-    const share = (n: number, of: number) => (of ? n / of : null);
+    // A year with no assessments has no verdicts to share: null, not 0%.
+    const share = (n: number, of: number) => (of && hasData ? n / of : null);
     const meetingAll = results.filter((r) => r.meetsAll).length;
     const districtIds = [...new Set(towns.map((t) => t.districtId))];
     const districts = districtIds.length
@@ -298,7 +317,8 @@ export class GoalService {
       townsMeetingAll: meetingAll,
       shareMeetingAll: share(meetingAll, towns.length),
       target,
-      meetsTarget: towns.length > 0 && meetingAll / towns.length >= target,
+      hasData,
+      meetsTarget: hasData && towns.length > 0 && meetingAll / towns.length >= target,
       goals: GOALS.map((goal) => {
         const n = results.filter((r) => r.goals.find((g) => g.goal === goal)!.met).length;
         return { goal, townsMeeting: n, share: share(n, towns.length) };
@@ -306,7 +326,13 @@ export class GoalService {
       districts: districts.map((district) => {
         const mine = results.filter((r) => r.town.districtId === district.id);
         const all = mine.filter((r) => r.meetsAll).length;
-        return { district, townCount: mine.length, townsMeetingAll: all, shareMeetingAll: share(all, mine.length) };
+        return {
+          district,
+          townCount: mine.length,
+          townsMeetingAll: all,
+          shareMeetingAll: share(all, mine.length),
+          hasData,
+        };
       }),
       towns: results,
     };

@@ -151,8 +151,14 @@ export class DistrictAttainment {
   @Field(() => Int, { description: '六项全部达成的乡镇数 / Towns meeting all six goals' })
   townsMeetingAll: number;
 
-  @Field(() => Float, { nullable: true, description: '全部达成比例 / Share meeting all six' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '全部达成比例（无评估数据的年份为空）/ Share meeting all six; null for a year with no assessments',
+  })
   shareMeetingAll: number | null;
+
+  @Field({ description: '该年是否有评估数据 / Whether the year has any assessment data' })
+  hasData: boolean;
 }
 
 @ObjectType({ description: '某一年的达成比例 / The share meeting all goals in one year' })
@@ -166,8 +172,14 @@ export class PeriodShare {
   @Field(() => Int, { description: '六项全部达成的乡镇数 / Towns meeting all six goals' })
   townsMeetingAll: number;
 
-  @Field(() => Float, { nullable: true, description: '全部达成比例 / Share meeting all six' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '全部达成比例（无评估数据的年份为空）/ Share meeting all six; null for a year with no assessments',
+  })
   shareMeetingAll: number | null;
+
+  @Field({ description: '该年是否有评估数据 / Whether the year has any assessment data' })
+  hasData: boolean;
 }
 
 @ObjectType({ description: '全市或某区县的目标达成汇总 / Goal attainment summary for the city or a district' })
@@ -184,8 +196,18 @@ export class ProgrammeSummary {
   @Field(() => Int, { description: '六项全部达成的乡镇数 / Towns meeting all six goals' })
   townsMeetingAll: number;
 
-  @Field(() => Float, { nullable: true, description: '全部达成比例 / Share of towns meeting all six goals' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '全部达成比例（无评估数据时为空）/ Share of towns meeting all six goals; null when the period has no assessments',
+  })
   shareMeetingAll: number | null;
+
+  @Field({
+    description:
+      '该期间是否有评估数据；没有时不作判定，而非各乡镇均未达成 / Whether the period has assessment data; without it nothing is judged, rather than every town failing',
+  })
+  hasData: boolean;
 
   @Field(() => Float, { description: '目标比例（默认 80%）/ The target share (80% by default)' })
   target: number;

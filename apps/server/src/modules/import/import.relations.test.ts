@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { startTestApp, type TestApp, TEST_TODAY } from '../../test/harness.js';
 import { buildWorld, cityAdminToken, signInAs, type World } from '../../test/fixtures.js';
 import { Role } from '../../auth/viewer.js';
 import { fromGlobalId, toGlobalId } from '../../common/global-id.js';
-import { today } from '../../common/dates.js';
 import { MEMBERSHIP_COLUMNS, TRUSTEESHIP_COLUMNS } from './import.columns.js';
 import { XLSX_MIME } from './import.routes.js';
 import { csv, importer, xlsx } from './import.testkit.js';
@@ -423,7 +422,7 @@ describe('trusteeships', () => {
   });
 
   it('lets only the lead school’s managers import its trusteeships', async () => {
-    const file = csv([T_HEAD, trust('a1', 'a3', '携手结对', today())]);
+    const file = csv([T_HEAD, trust('a1', 'a3', '携手结对', TEST_TODAY)]);
     expect((await post('trusteeships', file, { token: '' })).status).toBe(401);
     expect((await post('trusteeships', file, { token: analyst })).status).toBe(403);
     expect((await post('trusteeships', file, { token: staffA1 })).status).toBe(403);
@@ -433,7 +432,7 @@ describe('trusteeships', () => {
       column: '龙头校标识码',
       messageZh: '学校不存在或学校不在您的管辖范围',
     });
-    const own = await post('trusteeships', csv([T_HEAD, trust('a0', 'a3', '携手结对', today())]), {
+    const own = await post('trusteeships', csv([T_HEAD, trust('a0', 'a3', '携手结对', TEST_TODAY)]), {
       token: groupLeaderA0,
     });
     expect(own.body).toMatchObject({ rows: 1, inserted: 1 });

@@ -67,8 +67,8 @@ export class RectificationItemResolver {
     description:
       '是否逾期：未完成且工作时限已过（按济南当日计算，时限当天不算逾期）/ Overdue: not done and the deadline has passed, as of today in Jinan; the deadline day itself is not overdue',
   })
-  overdue(@Root() row: RectificationItem) {
-    return isOverdue(row);
+  overdue(@Root() row: RectificationItem, @Ctx() ctx: Context) {
+    return isOverdue(row, ctx.config.clock.today());
   }
 
   @FieldResolver(() => [RectificationStatusChange], {

@@ -8,7 +8,6 @@ import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { today } from '../../common/dates.js';
 import { applySchoolScope, assertCan, isInScope, schoolScope } from '../../auth/policy.js';
 import { School } from '../school/school.entity.js';
 import { RectificationItem, RectificationStatusChange } from './ledger.entity.js';
@@ -24,7 +23,7 @@ import {
 } from './ledger.inputs.js';
 
 /** Overdue: not done and the deadline (its last allowed day) is before `day`. Derived, never stored. */
-export function isOverdue(item: Pick<RectificationItem, 'status' | 'deadline'>, day = today()): boolean {
+export function isOverdue(item: Pick<RectificationItem, 'status' | 'deadline'>, day: string): boolean {
   return item.status !== RectificationStatus.DONE && item.deadline < day;
 }
 
@@ -86,7 +85,9 @@ export class RectificationItemService extends RecordService<RectificationItem> {
     if (filter?.standardItem) qb.andWhere('ri.standardItem = :standardItem', { standardItem: filter.standardItem });
     if (filter?.fundSource) qb.andWhere('ri.fundSource = :fundSource', { fundSource: filter.fundSource });
     if (filter?.overdue != null) {
-      qb.andWhere(filter.overdue ? overdueSql('ri') : `NOT ${overdueSql('ri')}`, { overdueDay: today() });
+      qb.andWhere(filter.overdue ? overdueSql('ri') : `NOT ${overdueSql('ri')}`, {
+        overdueDay: this.config.clock.today(),
+      });
     }
     // Calendar days, both ends included; served by the (…, deadline, id) indexes.
     if (filter?.deadlineFrom && filter.deadlineTo && filter.deadlineFrom > filter.deadlineTo) {
@@ -162,6 +163,9 @@ export class RectificationItemService extends RecordService<RectificationItem> {
         itemId: item.id,
         fromStatus: from,
         toStatus: item.status,
+        // Stamped on the programme clock, not the database's: a year's verdict reads the
+        // status as it stood on the year's last day from these stamps (goal-facts.ts).
+        at: this.config.clock.now(),
         userId: ctx.viewer?.userId ?? null,
         username: ctx.viewer?.username ?? null,
         note,
@@ -253,7 +257,7 @@ export class RectificationItemService extends RecordService<RectificationItem> {
   }
 
   private applyStatus(row: RectificationItem, input: ChangeRectificationStatusInput): void {
-    const day = today();
+    const day = this.config.clock.today();
     if (input.status === row.status) {
       throw badInput([
         {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { startTestApp, type TestApp, TEST_TODAY } from '../../test/harness.js';
 import { buildWorld, cityAdminToken, signInAs, type World } from '../../test/fixtures.js';
 import { parseGlobalId } from '../../common/global-id.js';
-import { today } from '../../common/dates.js';
 import { Role } from '../../auth/viewer.js';
 import { isOverdue } from './ledger.service.js';
 import { RectificationStatus } from './ledger.enums.js';
@@ -33,7 +32,7 @@ describe('rectification ledger', () => {
     problem: '科学实验室面积不足',
     fundSource: 'DISTRICT',
     fundAmount: '125000.50',
-    deadline: addDays(today(), 30),
+    deadline: addDays(TEST_TODAY, 30),
     owner: '张校长',
     measures: '改建两间教室为实验室',
     ...extra,
@@ -88,7 +87,7 @@ describe('rectification ledger', () => {
   });
 
   it('computes overdue from the deadline and status: today is not overdue, yesterday is, DONE never is', async () => {
-    const day = today();
+    const day = TEST_TODAY;
     expect(isOverdue({ status: RectificationStatus.OPEN, deadline: day }, day)).toBe(false);
     expect(isOverdue({ status: RectificationStatus.IN_PROGRESS, deadline: addDays(day, -1) }, day)).toBe(true);
     expect(isOverdue({ status: RectificationStatus.DONE, deadline: addDays(day, -1) }, day)).toBe(false);
@@ -155,13 +154,13 @@ describe('rectification ledger', () => {
     });
     const future = await t.gql(
       STATUS,
-      { id: item.id, i: { status: 'DONE', evidence: '照片', closedOn: addDays(today(), 1) } },
+      { id: item.id, i: { status: 'DONE', evidence: '照片', closedOn: addDays(TEST_TODAY, 1) } },
       city,
     );
     expect(future.errors?.[0]?.extensions).toMatchObject({
       fields: [{ path: 'input.closedOn', constraint: 'notFuture' }],
     });
-    const closedOnOpen = await t.gql(STATUS, { id: item.id, i: { status: 'OPEN', closedOn: today() } }, city);
+    const closedOnOpen = await t.gql(STATUS, { id: item.id, i: { status: 'OPEN', closedOn: TEST_TODAY } }, city);
     expect(closedOnOpen.errors?.[0]?.extensions).toMatchObject({
       fields: [{ path: 'input.closedOn', constraint: 'onlyWhenDone' }],
     });
@@ -171,7 +170,7 @@ describe('rectification ledger', () => {
       closedOn: null,
     });
 
-    const yesterday = addDays(today(), -1);
+    const yesterday = addDays(TEST_TODAY, -1);
     const done = await t.gql(
       STATUS,
       { id: item.id, i: { status: 'DONE', evidence: '验收报告', closedOn: yesterday } },

@@ -9,7 +9,8 @@ import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { RecordService } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { PROGRAMME_TIME_ZONE, today } from '../../common/dates.js';
+import { PROGRAMME_TIME_ZONE } from '../../common/dates.js';
+import { dayInJinan } from '../../common/clock.js';
 import { assertCan, can, schoolScope, type Action, type SchoolScope } from '../../auth/policy.js';
 import { School } from '../school/school.entity.js';
 import { Town } from '../town/town.entity.js';
@@ -37,11 +38,10 @@ export function dueDate(year: number, config: Pick<Config, 'planDueMonthDay'>): 
  */
 export function isLate(
   plan: Pick<TownPlan, 'year' | 'submittedAt'>,
-  config: Pick<Config, 'planDueMonthDay'>,
-  day = today(),
+  config: Pick<Config, 'planDueMonthDay' | 'clock'>,
 ): boolean {
   const due = dueDate(plan.year, config);
-  return plan.submittedAt ? today(plan.submittedAt) > due : day > due;
+  return plan.submittedAt ? dayInJinan(plan.submittedAt) > due : config.clock.today() > due;
 }
 
 /** The four specifics (四个具体), all required to submit. */
@@ -215,7 +215,7 @@ export class TownPlanService extends RecordService<TownPlan> {
       const late =
         `((tp.submittedAt IS NOT NULL AND (tp.submittedAt AT TIME ZONE '${PROGRAMME_TIME_ZONE}')::date > ${due})` +
         ` OR (tp.submittedAt IS NULL AND ${due} < :lateToday))`;
-      qb.andWhere(filter.late ? late : `NOT ${late}`, { dueMonth: m, dueDay: d, lateToday: today() });
+      qb.andWhere(filter.late ? late : `NOT ${late}`, { dueMonth: m, dueDay: d, lateToday: this.config.clock.today() });
     }
     return qb;
   }
@@ -376,7 +376,7 @@ export class TownPlanService extends RecordService<TownPlan> {
           constraint: 'requiredToSubmit',
         }));
         if (missing.length) throw badInput(missing, `The plan lacks ${missing.map((f) => f.path).join(', ')}`);
-        const now = new Date();
+        const now = this.config.clock.now();
         row.submittedAt ??= now;
         row.lastSubmittedAt = now;
       }

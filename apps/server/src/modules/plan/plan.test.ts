@@ -1,8 +1,8 @@
+import { Clock } from '../../common/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { startTestApp, type TestApp, TEST_TODAY } from '../../test/harness.js';
 import { buildWorld, cityAdminToken, signInAs, type World } from '../../test/fixtures.js';
 import { parseGlobalId } from '../../common/global-id.js';
-import { today } from '../../common/dates.js';
 import { Role } from '../../auth/viewer.js';
 import { isLate, TRANSITIONS, type TransitionName } from './plan.service.js';
 import { TownPlanState } from './plan.enums.js';
@@ -23,8 +23,8 @@ const CONTENT = {
 };
 
 /** The plan due date is set to today (MM-DD) so "on the due date" and "after it" are both testable now. */
-const DUE = today().slice(5) === '02-29' ? '02-28' : today().slice(5);
-const THIS_YEAR = Number(today().slice(0, 4));
+const DUE = TEST_TODAY.slice(5) === '02-29' ? '02-28' : TEST_TODAY.slice(5);
+const THIS_YEAR = Number(TEST_TODAY.slice(0, 4));
 
 describe('town plans', () => {
   let t: TestApp;
@@ -231,13 +231,14 @@ describe('town plans', () => {
   });
 
   it('shows the configured due date and which plans are late', () => {
-    const config = { planDueMonthDay: '03-29' };
+    const config = { planDueMonthDay: '03-29', clock: new Clock('2023-03-29') };
     const at = (iso: string) => new Date(iso);
     // Jinan is UTC+8: 2023-03-29T15:59Z is still the 29th there, 16:00Z is the 30th.
     expect(isLate({ year: 2023, submittedAt: at('2023-03-29T15:59:00Z') }, config)).toBe(false);
     expect(isLate({ year: 2023, submittedAt: at('2023-03-29T16:00:00Z') }, config)).toBe(true);
-    expect(isLate({ year: 2023, submittedAt: null }, config, '2023-03-29')).toBe(false);
-    expect(isLate({ year: 2023, submittedAt: null }, config, '2023-03-30')).toBe(true);
+    expect(isLate({ year: 2023, submittedAt: null }, config)).toBe(false);
+    config.clock.pin('2023-03-30');
+    expect(isLate({ year: 2023, submittedAt: null }, config)).toBe(true);
   });
 
   it('marks late submissions and unsubmitted plans past due, by field and by filter', async () => {

@@ -4,62 +4,16 @@ import type { Context } from '../../context.js';
 import type { ConnectionArgs, ConnectionResult } from '../../common/connection.js';
 import { OrderDirection } from '../../common/connection.js';
 import { pageWindow, type SortSpec } from '../../common/keyset.js';
-import { today } from '../../common/dates.js';
-import {
-  JointResearchSession,
-  JointResearchSessionSchool,
-  type Researcher,
-  type ResearcherAssignment,
-} from './research.entity.js';
+import { JointResearchSession, JointResearchSessionSchool, type Researcher } from './research.entity.js';
+import { assignmentMonths, type AssignmentMonths, type MonthsKey } from './research-months.js';
 
-/** `YYYY-MM` of a `YYYY-MM-DD` day. */
-export const monthOf = (day: string) => day.slice(0, 7);
-
-/** Every month from `first` to `last` (both `YYYY-MM`), inclusive. */
-export function monthsBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  let [y, m] = first.split('-').map(Number) as [number, number];
-  const [ly, lm] = last.split('-').map(Number) as [number, number];
-  while (y < ly || (y === ly && m <= lm)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return out;
-}
-
-/** The first day of the month after `month` (`YYYY-MM`), as `YYYY-MM-DD`. */
-function nextMonthStart(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
-/**
- * The months an assignment is expected to show a session in, within [from, to]: the
- * overlap of the asked range with the assignment's own period, never past today's month.
- * A partial month at either end (starting mid-month, ending on a day) still counts.
- */
-export function expectedMonths(a: ResearcherAssignment, from: string, to: string, day = today()): string[] {
-  const start = a.startDate > from ? a.startDate : from;
-  let end = to;
-  if (a.endDate && a.endDate < end) end = a.endDate;
-  if (day < end) end = day;
-  return start > end ? [] : monthsBetween(monthOf(start), monthOf(end));
-}
-
-interface MissingKey {
-  assignment: ResearcherAssignment;
-  from: string;
-  to: string;
-}
+export { monthOf, monthsBetween } from '../calendar/school-calendar.js';
 
 interface ResearchLoaders {
   /** by user id: the researcher record linked to the account, within the viewer's researcher scope */
   researcherByUser: DataLoader<string, Researcher | null>;
-  missingMonths: DataLoader<MissingKey, string[], string>;
+  /** missing and due months of an assignment over a range (research-months.ts) */
+  months: DataLoader<MonthsKey, AssignmentMonths, string>;
   sessionSchoolIds: DataLoader<string, string[]>;
   sessionPages: Map<string, DataLoader<string, ConnectionResult<JointResearchSession>>>;
 }
@@ -78,46 +32,19 @@ export function researchLoaders(ctx: Context): ResearchLoaders {
           .getMany();
         return userIds.map((id) => rows.find((r) => r.userId === id) ?? null);
       }),
-      missingMonths: new DataLoader((keys) => loadMissingMonths(ctx.ds, keys), {
-        cacheKeyFn: (k) => `${k.assignment.id}|${k.from}|${k.to}`,
-      }),
+      months: new DataLoader(
+        (keys) => assignmentMonths(ctx.ds, ctx.services.calendar, keys, ctx.config.clock.today()),
+        {
+          cacheKeyFn: (k) =>
+            `${k.assignment.researcherId}|${k.assignment.schoolId}|${k.assignment.startDate}|${k.from}|${k.to}`,
+        },
+      ),
       sessionSchoolIds: new DataLoader((ids) => loadSessionSchoolIds(ctx.ds, ids)),
       sessionPages: new Map(),
     };
     perRequest.set(ctx, loaders);
   }
   return loaders;
-}
-
-/** `$1, $2, …` from `offset + 1`: PGlite does not serialise array parameters. */
-const placeholders = (n: number, offset: number) =>
-  Array.from({ length: n }, (_, i) => `$${offset + i + 1}`).join(', ');
-
-/**
- * Missing months for many assignments in ONE statement: the months in which each
- * (researcher, school) pair held a session, over the union of the asked ranges, diffed
- * against each assignment's expected months in TypeScript.
- */
-async function loadMissingMonths(ds: DataSource, keys: readonly MissingKey[]): Promise<string[][]> {
-  const expected = keys.map((k) => expectedMonths(k.assignment, k.from, k.to));
-  const wanted = expected.flat();
-  if (!wanted.length) return expected;
-  const first = wanted.reduce((a, b) => (a < b ? a : b));
-  const last = wanted.reduce((a, b) => (a > b ? a : b));
-  const researcherIds = [...new Set(keys.map((k) => k.assignment.researcherId))];
-  const schoolIds = [...new Set(keys.map((k) => k.assignment.schoolId))];
-  const rows: { researcher_id: string; school_id: string; month: string }[] = await ds.query(
-    `SELECT DISTINCT s.researcher_id, ss.school_id, to_char(s.held_on, 'YYYY-MM') AS month
-       FROM joint_research_session s JOIN joint_research_session_school ss ON ss.session_id = s.id
-      WHERE s.held_on >= $1 AND s.held_on < $2
-        AND s.researcher_id IN (${placeholders(researcherIds.length, 2)})
-        AND ss.school_id IN (${placeholders(schoolIds.length, 2 + researcherIds.length)})`,
-    [`${first}-01`, nextMonthStart(last), ...researcherIds, ...schoolIds],
-  );
-  const held = new Set(rows.map((r) => `${r.researcher_id}|${r.school_id}|${r.month}`));
-  return keys.map((k, i) =>
-    expected[i]!.filter((m) => !held.has(`${k.assignment.researcherId}|${k.assignment.schoolId}|${m}`)),
-  );
 }
 
 async function loadSessionSchoolIds(ds: DataSource, sessionIds: readonly string[]): Promise<string[][]> {

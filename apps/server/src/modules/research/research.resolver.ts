@@ -178,7 +178,7 @@ export class ResearcherAssignmentResolver {
 
   @FieldResolver(() => [String], {
     description:
-      '缺少联合教研的月份（YYYY-MM）：在 [from, to] 与包挂期间的交集内（不超过本月），该教研员没有与该校一起举行联合教研的月份；月中开始或结束的月份也计入 / Months (YYYY-MM) within [from, to] and the assignment’s period, up to the current month, with no session by this researcher that included this school; partial months at either end count',
+      '缺少联合教研的月份（YYYY-MM）：在 [from, to] 与包挂期间的交集内、已结束的学期月（假期月不计，见 schoolCalendar；本月未结束，见 dueMonth），该教研员没有与该校一起举行联合教研的月份；月中开始或结束的月份也计入 / Months (YYYY-MM) within [from, to] and the assignment’s period that have ended and are term months (holiday months owe nothing, see schoolCalendar; the month in progress is dueMonth, never missing), with no session by this researcher that included this school; partial months at either end count',
   })
   missingMonths(
     @Root() row: ResearcherAssignment,
@@ -201,7 +201,21 @@ export class ResearcherAssignmentResolver {
         },
       ]);
     }
-    return researchLoaders(ctx).missingMonths.load({ assignment: row, from, to });
+    return researchLoaders(ctx)
+      .months.load({ assignment: row, from, to })
+      .then((m) => m.missing);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      '本月待开展（YYYY-MM）：本月为学期月、包挂在本月有效且本月尚未记录联合教研时为本月，否则为空；本月结束前不算缺少 / The month in progress (YYYY-MM) while it is a term month of the assignment and no session is recorded for it yet, else null; it is due (待开展), not missing, until it ends',
+  })
+  dueMonth(@Root() row: ResearcherAssignment, @Ctx() ctx: Context) {
+    const today = ctx.config.clock.today();
+    return researchLoaders(ctx)
+      .months.load({ assignment: row, from: `${monthOf(today)}-01`, to: today })
+      .then((m) => m.due);
   }
 
   @Mutation(() => ResearcherAssignment, {

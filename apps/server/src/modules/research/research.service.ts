@@ -7,7 +7,7 @@ import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, likePattern, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { activeOnSql, today } from '../../common/dates.js';
+import { activeOnSql } from '../../common/dates.js';
 import { assertCan, can, schoolScope, type SchoolScope } from '../../auth/policy.js';
 import { Role } from '../../auth/viewer.js';
 import { District } from '../district/district.entity.js';
@@ -144,7 +144,7 @@ export class ResearcherService extends RecordService<Researcher> {
     const qb = this.filtered(ctx, filter).andWhere(
       `NOT EXISTS (SELECT 1 FROM researcher_assignment ta JOIN school ts ON ts.id = ta.school_id
         WHERE ta.researcher_id = r.id AND ts.is_town_seat AND ${activeOnSql('ta.start_date', 'ta.end_date', 'ruleDay')})`,
-      { ruleDay: activeOn ?? today() },
+      { ruleDay: activeOn ?? this.config.clock.today() },
     );
     return paginate(
       qb,
@@ -502,7 +502,7 @@ export class JointResearchSessionService extends RecordService<JointResearchSess
   }
 
   private assertNotFuture(heldOn: string): void {
-    const day = today();
+    const day = this.config.clock.today();
     if (heldOn > day) {
       throw badInput([
         {

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { startTestApp, type TestApp, TEST_TODAY } from '../../test/harness.js';
 import { buildWorld, cityAdminToken, signInAs, type World } from '../../test/fixtures.js';
 import { parseGlobalId, toGlobalId } from '../../common/global-id.js';
-import { today } from '../../common/dates.js';
 import { Role } from '../../auth/viewer.js';
 import { JointResearchSession, Researcher, ResearcherAssignment } from './research.entity.js';
-import { monthsBetween } from './research.loaders.js';
 
 const CREATE_R =
   'mutation($i: CreateResearcherInput!) { createResearcher(input: $i) { id name level district { id } } }';
@@ -174,21 +172,38 @@ describe('researchers, assignments and joint research', () => {
       expect(res.errors).toBeUndefined();
       return res.data!.node.missingMonths as string[];
     };
-    expect(await missing('2022-10-01', '2023-12-31')).toEqual(['2023-02', '2023-04', '2023-05']);
+    // February is a holiday month by default: nothing is owed in it.
+    expect(await missing('2022-10-01', '2023-12-31')).toEqual(['2023-04', '2023-05']);
     expect(await missing('2023-01-31', '2023-01-31')).toEqual([]);
-    expect(await missing('2023-02-01', '2023-03-01')).toEqual(['2023-02']);
+    expect(await missing('2023-02-01', '2023-03-01')).toEqual([]);
     // Asked up to the day the assignment ends: May counts, June does not.
     expect(await missing('2023-05-10', '2023-06-30')).toEqual(['2023-05']);
     const bad = await t.gql(q, { id, f: '2023-05-01', t: '2023-04-30' }, city);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'to' }] });
 
-    // An open assignment stops at the current month: no future months.
-    const now = today();
+    // The city's calendar decides: with January and July as that school year's holidays
+    // instead, February is owed and January is not.
+    const set = await t.gql(
+      'mutation { setSchoolCalendar(input: { schoolYear: 2022, holidayMonths: ["2023-01", "2023-07", "2023-08"] }) { isDefault months { month term } } }',
+      {},
+      city,
+    );
+    expect(set.errors).toBeUndefined();
+    expect(set.data!.setSchoolCalendar.isDefault).toBe(false);
+    expect(await missing('2022-10-01', '2023-12-31')).toEqual(['2023-02', '2023-04', '2023-05']);
+
+    // An open assignment: the month in progress is due (待开展), never missing, and no
+    // future month is asked; recording a session for it clears it.
+    const now = TEST_TODAY;
     const [y, m] = now.split('-').map(Number) as [number, number];
     const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
     const open = await assign(r, a.schoolIds[2]!, `${prev}-20`);
-    const openMissing = await t.gql(q, { id: open, f: `${prev}-01`, t: `${y + 2}-12-31` }, city);
-    expect(openMissing.data!.node.missingMonths).toEqual(monthsBetween(prev, now.slice(0, 7)));
+    const dueQ = `query($id: ID!, $f: Date!, $t: Date!) { node(id: $id) { ... on ResearcherAssignment { missingMonths(from: $f, to: $t) dueMonth } } }`;
+    const openMonths = await t.gql(dueQ, { id: open, f: `${prev}-01`, t: `${y + 2}-12-31` }, city);
+    expect(openMonths.data!.node).toEqual({ missingMonths: [prev], dueMonth: now.slice(0, 7) });
+    expect((await record({ heldOn: now, researcherId: r, schoolIds: [a.schoolIds[2]!] })).errors).toBeUndefined();
+    const afterSession = await t.gql(dueQ, { id: open, f: `${prev}-01`, t: now }, city);
+    expect(afterSession.data!.node).toEqual({ missingMonths: [prev], dueMonth: null });
   });
 
   it('records a session only for schools the viewer may record for, never in the future; nothing written otherwise', async () => {

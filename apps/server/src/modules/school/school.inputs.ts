@@ -62,7 +62,6 @@ export const SCHOOL_SORT_PROPERTIES: Record<SchoolOrderField, string> = {
 };
 
 const CODE = /^\d{10}$/;
-const thisYear = new Date().getFullYear();
 
 @InputType({ description: '新建学校 / New school' })
 export class CreateSchoolInput {
@@ -130,10 +129,9 @@ export class CreateSchoolInput {
   })
   runsSchoolBus: boolean;
 
-  @Field(() => Int, { nullable: true, description: '建校年份 / Year founded' })
+  @Field(() => Int, { nullable: true, description: '建校年份（不晚于今年）/ Year founded, not after this year' })
   @IsOptional()
   @Min(1800)
-  @Max(thisYear)
   foundedYear?: number | null;
 }
 
@@ -199,6 +197,5 @@ export class UpdateSchoolInput {
   @Field(() => Int, { nullable: true, description: '建校年份（null 清空）/ Year founded; null clears it' })
   @IsOptional()
   @Min(1800)
-  @Max(thisYear)
   foundedYear?: number | null;
 }

@@ -97,7 +97,23 @@ export class SchoolService extends RecordService<School> {
     return town;
   }
 
+  /** A school cannot be founded after this year; the year is the programme clock's, not the one the process started in. */
+  private checkFoundedYear(foundedYear: number | null | undefined) {
+    const year = Number(this.config.clock.today().slice(0, 4));
+    if (foundedYear != null && foundedYear > year) {
+      throw badInput([
+        {
+          path: 'input.foundedYear',
+          message: `must not be after ${year}`,
+          messageZh: `建校年份不能晚于 ${year} 年`,
+          constraint: 'max',
+        },
+      ]);
+    }
+  }
+
   create(ctx: Context, input: CreateSchoolInput): Promise<School> {
+    this.checkFoundedYear(input.foundedYear);
     return inTransaction(ctx, async (em, audit) => {
       const town = await this.requireTown(em, input.townId);
       assertCan(ctx.viewer, 'school:create', { districtId: town.districtId });
@@ -120,6 +136,7 @@ export class SchoolService extends RecordService<School> {
       'providesLunch',
       'runsSchoolBus',
     ]);
+    this.checkFoundedYear(input.foundedYear);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
       assertCan(ctx.viewer, 'school:update', { districtId: row.districtId, schoolId: row.id });

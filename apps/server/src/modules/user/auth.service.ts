@@ -6,7 +6,6 @@ import type { Config } from '../../config.js';
 import type { Context } from '../../context.js';
 import { AppError, ErrorCode, unauthenticated } from '../../common/errors.js';
 import { Role, type Viewer } from '../../auth/viewer.js';
-import { today } from '../../common/dates.js';
 import { AuthSession, RoleGrant, User } from './user.entity.js';
 
 /** argon2id with the library's defaults (m=19 MiB, t=2, p=1), OWASP's minimum recommendation. */
@@ -58,14 +57,17 @@ export class AuthService {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong username or password', '用户名或密码错误');
     }
     await this.perAccount.delete(username.toLowerCase());
-    const expiresAt = new Date(Date.now() + this.config.tokenTtlMinutes * 60_000);
+    // Token times follow the programme clock, so a server run on a pinned day (ZHUJI_TODAY)
+    // issues tokens it also accepts.
+    const now = this.config.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.tokenTtlMinutes * 60_000);
     const session = await this.ds.getRepository(AuthSession).save({ userId: user.id, expiresAt, revokedAt: null });
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
       .setSubject(user.id)
       .setJti(session.id)
-      .setIssuedAt()
+      .setIssuedAt(now)
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.config.jwtSecret);
     return { token, expiresAt, user };
@@ -73,7 +75,7 @@ export class AuthService {
 
   async logout(ctx: Context): Promise<boolean> {
     if (!ctx.viewer) throw unauthenticated();
-    await this.ds.getRepository(AuthSession).update({ id: ctx.viewer.tokenId }, { revokedAt: new Date() });
+    await this.ds.getRepository(AuthSession).update({ id: ctx.viewer.tokenId }, { revokedAt: this.config.clock.now() });
     return true;
   }
 
@@ -86,7 +88,11 @@ export class AuthService {
     if (!token) return null;
     let sub: string, jti: string;
     try {
-      const { payload } = await jwtVerify(token, this.config.jwtSecret, { issuer: ISSUER, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.config.jwtSecret, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+        currentDate: this.config.clock.now(),
+      });
       if (!payload.sub || !payload.jti) throw new Error('incomplete token');
       sub = payload.sub;
       jti = payload.jti;
@@ -94,7 +100,8 @@ export class AuthService {
       throw sessionOver();
     }
     const session = await this.ds.getRepository(AuthSession).findOneBy({ id: jti, userId: sub });
-    if (!session || session.revokedAt || session.expiresAt.getTime() < Date.now()) throw sessionOver();
+    if (!session || session.revokedAt || session.expiresAt.getTime() < this.config.clock.now().getTime())
+      throw sessionOver();
     const user = await this.ds.getRepository(User).findOneBy({ id: sub });
     if (!user || !user.isActive || (user.isDemo && this.config.nodeEnv === 'production')) throw sessionOver();
     const grants = await this.ds.getRepository(RoleGrant).findBy({ userId: user.id });
@@ -117,7 +124,7 @@ export class AuthService {
     const leadIds = grants.filter((g) => g.role === Role.GROUP_LEADER && g.schoolId).map((g) => g.schoolId!);
     const isResearcher = grants.some((g) => g.role === Role.RESEARCHER);
     if (!leadIds.length && !isResearcher) return [];
-    const day = today();
+    const day = this.config.clock.today();
     // Lead ids are spelled out as $3, $4, …: PGlite does not serialise array parameters.
     const leads = leadIds.length ? leadIds.map((_, i) => `$${i + 3}`).join(', ') : 'NULL';
     const rows: { school_id: string }[] = await this.ds.query(

@@ -158,7 +158,9 @@ export class UserService {
       user.isActive = isActive;
       await em.getRepository(User).update(user.id, { isActive });
       if (!isActive)
-        await em.getRepository(AuthSession).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await em
+          .getRepository(AuthSession)
+          .update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: ctx.config.clock.now() });
       audit.record('User', user.id, 'UPDATE', before, { isActive }, await this.auditScope(em, user.id));
       return user;
     });

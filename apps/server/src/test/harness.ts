@@ -87,7 +87,8 @@ export async function startTestApp(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     SEED_ON_START: 'false',
-    ZHUJI_TODAY: TEST_TODAY,
+    // Production refuses a pinned day, so production-mode tests keep the real one.
+    ...(options.env?.NODE_ENV === 'production' ? {} : { ZHUJI_TODAY: TEST_TODAY }),
     ...options.env,
   });
   const app = await createApp(config, { ds, logger: options.logger ?? pino({ level: 'silent' }) });

@@ -52,7 +52,10 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES (none by
+  // default): req.ip is what sign-in attempts are counted against, and from anyone else the
+  // header is whatever an attacker wants it to be.
+  app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({

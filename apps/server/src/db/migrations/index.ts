@@ -4,6 +4,7 @@ import { AccountsAndAudit1795882361652 } from './1795882361652-AccountsAndAudit.
 import { Collaboration1795884397243 } from './1795884397243-Collaboration.js';
 import { StaffingCounts1795884950687 } from './1795884950687-StaffingCounts.js';
 import { ProgrammeRecords1795885399909 } from './1795885399909-ProgrammeRecords.js';
+import { SignInThrottle1796326092147 } from './1796326092147-SignInThrottle.js';
 
 // Listed explicitly, in order: globbed .ts migrations do not load under vitest.
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Collaboration1795884397243,
   StaffingCounts1795884950687,
   ProgrammeRecords1795885399909,
+  SignInThrottle1796326092147,
 ];

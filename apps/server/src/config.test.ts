@@ -36,4 +36,11 @@ describe('configuration', () => {
       expect(() => loadConfig({ TRUSTED_PROXIES: bad }), bad).toThrow(/TRUSTED_PROXIES/);
     }
   });
+
+  it('takes a long enough metrics token, and a metrics port other than the main one', () => {
+    expect(loadConfig({}).metrics).toEqual({});
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics.port).toBe(9464);
+    expect(() => loadConfig({ PORT: '9464', METRICS_PORT: '9464' })).toThrow(/METRICS_PORT/);
+  });
 });

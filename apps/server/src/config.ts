@@ -82,6 +82,10 @@ const schema = z.object({
       (entries) => entries.every(isProxyEntry),
       'must be comma-separated IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), e.g. 10.0.0.5,10.1.0.0/16',
     ),
+  // Prometheus scrapes /metrics with this bearer token…
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  // …or on this port of its own (bind it where only the scraper reaches; 0: any free port).
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   // Run the whole product, seed included, as if it were this day (demos, support, tests).
   ZHUJI_TODAY: z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD, e.g. 2027-03-01').optional(),
 });
@@ -111,6 +115,11 @@ export type Config = {
   clock: Clock;
   /** express `trust proxy` entries; empty: X-Forwarded-For is ignored and the peer is the client */
   trustedProxies: string[];
+  /**
+   * Who may read /metrics: a bearer token, a port of its own (then the main port has no
+   * /metrics), both, or neither (open outside production, refused in production).
+   */
+  metrics: { token?: string; port?: number };
 };
 
 export class ConfigError extends Error {}
@@ -138,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid environment configuration:\n  JWT_SECRET: required when NODE_ENV=production (32+ characters)',
     );
   }
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+    throw new ConfigError(
+      'Invalid environment configuration:\n  METRICS_PORT: must differ from PORT (the metrics listener is a server of its own)',
+    );
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -154,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planDueMonthDay: e.PLAN_DUE_MONTH_DAY,
     clock: new Clock(e.ZHUJI_TODAY),
     trustedProxies: e.TRUSTED_PROXIES,
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
     goals: {
       academicDifferenceMax: e.GOAL_ACADEMIC_DIFFERENCE_MAX,
       satisfactionMin: e.GOAL_SATISFACTION_MIN,

@@ -119,7 +119,15 @@ export class SignInThrottle {
          RETURNING key, attempts, next_attempt_at AS "nextAttemptAt", last_attempt_at AS "lastAttemptAt"`,
         [...ordered, now],
       );
-      const wait = Math.max(0, ...rows.map((r) => new Date(r.nextAttemptAt).getTime() - now.getTime()));
+      // A deadline is never further off than the delay it was set with: if the clock went
+      // back (ZHUJI_TODAY pinned to an earlier day, a corrected system clock), nobody waits
+      // for the difference.
+      const wait = Math.max(
+        0,
+        ...rows.map((r) =>
+          Math.min(new Date(r.nextAttemptAt).getTime() - now.getTime(), delayAfter(r.attempts, rules.get(r.key)!)),
+        ),
+      );
       if (wait > 0) return wait;
       const next = rows.map((r) => {
         const quiet = new Date(r.lastAttemptAt).getTime() < forgetBefore;

@@ -22,10 +22,13 @@ import { importRoutes } from './modules/import/import.routes.js';
 import { exportRoutes } from './modules/export/export.routes.js';
 import { metricsPlugin, mountOperations } from './ops/operations.js';
 import { graphqlHttpRoutes } from './ops/graphql-http.js';
+import { securityHeaders } from './http/security-headers.js';
 
 export interface App {
   express: Express;
   httpServer: http.Server;
+  /** the /metrics listener when METRICS_PORT is set; listen() starts it too */
+  metricsServer?: http.Server;
   ds: DataSource;
   services: Services;
   logger: Logger;
@@ -52,7 +55,11 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES (none by
+  // default): req.ip is what sign-in attempts are counted against, and from anyone else the
+  // header is whatever an attacker wants it to be.
+  app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
+  app.use(securityHeaders());
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
@@ -114,7 +121,8 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
     }
   });
 
-  mountOperations(app, ds);
+  const metricsApp = mountOperations(app, ds, config);
+  const metricsServer = metricsApp ? http.createServer(metricsApp) : undefined;
   app.use('/api/import', importRoutes({ config, ds, services }));
   app.use('/api/export', exportRoutes({ config, ds, services, schema }));
 
@@ -201,19 +209,28 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
   return {
     express: app,
     httpServer,
+    metricsServer,
     ds,
     services,
     logger,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          const address = httpServer.address();
-          resolve(typeof address === 'object' && address ? address.port : config.port);
+    listen: async () => {
+      const listen = (server: http.Server, port: number) =>
+        new Promise<number>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(port, config.host, () => {
+            const address = server.address();
+            resolve(typeof address === 'object' && address ? address.port : port);
+          });
         });
-      }),
+      if (metricsServer) {
+        const port = await listen(metricsServer, config.metrics.port!);
+        logger.info({ port }, 'metrics listening on a port of their own');
+      }
+      return listen(httpServer, config.port);
+    },
     close: async () => {
       await apollo.stop();
+      if (metricsServer?.listening) await new Promise<void>((r) => metricsServer.close(() => r()));
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
       if (!options.ds && ds.isInitialized) await ds.destroy();
     },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { Clock, isCalendarDay } from './common/clock.js';
 
@@ -8,6 +9,19 @@ import { Clock, isCalendarDay } from './common/clock.js';
  * A bad value stops the process with a message naming the variable, never a late crash.
  */
 const serverRoot = path.resolve(import.meta.dirname, '..');
+
+/**
+ * One TRUSTED_PROXIES entry: an IP address, a CIDR range, or one of express's names for a
+ * range (`loopback`, `linklocal`, `uniquelocal`).
+ */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [ip = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(ip);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -53,6 +67,25 @@ const schema = z.object({
   GOAL_SATISFACTION_MIN: z.coerce.number().min(0).max(1).default(0.95),
   GOAL_ENVIRONMENT_SCORE_MIN: z.coerce.number().min(0).max(100).default(85),
   PROGRAMME_TARGET_SHARE: z.coerce.number().min(0).max(1).default(0.8),
+  // Peers whose X-Forwarded-For is believed (comma-separated); none by default, so a client
+  // cannot pick the address its sign-in attempts are counted against.
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (entries) => entries.every(isProxyEntry),
+      'must be comma-separated IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), e.g. 10.0.0.5,10.1.0.0/16',
+    ),
+  // Prometheus scrapes /metrics with this bearer token…
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  // …or on this port of its own (bind it where only the scraper reaches; 0: any free port).
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   // Run the whole product, seed included, as if it were this day (demos, support, tests).
   ZHUJI_TODAY: z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD, e.g. 2027-03-01').optional(),
 });
@@ -80,6 +113,13 @@ export type Config = {
   planDueMonthDay: string;
   /** the programme clock: today in Jinan, or the day ZHUJI_TODAY pins */
   clock: Clock;
+  /** express `trust proxy` entries; empty: X-Forwarded-For is ignored and the peer is the client */
+  trustedProxies: string[];
+  /**
+   * Who may read /metrics: a bearer token, a port of its own (then the main port has no
+   * /metrics), both, or neither (open outside production, refused in production).
+   */
+  metrics: { token?: string; port?: number };
 };
 
 export class ConfigError extends Error {}
@@ -107,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid environment configuration:\n  JWT_SECRET: required when NODE_ENV=production (32+ characters)',
     );
   }
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+    throw new ConfigError(
+      'Invalid environment configuration:\n  METRICS_PORT: must differ from PORT (the metrics listener is a server of its own)',
+    );
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -122,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operationsAllowlist: e.OPERATIONS_ALLOWLIST,
     planDueMonthDay: e.PLAN_DUE_MONTH_DAY,
     clock: new Clock(e.ZHUJI_TODAY),
+    trustedProxies: e.TRUSTED_PROXIES,
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
     goals: {
       academicDifferenceMax: e.GOAL_ACADEMIC_DIFFERENCE_MAX,
       satisfactionMin: e.GOAL_SATISFACTION_MIN,

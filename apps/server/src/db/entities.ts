@@ -3,6 +3,7 @@ import { Town } from '../modules/town/town.entity.js';
 import { School } from '../modules/school/school.entity.js';
 import { Teacher } from '../modules/teacher/teacher.entity.js';
 import { AuthSession, RoleGrant, User } from '../modules/user/user.entity.js';
+import { SignInThrottle } from '../modules/user/sign-in-throttle.entity.js';
 import { AuditEntry } from '../modules/audit/audit.entity.js';
 import {
   CollaborationGroup,
@@ -32,6 +33,7 @@ export const entities = [
   User,
   RoleGrant,
   AuthSession,
+  SignInThrottle,
   AuditEntry,
   CollaborationGroup,
   GroupMembership,

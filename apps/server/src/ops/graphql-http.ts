@@ -34,9 +34,28 @@ const DEFAULT_QUERY = `# 筑基 GraphQL：先登录，把 token 填进下方 Hea
 }
 `;
 
-/** The explorer page: every asset URL is relative to this server (no CDN). */
+/**
+ * The explorer's start-up script, served as a file of its own: the Content-Security-Policy
+ * (http/security-headers.ts) allows scripts from this origin only, never inline ones.
+ */
+export function explorerScript(): string {
+  const config = JSON.stringify({ defaultQuery: DEFAULT_QUERY });
+  return `const config = ${config};
+const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, {
+    fetcher,
+    defaultQuery: config.defaultQuery,
+    defaultHeaders: '{"Authorization": "Bearer "}',
+    shouldPersistHeaders: true,
+    isHeadersEditorEnabled: true,
+  }),
+);
+`;
+}
+
+/** The explorer page: every asset URL is relative to this server (no CDN), no inline script. */
 export function explorerHtml(): string {
-  const config = JSON.stringify({ defaultQuery: DEFAULT_QUERY }).replaceAll('<', '\\u003c');
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -51,19 +70,7 @@ export function explorerHtml(): string {
 <script src="/graphql/explorer/react.production.min.js"></script>
 <script src="/graphql/explorer/react-dom.production.min.js"></script>
 <script src="/graphql/explorer/graphiql.min.js"></script>
-<script>
-  const config = ${config};
-  const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, {
-      fetcher,
-      defaultQuery: config.defaultQuery,
-      defaultHeaders: '{"Authorization": "Bearer "}',
-      shouldPersistHeaders: true,
-      isHeadersEditorEnabled: true,
-    }),
-  );
-</script>
+<script src="/graphql/explorer/start.js"></script>
 </body>
 </html>
 `;
@@ -77,12 +84,18 @@ function wantsHtml(req: Request): boolean {
 export function graphqlHttpRoutes(): Router {
   const router = Router();
   const html = explorerHtml();
+  const script = explorerScript();
 
   for (const [name, file] of Object.entries(ASSETS)) {
     router.get(`/explorer/${name}`, (_req, res) => {
       res.sendFile(file, { maxAge: '1d', immutable: false });
     });
   }
+
+  router.get('/explorer/start.js', (_req, res) => {
+    res.type('text/javascript').setHeader('cache-control', 'no-cache');
+    res.send(script);
+  });
 
   router.get('/', (req, res, next) => {
     if (wantsHtml(req)) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.js';
 
-describe('operations: metrics, explorer', () => {
+describe('operations: metrics, explorer, security headers', () => {
   let t: TestApp;
   let origin: string;
 
@@ -61,12 +61,12 @@ describe('operations: metrics, explorer', () => {
     expect(html).toContain('GraphiQL');
     expect(html).not.toMatch(/https?:\/\//);
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
-    expect(assets).toHaveLength(4);
+    expect(assets).toHaveLength(5);
     for (const asset of assets) {
       expect(asset.startsWith('/graphql/explorer/')).toBe(true);
       const a = await fetch(`${origin}${asset}`);
       expect(a.status, asset).toBe(200);
-      expect((await a.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      expect((await a.arrayBuffer()).byteLength).toBeGreaterThan(500);
     }
   });
 
@@ -81,6 +81,94 @@ describe('operations: metrics, explorer', () => {
       headers: { accept: 'application/graphql-response+json' },
     });
     expect(m.status).toBe(405);
+  });
+
+  const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+  // The consoles' pages exist only once built (the admin e2e suite checks them, built, in
+  // Chromium: security.e2e.test.ts); helmet runs before every route, so what holds for these
+  // holds for them.
+  it.each([
+    '/graphql',
+    '/graphql/explorer/start.js',
+    '/graphql/explorer/graphiql.min.js',
+    '/api/import/templates/schools.csv',
+  ])('sends CSP, frame-ancestors none, nosniff and no-referrer on %s', async (path) => {
+    const res = await fetch(`${origin}${path}`, { headers: html });
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    // TLS and HSTS belong to the bureau's proxy (see http/security-headers.ts).
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+    expect(csp).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('serves the explorer with no inline script, so the CSP need not allow one', async () => {
+    const page = await (await fetch(t.url, { headers: html })).text();
+    const scripts = [...page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/src="\/graphql\/explorer\//);
+      expect(body!.trim()).toBe('');
+    }
+  });
+});
+
+describe('who may read /metrics', () => {
+  const scrape = (origin: string, token?: string) =>
+    fetch(`${origin}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const originOf = (t: TestApp) => t.url.replace(/\/graphql$/, '');
+
+  it('wants METRICS_TOKEN as a bearer token when it is set', async () => {
+    const token = 'metrics-token-of-at-least-24-chars';
+    const t = await startTestApp({ env: { METRICS_TOKEN: token } });
+    try {
+      const none = await scrape(originOf(t));
+      expect(none.status).toBe(401);
+      expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(await none.text()).not.toContain('zhuji_');
+      expect((await scrape(originOf(t), `${token}x`)).status).toBe(401);
+      expect((await scrape(originOf(t), token.slice(0, -1))).status).toBe(401);
+      // A user's session token is not a metrics token.
+      expect((await scrape(originOf(t), 'eyJhbGciOiJIUzI1NiJ9.e30.x')).status).toBe(401);
+      const ok = await scrape(originOf(t), token);
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('zhuji_http_requests_total');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('serves /metrics only on METRICS_PORT when that is set', async () => {
+    const t = await startTestApp({ env: { METRICS_PORT: '0' } });
+    try {
+      expect((await scrape(originOf(t))).status).toBe(404);
+      const address = t.app.metricsServer!.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const res = await scrape(`http://127.0.0.1:${port}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('zhuji_process_cpu_seconds_total');
+      // The metrics port serves nothing else.
+      expect((await fetch(`http://127.0.0.1:${port}/graphql`)).status).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('refuses /metrics in production when neither is set', async () => {
+    const t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) } });
+    try {
+      const res = await scrape(originOf(t));
+      expect(res.status).toBe(403);
+      expect(await res.text()).toMatch(/METRICS_TOKEN or METRICS_PORT/);
+    } finally {
+      await t.close();
+    }
   });
 });
 

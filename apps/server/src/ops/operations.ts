@@ -1,9 +1,11 @@
-import type { Express, NextFunction, Request, Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import { getOperationAST } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Context } from '../context.js';
+import type { Config } from '../config.js';
 
 /**
  * Prometheus metrics at GET /metrics (text exposition format):
@@ -16,6 +18,13 @@ import type { Context } from '../context.js';
  * - `zhuji_graphql_errors_total{code}`: errors sent to clients, by `extensions.code`
  * - `zhuji_db_pool_connections{state}`: database pool, `state` = `total` | `idle` | `waiting`
  *   (pg's Pool counters; the embedded PGlite database has one serialised session: 1 / 0 / 0)
+ *
+ * Who may read them (config.metrics): with `METRICS_TOKEN`, only a request bearing it; with
+ * `METRICS_PORT`, only that port's own listener serves /metrics (the main port answers 404),
+ * so the port can be bound where only the scraper reaches; with both, the port and the token.
+ * With neither, /metrics is open outside production (a developer's curl) and refused in
+ * production (403), because request counts, operation names and heap sizes help whoever
+ * probes the server and the bureau's network is not ours to assume.
  *
  * Every app owns its Registry (tests build several apps in one process). The Apollo plugin
  * finds the app's metrics through the request context's DataSource, which is per app.
@@ -108,8 +117,51 @@ function routeGroup(path: string): string {
   return 'other';
 }
 
-/** Operations endpoints (/metrics) and the HTTP request counter. */
-export function mountOperations(app: Express, ds: DataSource): void {
+function refuse(res: Response, status: number, code: string, message: string, messageZh: string) {
+  if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+  res.status(status).json({ errors: [{ message, extensions: { code, messageZh } }] });
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** The /metrics handler with its gate (see Metrics above for the rule). */
+function metricsEndpoint(metrics: Metrics, config: Config) {
+  const token = config.metrics.token ? digest(config.metrics.token) : undefined;
+  const openWithoutToken = config.metrics.port !== undefined || config.nodeEnv !== 'production';
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (token) {
+      const given = req.headers.authorization?.match(/^Bearer\s+(\S+)$/)?.[1];
+      // Digests compared in constant time: neither the token's length nor its prefix leaks.
+      if (!given || !timingSafeEqual(digest(given), token)) {
+        refuse(res, 401, 'UNAUTHENTICATED', 'Send the metrics token as a bearer token', '请携带监控令牌（Bearer）');
+        return;
+      }
+    } else if (!openWithoutToken) {
+      refuse(
+        res,
+        403,
+        'FORBIDDEN',
+        'Metrics are off in production until METRICS_TOKEN or METRICS_PORT is set',
+        '生产环境需配置 METRICS_TOKEN 或 METRICS_PORT 才能读取监控指标',
+      );
+      return;
+    }
+    try {
+      const body = await metrics.registry.metrics();
+      res.setHeader('content-type', metrics.registry.contentType);
+      res.setHeader('cache-control', 'no-store');
+      res.send(body);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/**
+ * Operations endpoints (/metrics) and the HTTP request counter. Returns the metrics-only app
+ * when METRICS_PORT is set, for the caller to listen on that port.
+ */
+export function mountOperations(app: Express, ds: DataSource, config: Config): Express | undefined {
   const metrics = new Metrics(ds);
   byDataSource.set(ds, metrics);
 
@@ -121,15 +173,15 @@ export function mountOperations(app: Express, ds: DataSource): void {
     next();
   });
 
-  app.get('/metrics', async (_req, res, next) => {
-    try {
-      const body = await metrics.registry.metrics();
-      res.setHeader('content-type', metrics.registry.contentType);
-      res.send(body);
-    } catch (error) {
-      next(error);
-    }
-  });
+  const endpoint = metricsEndpoint(metrics, config);
+  if (config.metrics.port === undefined) {
+    app.get('/metrics', endpoint);
+    return undefined;
+  }
+  const metricsApp = express();
+  metricsApp.disable('x-powered-by');
+  metricsApp.get('/metrics', endpoint);
+  return metricsApp;
 }
 
 /** Counts and times every GraphQL operation and counts errors by code. */

@@ -5,6 +5,7 @@ import { Collaboration1795884397243 } from './1795884397243-Collaboration.js';
 import { StaffingCounts1795884950687 } from './1795884950687-StaffingCounts.js';
 import { ProgrammeRecords1795885399909 } from './1795885399909-ProgrammeRecords.js';
 import { SchoolCalendar1796325691492 } from './1796325691492-SchoolCalendar.js';
+import { SignInThrottle1796326092147 } from './1796326092147-SignInThrottle.js';
 
 // Listed explicitly, in order: globbed .ts migrations do not load under vitest.
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   StaffingCounts1795884950687,
   ProgrammeRecords1795885399909,
   SchoolCalendar1796325691492,
+  SignInThrottle1796326092147,
 ];

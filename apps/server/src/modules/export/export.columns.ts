@@ -76,15 +76,24 @@ export const TEACHER_HEADINGS = [
 ] as const;
 
 /**
- * One CSV field (RFC 4180). Text that a spreadsheet would run as a formula (=, +, @, or a
- * leading minus before a non-digit) is prefixed with an apostrophe (CSV injection).
+ * One CSV field (RFC 4180), neutralised against formula injection: a spreadsheet runs a cell
+ * that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula
+ * (`-2+3+cmd|' /C calc'!A0` starts a program in older Excel), so such text is prefixed with
+ * an apostrophe, which Excel and LibreOffice show as plain text and never evaluate.
+ *
+ * Negative numbers stay numbers: a number-typed cell is written by `String(value)`, which can
+ * only produce a numeral (`-3`, `-0.5`, `-1e-7`); text that is exactly such a numeral is
+ * kept too, since a spreadsheet reads it as a constant. Anything more after the minus
+ * (`-2+3`, `-1)`, `-A1`) is not a numeral and gets the apostrophe.
  */
 export function csvField(value: Cell): string {
   if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  let s = value;
-  if (/^[=+@\t\r]/.test(s) || /^-[^\d]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  const s = typeof value === 'number' ? String(value) : value;
+  const safe = !/^[=+\-@\t\r]/.test(s) || NUMERAL.test(s) ? s : `'${s}`;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
+
+/** A plain numeral, as `String(number)` writes one; a spreadsheet reads it as a constant. */
+const NUMERAL = /^-?(\d+(\.\d+)?|\.\d+)(e[+-]?\d+)?$/i;
 
 export const csvLine = (cells: readonly Cell[]) => `${cells.map(csvField).join(',')}\r\n`;

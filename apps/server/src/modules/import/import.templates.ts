@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { COLUMNS, type ImportKind } from './import.columns.js';
+import { csvLine } from '../export/export.columns.js';
 
 /**
  * The published templates: Chinese headings and one example row. The xlsx workbook has a
@@ -55,12 +56,10 @@ const SHEET_NAMES: Record<ImportKind, string> = {
   trusteeships: '托管帮扶',
 };
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** UTF-8 with a byte-order mark, so Excel opens the Chinese headings correctly. */
 export function templateCsv(kind: ImportKind): string {
   const cols = COLUMNS[kind];
-  return `\uFEFF${cols.map((c) => csvCell(c.zh)).join(',')}\r\n${cols.map((c) => csvCell(c.example)).join(',')}\r\n`;
+  return `\uFEFF${csvLine(cols.map((c) => c.zh))}${csvLine(cols.map((c) => c.example))}`;
 }
 
 export async function templateXlsx(kind: ImportKind): Promise<Buffer> {

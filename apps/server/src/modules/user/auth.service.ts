@@ -1,12 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
 import { jwtVerify, SignJWT } from 'jose';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Context } from '../../context.js';
 import { AppError, ErrorCode, unauthenticated } from '../../common/errors.js';
 import { Role, type Viewer } from '../../auth/viewer.js';
 import { AuthSession, RoleGrant, User } from './user.entity.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 /** argon2id with the library's defaults (m=19 MiB, t=2, p=1), OWASP's minimum recommendation. */
 export const hashPassword = (password: string) => hash(password);
@@ -18,22 +18,14 @@ const ISSUER = 'zhuji';
  * session row; logout revokes the row, so a stolen token dies with it.
  */
 export class AuthService {
-  // Failed logins: 5 per account and 30 per address per 15 minutes.
-  private readonly perAccount = new RateLimiterMemory({ points: 5, duration: 15 * 60 });
-  private readonly perAddress = new RateLimiterMemory({ points: 30, duration: 15 * 60 });
+  /** shared by every process on this database; see sign-in-throttle.ts for the policy */
+  private readonly throttle: SignInThrottle;
 
   constructor(
     private readonly ds: DataSource,
     private readonly config: Config,
-  ) {}
-
-  private async throttled(username: string, address: string): Promise<boolean> {
-    const [a, b] = await Promise.all([this.perAccount.get(username.toLowerCase()), this.perAddress.get(address)]);
-    return (a?.remainingPoints ?? 1) <= 0 || (b?.remainingPoints ?? 1) <= 0;
-  }
-
-  private async recordFailure(username: string, address: string): Promise<void> {
-    await Promise.allSettled([this.perAccount.consume(username.toLowerCase()), this.perAddress.consume(address)]);
+  ) {
+    this.throttle = new SignInThrottle(ds, () => config.clock);
   }
 
   async login(
@@ -41,22 +33,16 @@ export class AuthService {
     password: string,
     address: string,
   ): Promise<{ token: string; expiresAt: Date; user: User }> {
-    if (await this.throttled(username, address)) {
-      throw new AppError(
-        ErrorCode.TOO_MANY_REQUESTS,
-        'Too many failed sign-ins; try again in 15 minutes',
-        '登录失败次数过多，请 15 分钟后再试',
-      );
-    }
+    // Counted before the password is checked: a refused attempt never reaches verify().
+    await this.throttle.admit(username, address);
     const user = await this.ds.getRepository(User).findOneBy({ username });
     // Verify against a hash even for unknown users so timing does not reveal which usernames exist.
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     const demoRefused = user?.isDemo && this.config.nodeEnv === 'production';
     if (!user || !ok || !user.isActive || demoRefused) {
-      await this.recordFailure(username, address);
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong username or password', '用户名或密码错误');
     }
-    await this.perAccount.delete(username.toLowerCase());
+    await this.throttle.succeeded(username, address);
     // Token times follow the programme clock, so a server run on a pinned day (ZHUJI_TODAY)
     // issues tokens it also accepts.
     const now = this.config.clock.now();

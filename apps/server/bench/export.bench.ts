@@ -34,7 +34,7 @@ const origin = `http://127.0.0.1:${await app.listen()}`;
 const [{ n: schools }] = (await app.ds.query('SELECT count(*)::int AS n FROM school')) as { n: number }[];
 if (schools === 0) {
   console.log('seeding the small demo data…');
-  await seed(app.ds, { scale: 'small' });
+  await seed(app.ds, { scale: 'small', anchor: config.clock.today() });
 }
 const [{ n: existing }] = (await app.ds.query('SELECT count(*)::int AS n FROM teacher')) as { n: number }[];
 if (existing < ROWS) {

@@ -49,7 +49,9 @@ function bearer(req: Request): string | undefined {
 export async function createApp(config: Config, options: { ds?: DataSource; logger?: Logger } = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const ds = options.ds ?? (await openDatabase(config, logger));
-  if (!options.ds && config.seedOnStart) await seedIfEmpty(ds, { scale: config.seedScale, logger });
+  if (!options.ds && config.seedOnStart) {
+    await seedIfEmpty(ds, { scale: config.seedScale, logger, anchor: config.clock.today() });
+  }
   const services = createServices(ds, config);
   const schema = await createSchema();
 

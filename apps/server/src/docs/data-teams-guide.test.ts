@@ -28,7 +28,9 @@ describe('docs/DATA-TEAMS.md examples', () => {
   let analyst: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ seed: 'small' });
+    // The guide's examples name fixed days and years (period "2026", deadlines in 2027): seed
+    // the demo for the day they were written against, not for whatever day the suite runs.
+    t = await startTestApp({ seed: 'small', env: { ZHUJI_TODAY: '2026-12-03' } });
     analyst = await t.login('demo-analyst');
   });
   afterAll(() => t.close());

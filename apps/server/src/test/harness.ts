@@ -65,7 +65,8 @@ export interface TestApp {
 
 /**
  * A real server on a real PostgreSQL database cloned from the migrated template, reached
- * over HTTP exactly as clients reach it. `seed` loads the demo data first.
+ * over HTTP exactly as clients reach it. `seed` loads the demo data first, dated relative to
+ * the app's today (pass `env: { ZHUJI_TODAY }` for a fixed day).
  */
 export async function startTestApp(
   options: { seed?: SeedOptions['scale']; env?: Record<string, string>; logger?: Logger } = {},
@@ -75,11 +76,6 @@ export async function startTestApp(
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
   await admin.end();
-
-  const statements = new StatementCounter();
-  const ds = createDataSource({ databaseUrl: databaseUrl(name), logger: statements });
-  await ds.initialize();
-  if (options.seed) await seed(ds, { scale: options.seed });
 
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -91,6 +87,12 @@ export async function startTestApp(
     ...(options.env?.NODE_ENV === 'production' ? {} : { ZHUJI_TODAY: TEST_TODAY }),
     ...options.env,
   });
+  const statements = new StatementCounter();
+  const ds = createDataSource({ databaseUrl: databaseUrl(name), logger: statements });
+  await ds.initialize();
+  // Seeded for the app's own day (ZHUJI_TODAY in `env` pins it), as the app seeds itself.
+  if (options.seed) await seed(ds, { scale: options.seed, anchor: config.clock.today() });
+
   const app = await createApp(config, { ds, logger: options.logger ?? pino({ level: 'silent' }) });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -3,7 +3,7 @@ import type { Assessment, AssessmentIndicator } from '../../modules/assessment/a
 import { AssessmentIndicatorKind as K, AssessmentSubjectKind } from '../../modules/assessment/assessment.enums.js';
 import { ProgrammeGoal } from '../../modules/goals/goals.types.js';
 import { SchoolStage } from '../../modules/school/school.enums.js';
-import { addDays, DEMO_AS_OF, minDate } from './calendar.js';
+import { addDays, minDate, type DemoCalendar } from './calendar.js';
 import { familyOf, outerDistricts, type NetworkInput } from './network.js';
 import { Random } from './random.js';
 import type { PlannedSchool } from './schools.js';
@@ -26,8 +26,9 @@ const FAILING = {
 
 /**
  * 一校一评 for every town-seat school of a programme town and 一镇一评 for every programme
- * town, for 2025 and 2026: each indicator with its source and the day it was measured.
- * Values pass the goals' thresholds, better in 2026 than in 2025, except where the story
+ * town, for the two latest assessed years (the story's 2025 and 2026, moved by the demo's
+ * calendar): each indicator with its source and the day it was measured, never after the
+ * anchor. Values pass the goals' thresholds, better in 2026 than in 2025, except where the story
  * (story.ts) has a school fail QUALITY, ENVIRONMENT or SATISFACTION in a year. The town's
  * assessment holds its local enrolment shares (which the schools' lack, so the goal engine
  * reads them from the town) and the means of its schools' figures.
@@ -45,13 +46,14 @@ export function planAssessments(input: NetworkInput): Assessments {
         junior: rng.int(800, 930) / 1000,
       };
       const schoolBase = new Map(seats.map((s) => [s.row.id, baseValues(rng)]));
-      for (const year of ASSESSED_YEARS) {
-        const sources = sourcesOf(name, year, rng);
+      for (const storyYear of ASSESSED_YEARS) {
+        const year = input.calendar.year(storyYear);
+        const sources = sourcesOf(name, year, input.calendar, rng);
         const means: Record<string, number[]> = {};
         const note = (k: string, v: number) => (means[k] ??= []).push(v);
         for (const school of seats) {
-          const v = yearValues(schoolBase.get(school.row.id)!, year, rng);
-          applyFailures(input.story, school, year, v, rng);
+          const v = yearValues(schoolBase.get(school.row.id)!, storyYear, rng);
+          applyFailures(input.story, school, storyYear, v, rng);
           const id = randomUUID();
           out.assessments.push({
             id,
@@ -111,10 +113,10 @@ export function planAssessments(input: NetworkInput): Assessments {
           [K.LOCAL_ENROLLMENT_JUNIOR, 'junior', sources.enrolment],
         ] as const) {
           let share = enrolment2025[key];
-          if (year === '2026') {
+          if (storyYear === '2026') {
             // 逐年提高: up a little, except where the story has it fall.
             share =
-              fell?.how === 'enrolment' && fell.years.includes(year) && key === 'preschool'
+              fell?.how === 'enrolment' && fell.years.includes(storyYear) && key === 'preschool'
                 ? share - rng.int(12, 30) / 1000
                 : Math.min(0.995, share + rng.int(4, 25) / 1000);
           }
@@ -193,10 +195,10 @@ const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
 type Source = [name: string, measuredOn: string];
 
-/** Where each figure of a year comes from, and when it was measured (never after DEMO_AS_OF). */
-function sourcesOf(district: string, year: AssessedYear, rng: Random) {
+/** Where each figure of a year comes from, and when it was measured (never after the anchor). */
+function sourcesOf(district: string, year: string, cal: DemoCalendar, rng: Random) {
   const day = (monthDay: string, spread: number): string =>
-    minDate(addDays(`${year}-${monthDay}`, rng.int(0, spread)), addDays(DEMO_AS_OF, -3));
+    minDate(addDays(`${year}-${monthDay}`, rng.int(0, spread)), addDays(cal.anchor, -3));
   const survey = day('11-03', 14);
   return {
     quality: [`${district}教体局${year}年度质量监测`, day('06-20', 10)] as Source,
@@ -210,7 +212,7 @@ function sourcesOf(district: string, year: AssessedYear, rng: Random) {
     enrolment: [`学籍系统（${year}年秋季学期）`, `${year}-09-30`] as Source,
     preschool: [`学前教育管理信息系统（${year}年秋季学期）`, `${year}-09-30`] as Source,
     /** the assessment was entered after its last survey */
-    written: addDays(survey, 5) > DEMO_AS_OF ? DEMO_AS_OF : addDays(survey, 5),
+    written: minDate(addDays(survey, 5), cal.anchor),
   };
 }
 

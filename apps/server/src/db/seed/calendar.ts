@@ -1,21 +1,97 @@
 import type { Random } from './random.js';
 
 /**
- * The demo's programme calendar. Collaboration records are dated on a fixed calendar, not
- * relative to the day the seed runs, so every run writes the same content: school years
- * 2023-24 to 2025-26 as history and 2026-27 as the current one. Records that are meant to
- * be running carry no end (an open trusteeship, group membership or researcher assignment),
- * so the demo still has active relations when it is run in later years; what is dated
- * (activities, joint research sessions, exchanges) is written up to DEMO_AS_OF, and
- * "ending soon" exchanges end within 30 days after it.
+ * The demo's programme calendar, anchored to the day the seed runs (its `anchor`: today in
+ * Jinan, or the day ZHUJI_TODAY pins), so a demo started on any day looks alive on that day.
+ *
+ * The story (story.ts) and the history behind it are written once, on a base calendar whose
+ * "now" is BASE_AS_OF: the latest assessed year is 2026, the years before it are history.
+ * `at()` moves a day of that base calendar by whole years, so that the base's latest assessed
+ * year becomes the anchor's latest assessed year: the anchor's own calendar year once its
+ * assessment season is over (from BASE_AS_OF's day of the year on, when the last surveys of
+ * assessments.ts are entered), the year before otherwise. The base therefore always ends on or
+ * before the anchor, at most a year before it; what runs on from there to the anchor (joint
+ * research every month, trusteeship activities in the weeks before the anchor, the current
+ * school year's exchanges and those ending within 30 days, ledger deadlines coming up, the plan
+ * cycle in review) is generated relative to the anchor itself. Nothing is dated after the
+ * anchor except what is planned: planned end dates, deadlines, an agreement for next term.
+ *
+ * History is a fixed depth, not "since the programme began": the demo covers the school year
+ * in progress and the three before it, whatever the year, so every anchor seeds the same
+ * number of records at the same speed (a 2030 demo does not carry seven years of sessions).
+ *
+ * Deterministic: the calendar, and so every record, depends only on the anchor day.
  */
-export const DEMO_AS_OF = '2026-11-28';
+export const BASE_AS_OF = '2026-11-28';
+const BASE_YEAR = 2026;
 
-/** The programme's first school year began in September 2023. */
-export const PROGRAMME_START = '2023-09-01';
+/** Months without teaching (Jinan's usual winter and summer holidays): no joint research is owed, none is missed. */
+export const HOLIDAY_MONTHS: readonly string[] = ['02', '08'];
 
-/** School years by their first calendar year: 2023 is 2023-09-01 to 2024-08-31. */
-export const SCHOOL_YEARS = [2023, 2024, 2025, 2026] as const;
+export function isHolidayMonth(month: string): boolean {
+  return HOLIDAY_MONTHS.includes(month.slice(5, 7));
+}
+
+export interface DemoCalendar {
+  /** the day the demo is seeded for, `YYYY-MM-DD` */
+  readonly anchor: string;
+  /** whole years from the base calendar to the anchor's */
+  readonly shift: number;
+  /** the latest assessed year (一镇一评 period) as a number: the base's 2026 */
+  readonly latestAssessed: number;
+  /** first calendar year of the school year in progress (school years run 1 September to 31 August) */
+  readonly schoolYear: number;
+  /** the school years the demo covers: the three before the one in progress, and it */
+  readonly schoolYears: readonly number[];
+  /** the year of the town plans under review now (一镇一案 cycle) */
+  readonly planYear: number;
+  /** the first day of the term in progress, or of the last one begun (in the holidays) */
+  readonly termStart: string;
+  /** the first day of the next term, after the anchor */
+  readonly nextTermStart: string;
+  /** a day of the base calendar, moved to the anchor's */
+  at(baseDay: string): string;
+  /** a `YYYY-MM` month of the base calendar, moved to the anchor's */
+  month(baseMonth: string): string;
+  /** a calendar year of the base calendar, moved to the anchor's */
+  year(baseYear: string | number): string;
+  /** 31 August of the school year in progress (`offset` 0) or of a later one */
+  schoolYearEnd(offset: number): string;
+}
+
+/** The calendar of a demo seeded on `anchor` (`YYYY-MM-DD`). */
+export function demoCalendar(anchor: string): DemoCalendar {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(anchor)) throw new RangeError(`not a calendar day: ${anchor}`);
+  const year = Number(anchor.slice(0, 4));
+  const latestAssessed = anchor.slice(5) >= BASE_AS_OF.slice(5) ? year : year - 1;
+  const shift = latestAssessed - BASE_YEAR;
+  const schoolYear = anchor.slice(5) >= '09-01' ? year : year - 1;
+  // A plan's whole review (drafted from January, due 29 March, filed by early summer) fits
+  // before June; until then the cycle in review is last year's.
+  const planYear = anchor.slice(5) >= '06-01' ? year : year - 1;
+  const springTerm = springTermStart(schoolYear + 1);
+  return {
+    anchor,
+    shift,
+    latestAssessed,
+    schoolYear,
+    schoolYears: [schoolYear - 3, schoolYear - 2, schoolYear - 1, schoolYear],
+    planYear,
+    termStart: anchor >= springTerm ? springTerm : `${schoolYear}-09-01`,
+    nextTermStart: anchor >= springTerm ? `${schoolYear + 1}-09-01` : springTerm,
+    at: (day) => addYears(day, shift),
+    month: (month) => `${Number(month.slice(0, 4)) + shift}${month.slice(4)}`,
+    year: (y) => String(Number(y) + shift),
+    schoolYearEnd: (offset) => `${schoolYear + 1 + offset}-08-31`,
+  };
+}
+
+/** The spring term begins on the Monday of 20–26 February (Jinan's usual calendar). */
+export function springTermStart(year: number): string {
+  let day = `${year}-02-20`;
+  while (weekday(day) !== 1) day = addDays(day, 1);
+  return day;
+}
 
 /** A period of calendar days; `end` is its last day, null while open. */
 export interface Period {
@@ -101,4 +177,10 @@ export function monthBounds(month: string): { first: string; last: string } {
   const [year, m] = month.split('-').map(Number) as [number, number];
   const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`;
   return { first: `${month}-01`, last: addDays(next, -1) };
+}
+
+/** `YYYY-MM` moved by whole months. */
+export function addMonths(month: string, n: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run db:seed -- [--scale city|province|small] [--reset]`: loads the demo data into the
  * configured database (DATABASE_URL, or the embedded PGlite one under DATA_DIR), after
- * applying any pending migrations.
+ * applying any pending migrations, dated relative to today in Jinan (ZHUJI_TODAY to pick
+ * another day).
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -69,9 +70,10 @@ async function main(): Promise<number> {
       console.error('The database already holds data; run with --reset to replace it with the demo data.');
       return 1;
     }
-    const report = await seed(ds, { scale: options.scale, logger });
+    const anchor = config.clock.today();
+    const report = await seed(ds, { scale: options.scale, logger, anchor });
     console.log(
-      `Seeded ${options.scale} scale in ${report.ms} ms: ${report.districts} districts, ${report.towns} towns, ` +
+      `Seeded ${options.scale} scale for ${anchor} in ${report.ms} ms: ${report.districts} districts, ${report.towns} towns, ` +
         `${report.schools} schools, ${report.teachers} teachers, ${report.users} demo users (password "${DEMO_PASSWORD}"); ` +
         `${report.groups} groups (${report.memberships} memberships), ${report.trusteeships} trusteeships ` +
         `(${report.trusteeshipActivities} activities), ${report.exchanges} teacher exchanges, ${report.researchers} researchers ` +

@@ -17,11 +17,12 @@ import { DEMO_DISTRICT } from './accounts.js';
 import {
   activeOn,
   addDays,
+  addMonths,
   addYears,
-  DEMO_AS_OF,
   dayBetween,
   maxDate,
-  PROGRAMME_START,
+  monthBounds,
+  type DemoCalendar,
   type Period,
 } from './calendar.js';
 import { isCountySeat } from './divisions.js';
@@ -73,7 +74,13 @@ const DEMO_MODES = [
   TrusteeshipMode.GROUP_BRANCH,
 ];
 
-/** When agreements start: the first weeks of a term, earlier years likelier (the programme's push). */
+/** The first school year the demo covers began on this day of the base calendar (calendar.ts). */
+const FIRST_TERM = '2023-09-01';
+
+/**
+ * When agreements start: the first weeks of a term, earlier years likelier (the programme's
+ * push). Days of the base calendar, as are the other dated literals here: `cal.at()` moves them.
+ */
 // prettier-ignore
 const TERM_STARTS: Weighted<string> = [
   ['2023-09-01', 5], ['2024-02-26', 2], ['2024-09-01', 3], ['2025-02-24', 1], ['2025-09-01', 1.5], ['2026-02-23', 0.5],
@@ -132,7 +139,8 @@ const AGREEMENT_PREFIX: Record<string, string> = {
 };
 const CITY_AGREEMENT_PREFIX = '济教发';
 
-const ACTIVITY_WINDOW_START = '2025-12-01';
+/** Activities are recorded over about the year before the anchor. */
+const ACTIVITY_WINDOW_MONTHS = 12;
 
 /**
  * Groups, memberships, trusteeships and their activities for the whole city. Pure and
@@ -267,6 +275,7 @@ function leadershipFailure(input: NetworkInput, school: PlannedSchool) {
  */
 function seatLeadership(plan: DistrictPlan, gaps: Set<PlannedSchool>): void {
   const { input, district, out } = plan;
+  const cal = input.calendar;
   const rng = new Random(`seat-leadership:${input.scale}:${district.division.district.code}`);
   const seats = district.schools.filter((s) => s.row.isTownSeat);
   for (const seat of seats) {
@@ -281,16 +290,16 @@ function seatLeadership(plan: DistrictPlan, gaps: Set<PlannedSchool>): void {
     const failure = leadershipFailure(input, seat);
     if (failure) {
       if (failure.how === 'lapsed' && pool.length) {
-        const start = addDays(rng.pick(['2023-09-01', '2024-02-26']), rng.int(0, 20));
-        const end = rng.pick(['2025-07-15', '2025-08-31']);
+        const start = addDays(cal.at(rng.pick(['2023-09-01', '2024-02-26'])), rng.int(0, 20));
+        const end = cal.at(rng.pick(['2025-07-15', '2025-08-31']));
         trusteeship(plan, seat, rng.pick(pool), TrusteeshipMode.PAIRING, { start, end }, '结对协议到期，未续签');
       }
       continue;
     }
-    if (leadsThroughout(out, seat)) continue;
+    if (leadsThroughout(out, seat, cal)) continue;
     if (!pool.length) continue;
-    const start = addDays(rng.pick(['2023-09-01', '2024-02-26', '2024-09-01']), rng.int(0, 20));
-    const plannedEnd = rng.pick(['2026-08-31', '2027-08-31', '2028-08-31']);
+    const start = addDays(cal.at(rng.pick(['2023-09-01', '2024-02-26', '2024-09-01'])), rng.int(0, 20));
+    const plannedEnd = cal.at(rng.pick(['2026-08-31', '2027-08-31', '2028-08-31']));
     trusteeship(
       plan,
       seat,
@@ -298,14 +307,15 @@ function seatLeadership(plan: DistrictPlan, gaps: Set<PlannedSchool>): void {
       TrusteeshipMode.PAIRING,
       { start, end: null },
       null,
-      plannedEnd < DEMO_AS_OF ? '2027-08-31' : plannedEnd,
+      plannedEnd < cal.anchor ? cal.schoolYearEnd(0) : plannedEnd,
     );
   }
 }
 
-/** Whether the school leads a relation or a group with members from before 2025 to DEMO_AS_OF. */
-function leadsThroughout(out: Collaboration, school: PlannedSchool): boolean {
-  const covers = (start: string, end: string | null) => start <= '2025-01-01' && (end === null || end >= DEMO_AS_OF);
+/** Whether the school leads a relation or a group with members from before the earlier assessed year to the anchor. */
+function leadsThroughout(out: Collaboration, school: PlannedSchool, cal: DemoCalendar): boolean {
+  const from = cal.at('2025-01-01');
+  const covers = (start: string, end: string | null) => start <= from && (end === null || end >= cal.anchor);
   if (out.trusteeships.some((t) => t.leadSchoolId === school.row.id && covers(t.startDate, t.actualEndDate))) {
     return true;
   }
@@ -335,12 +345,13 @@ function supportOf(
   options: { history: boolean } = { history: true },
 ): void {
   const { rng } = plan;
+  const cal = plan.input.calendar;
   // Only a group's lead school opens branch campuses.
   const isGroupLead = [...plan.groupLeads.values()].includes(lead);
   const mode = wanted === TrusteeshipMode.GROUP_BRANCH && !isGroupLead ? TrusteeshipMode.PAIRING : wanted;
-  const start = addDays(rng.weighted(TERM_STARTS), rng.int(0, 20));
-  if (options.history && start >= '2024-09-01' && rng.chance(0.4)) {
-    const earlierStart = addDays(PROGRAMME_START, rng.int(0, 20));
+  const start = addDays(cal.at(rng.weighted(TERM_STARTS)), rng.int(0, 20));
+  if (options.history && start >= cal.at('2024-09-01') && rng.chance(0.4)) {
+    const earlierStart = addDays(cal.at(FIRST_TERM), rng.int(0, 20));
     const resumed = rng.chance(0.5) ? addDays(start, -rng.int(120, 180)) : addDays(start, -1);
     const earlierEnd = resumed > addDays(earlierStart, 200) ? resumed : addDays(start, -1);
     const earlierMode = rng.chance(0.3) ? TrusteeshipMode.FULL_TRUSTEESHIP : TrusteeshipMode.PAIRING;
@@ -354,7 +365,7 @@ function supportOf(
   }
   let plannedEnd: string | null = addDays(addYears(start, AGREEMENT_YEARS[mode]), -1);
   // Most agreements that ran out were renewed to the end of a later school year; a few ran on unrenewed.
-  if (plannedEnd < DEMO_AS_OF && rng.chance(0.85)) plannedEnd = rng.pick(['2027-08-31', '2028-08-31']);
+  if (plannedEnd < cal.anchor && rng.chance(0.85)) plannedEnd = rng.pick([cal.schoolYearEnd(0), cal.schoolYearEnd(1)]);
   if (rng.chance(0.08)) plannedEnd = null;
   trusteeship(plan, lead, partner, mode, { start, end: null }, null, plannedEnd);
 }
@@ -370,24 +381,27 @@ function countySeatPairings(plan: DistrictPlan, partners: PlannedSchool[]): void
     const villages = ruralSchools(district, family);
     const pool = villages.length ? villages : partners.filter((p) => familyOf(p.row.stage) === family);
     if (!pool.length) continue;
-    const start = addDays(rng.pick(['2023-09-01', '2024-02-26', '2024-09-01']), rng.int(0, 20));
-    trusteeship(plan, seat, rng.pick(pool), TrusteeshipMode.PAIRING, { start, end: null }, null, '2027-08-31');
+    const start = addDays(plan.input.calendar.at(rng.pick(['2023-09-01', '2024-02-26', '2024-09-01'])), rng.int(0, 20));
+    const end = plan.input.calendar.schoolYearEnd(0);
+    trusteeship(plan, seat, rng.pick(pool), TrusteeshipMode.PAIRING, { start, end: null }, null, end);
   }
 }
 
 /** A gap on purpose: no active relation, though often one that lapsed. */
 function lapsedSupport(plan: DistrictPlan, partner: PlannedSchool, pool: PlannedSchool[]): void {
   const { rng } = plan;
+  const cal = plan.input.calendar;
   if (!pool.length || !rng.chance(0.6)) return;
-  const start = addDays(PROGRAMME_START, rng.int(0, 20));
-  const end = rng.pick(['2025-01-20', '2025-07-15', '2025-08-31', '2026-01-31']);
+  const start = addDays(cal.at(FIRST_TERM), rng.int(0, 20));
+  const end = cal.at(rng.pick(['2025-01-20', '2025-07-15', '2025-08-31', '2026-01-31']));
   trusteeship(plan, rng.pick(pool), partner, TrusteeshipMode.PAIRING, { start, end }, '协议到期未续签');
 }
 
 function plannedPairing(plan: DistrictPlan, partner: PlannedSchool, lead: PlannedSchool): void {
   const pool = urbanSchools(plan.district, familyOf(partner.row.stage)).filter((s) => s !== lead);
   if (!pool.length) return;
-  const start = '2027-02-22';
+  // Agreed for the next term: the one thing here that starts after the anchor (PLANNED).
+  const start = plan.input.calendar.nextTermStart;
   trusteeship(plan, plan.rng.pick(pool), partner, TrusteeshipMode.PAIRING, { start, end: null }, '已签约，下学期启动');
 }
 
@@ -431,6 +445,7 @@ function trusteeship(
  */
 function urbanGroup(plan: DistrictPlan, lead: PlannedSchool, family: Family): void {
   const { rng, out } = plan;
+  const cal = plan.input.calendar;
   const kind =
     family === 'primary' ? CollaborationGroupKind.EDUCATION_GROUP : CollaborationGroupKind.DEVELOPMENT_COMMUNITY;
   const name =
@@ -439,7 +454,7 @@ function urbanGroup(plan: DistrictPlan, lead: PlannedSchool, family: Family): vo
 
   const byPartner = new Map<string, TrusteeshipRow[]>();
   for (const t of out.trusteeships) {
-    if (t.leadSchoolId !== lead.row.id || t.startDate > DEMO_AS_OF) continue;
+    if (t.leadSchoolId !== lead.row.id || t.startDate > cal.anchor) continue;
     byPartner.set(t.partnerSchoolId, [...(byPartner.get(t.partnerSchoolId) ?? []), t]);
   }
   for (const [schoolId, relations] of byPartner) {
@@ -448,23 +463,25 @@ function urbanGroup(plan: DistrictPlan, lead: PlannedSchool, family: Family): vo
 
   const villages = rng.shuffle(ruralSchools(plan.district, family)).slice(0, rng.int(1, 3));
   villages.forEach((village, i) => {
-    const joinedOn = joinDate(rng);
+    const joinedOn = joinDate(rng, cal);
     if (i === 0 && rng.chance(0.5)) {
       // Joined in the first term, left at the end of the school year, rejoined the next spring.
-      const firstTerm = dayBetween(rng, PROGRAMME_START, addDays(PROGRAMME_START, 30));
+      const first = cal.at(FIRST_TERM);
+      const firstTerm = dayBetween(rng, first, addDays(first, 30));
       members.push({
         schoolId: village.row.id,
         role: GroupMemberRole.MEMBER,
         joinedOn: firstTerm,
-        leftOn: '2024-08-31',
+        leftOn: cal.at('2024-08-31'),
       });
-      members.push({ schoolId: village.row.id, role: GroupMemberRole.MEMBER, joinedOn: '2025-03-03', leftOn: null });
+      const rejoined = dayBetween(rng, cal.at('2025-03-01'), cal.at('2025-03-07'));
+      members.push({ schoolId: village.row.id, role: GroupMemberRole.MEMBER, joinedOn: rejoined, leftOn: null });
     } else {
-      const leftOn = rng.chance(0.25) ? '2025-08-31' : null;
+      const leftOn = rng.chance(0.25) ? cal.at('2025-08-31') : null;
       members.push({ schoolId: village.row.id, role: GroupMemberRole.MEMBER, joinedOn, leftOn });
     }
   });
-  addGroup(plan.out, rng, lead, kind, name, members, groupDescription(lead, members.length));
+  addGroup(plan.out, rng, cal, lead, kind, name, members, groupDescription(lead, members.length));
 }
 
 /** The membership periods behind a partner's relations with one lead: adjoining ones merge. */
@@ -506,13 +523,14 @@ function townGroups(plan: DistrictPlan, gaps: Set<PlannedSchool>): void {
     const members = others.map((s) => ({
       schoolId: s.row.id,
       role: GroupMemberRole.MEMBER,
-      joinedOn: joinDate(rng),
+      joinedOn: joinDate(rng, plan.input.calendar),
       leftOn: null,
     }));
     const community = rng.chance(0.5);
     addGroup(
       plan.out,
       rng,
+      plan.input.calendar,
       lead,
       community ? CollaborationGroupKind.DEVELOPMENT_COMMUNITY : CollaborationGroupKind.SCHOOL_DISTRICT,
       community ? `${town.name}教育发展共同体` : `${town.name}学区`,
@@ -536,12 +554,13 @@ function planCentralGroups(input: NetworkInput, district: SeededDistrict, out: C
     const members = chosen.map((s) => ({
       schoolId: s.row.id,
       role: rng.chance(0.4) ? GroupMemberRole.BRANCH_CAMPUS : GroupMemberRole.MEMBER,
-      joinedOn: joinDate(rng),
+      joinedOn: joinDate(rng, input.calendar),
       leftOn: null,
     }));
     addGroup(
       out,
       rng,
+      input.calendar,
       lead,
       CollaborationGroupKind.EDUCATION_GROUP,
       `${lead.row.name}教育集团`,
@@ -551,9 +570,9 @@ function planCentralGroups(input: NetworkInput, district: SeededDistrict, out: C
   }
 }
 
-/** A day in 2023 or 2024 when a school joined, on a weekday. */
-function joinDate(rng: Random): string {
-  const from = rng.pick(['2023-09-01', '2024-02-26', '2024-09-01']);
+/** A day in the first three terms the demo covers when a school joined, on a weekday. */
+function joinDate(rng: Random, cal: DemoCalendar): string {
+  const from = cal.at(rng.pick(['2023-09-01', '2024-02-26', '2024-09-01']));
   return dayBetween(rng, from, addDays(from, 30));
 }
 
@@ -564,6 +583,7 @@ function groupDescription(lead: PlannedSchool, members: number): string {
 function addGroup(
   out: Collaboration,
   rng: Random,
+  cal: DemoCalendar,
   lead: PlannedSchool,
   kind: CollaborationGroupKind,
   name: string,
@@ -571,7 +591,7 @@ function addGroup(
   description: string,
 ): void {
   const id = randomUUID();
-  const founded = [joinDate(rng), ...members.map((m) => m.joinedOn)].sort()[0]!;
+  const founded = [joinDate(rng, cal), ...members.map((m) => m.joinedOn)].sort()[0]!;
   out.groups.push({ id, name, kind, leadSchoolId: lead.row.id, districtId: lead.row.districtId, description });
   out.memberships.push(
     {
@@ -599,22 +619,29 @@ const CULTURE = [
   '协助设计校训与校园标识', '联合举办校园体育节',
 ];
 
-/** A handful of activities for each trusteeship active on DEMO_AS_OF, over the year before it. */
+/**
+ * A handful of activities for each trusteeship active on the anchor day, over the year
+ * before it, most relations with one in the last four weeks: the demo's recent work.
+ */
 function planActivities(input: NetworkInput, out: Collaboration): void {
+  const { anchor } = input.calendar;
+  const windowStart = monthBounds(addMonths(anchor.slice(0, 7), -ACTIVITY_WINDOW_MONTHS)).first;
   const schools = new Map(input.districts.flatMap((d) => d.schools.map((s) => [s.row.id, s] as const)));
   for (const t of out.trusteeships) {
-    if (!activeOn({ start: t.startDate, end: t.actualEndDate }, DEMO_AS_OF) || !t.measures.length) continue;
+    if (!activeOn({ start: t.startDate, end: t.actualEndDate }, anchor) || !t.measures.length) continue;
     const lead = schools.get(t.leadSchoolId)!;
     const rng = new Random(`activities:${input.scale}:${lead.row.code}:${schools.get(t.partnerSchoolId)!.row.code}`);
     const staff = input.staff.get(t.leadSchoolId) ?? [];
-    const from = maxDate(ACTIVITY_WINDOW_START, t.startDate);
-    const rows = Array.from({ length: rng.int(3, 7) }, () => {
+    const from = maxDate(windowStart, t.startDate);
+    const recent = maxDate(addDays(anchor, -28), t.startDate);
+    const rows = Array.from({ length: rng.int(3, 7) }, (_, i) => {
       const measure = rng.pick(t.measures);
+      const since = i === 0 && rng.chance(0.8) ? recent : from;
       return {
         id: randomUUID(),
         trusteeshipId: t.id,
         measure,
-        heldOn: dayBetween(rng, from, addDays(DEMO_AS_OF, -1)),
+        heldOn: dayBetween(rng, since, addDays(anchor, -1)),
         description: activityText(measure, lead, staff, rng),
       };
     });

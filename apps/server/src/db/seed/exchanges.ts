@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { TeacherExchangeKind, type TeacherExchange } from '../../modules/exchange/exchange.entity.js';
-import { activeOn, addDays, DEMO_AS_OF, dayBetween, overlaps, SCHOOL_YEARS, type Period } from './calendar.js';
+import {
+  activeOn,
+  addDays,
+  dayBetween,
+  overlaps,
+  springTermStart,
+  weekday,
+  type DemoCalendar,
+  type Period,
+} from './calendar.js';
 import type { Collaboration } from './collaboration.js';
 import {
   centralDistricts,
@@ -20,13 +29,26 @@ import type { PlannedSchool } from './schools.js';
 
 export type ExchangeRow = Omit<TeacherExchange, 'createdAt' | 'updatedAt' | 'teacher' | 'fromSchool' | 'toSchool'>;
 
-/** Terms a support teacher (支教) serves, and an open-ended posting now and then. */
-// prettier-ignore
-const SUPPORT_TERMS: readonly Period[] = [
-  { start: '2024-09-01', end: '2025-01-17' }, { start: '2025-02-24', end: '2025-07-10' },
-  { start: '2025-09-01', end: '2026-01-16' }, { start: '2026-02-23', end: '2026-07-10' },
-  { start: '2026-09-01', end: '2027-01-22' }, { start: '2026-09-01', end: null },
-];
+/**
+ * Terms a support teacher (支教) serves, begun by the anchor: those of the two school years
+ * before the one in progress and the terms of this one so far, and an open-ended posting
+ * from this school year now and then.
+ */
+function supportTerms(cal: DemoCalendar): Period[] {
+  const terms: Period[] = [];
+  for (const year of cal.schoolYears.slice(-3)) {
+    const spring = springTermStart(year + 1);
+    terms.push({ start: `${year}-09-01`, end: fridayBefore(addDays(spring, -35)) });
+    terms.push({ start: spring, end: `${year + 1}-07-10` });
+  }
+  terms.push({ start: `${cal.schoolYear}-09-01`, end: null });
+  return terms.filter((t) => t.start <= cal.anchor);
+}
+
+function fridayBefore(day: string): string {
+  while (weekday(day) !== 5) day = addDays(day, -1);
+  return day;
+}
 
 /** Kindergarten teachers are sent less often than school teachers. */
 const FAMILY_WEIGHTS: Weighted<Family> = [
@@ -42,7 +64,7 @@ interface Quota {
   reverseRotationsPerYear: number;
   outreach: number;
   support: number;
-  /** outreach spells and support terms ending within 30 days after DEMO_AS_OF */
+  /** outreach spells and support terms ending within 30 days after the anchor */
   endingSoon: number;
 }
 
@@ -54,7 +76,7 @@ interface Quota {
  */
 export function planExchanges(input: NetworkInput, collaboration: Collaboration): ExchangeRow[] {
   const out: ExchangeRow[] = [];
-  const partnersOf = activePartners(collaboration);
+  const partnersOf = activePartners(collaboration, input.calendar.anchor);
   const busy = new Map<string, Period[]>();
   for (const district of outerDistricts(input)) {
     const partners = townSeatPartners(district);
@@ -130,34 +152,39 @@ function plan(input: NetworkInput, key: string, p: Plan): void {
   };
 
   const { quota } = p;
-  for (const year of SCHOOL_YEARS) {
+  const cal = input.calendar;
+  const { anchor } = cal;
+  const terms = supportTerms(cal);
+  for (const year of cal.schoolYears) {
     const period = { start: `${year}-09-01`, end: `${year + 1}-07-15` };
     for (let i = 0; i < quota.rotationsPerYear; i++) send(TeacherExchangeKind.ROTATION, period, p.sources, p.targets);
     for (let i = 0; i < quota.reverseRotationsPerYear; i++)
       send(TeacherExchangeKind.ROTATION, period, p.targets, p.sources);
   }
   for (let i = 0; i < quota.outreach; i++) {
-    const start = dayBetween(rng, '2024-03-01', addDays(DEMO_AS_OF, -20));
+    const start = dayBetween(rng, `${cal.schoolYear - 2}-03-01`, addDays(anchor, -20));
     send(TeacherExchangeKind.OUTREACH_TEACHING, { start, end: addDays(start, rng.int(0, 13)) }, p.sources, p.targets);
   }
   for (let i = 0; i < quota.support; i++)
-    send(TeacherExchangeKind.SUPPORT_TEACHING, rng.pick(SUPPORT_TERMS), p.sources, p.targets);
+    send(TeacherExchangeKind.SUPPORT_TEACHING, rng.pick(terms), p.sources, p.targets);
   for (let i = 0; i < quota.endingSoon; i++) {
-    const end = dayBetween(rng, addDays(DEMO_AS_OF, 2), addDays(DEMO_AS_OF, 27));
-    if (rng.chance(0.5)) {
-      const start = dayBetween(rng, addDays(DEMO_AS_OF, -18), addDays(DEMO_AS_OF, -1));
+    const end = dayBetween(rng, addDays(anchor, 2), addDays(anchor, 27));
+    // A support term begun this term (or, in the holidays, the last one), or a spell begun lately.
+    const termStart = cal.termStart < addDays(anchor, -1) ? cal.termStart : null;
+    if (rng.chance(0.5) || !termStart) {
+      const start = dayBetween(rng, addDays(anchor, -18), addDays(anchor, -1));
       send(TeacherExchangeKind.OUTREACH_TEACHING, { start, end }, p.sources, p.targets);
     } else {
-      send(TeacherExchangeKind.SUPPORT_TEACHING, { start: '2026-09-01', end }, p.sources, p.targets);
+      send(TeacherExchangeKind.SUPPORT_TEACHING, { start: termStart, end }, p.sources, p.targets);
     }
   }
 }
 
-/** Partner schools of every lead school's relations active on DEMO_AS_OF. */
-function activePartners(collaboration: Collaboration): Map<string, string[]> {
+/** Partner schools of every lead school's relations active on the anchor day. */
+function activePartners(collaboration: Collaboration, anchor: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const t of collaboration.trusteeships) {
-    if (!activeOn({ start: t.startDate, end: t.actualEndDate }, DEMO_AS_OF)) continue;
+    if (!activeOn({ start: t.startDate, end: t.actualEndDate }, anchor)) continue;
     out.set(t.leadSchoolId, [...(out.get(t.leadSchoolId) ?? []), t.partnerSchoolId]);
   }
   return out;

@@ -3,7 +3,7 @@ import type { RectificationItem, RectificationStatusChange } from '../../modules
 import { FundSource, RectificationStatus, StandardItem } from '../../modules/ledger/ledger.enums.js';
 import { ProgrammeGoal } from '../../modules/goals/goals.types.js';
 import { SchoolLocality, SchoolStage } from '../../modules/school/school.enums.js';
-import { addDays, DEMO_AS_OF, minDate } from './calendar.js';
+import { addDays, addMonths, minDate, monthBounds, type DemoCalendar } from './calendar.js';
 import { familyOf, outerDistricts, type NetworkInput } from './network.js';
 import { Random, type Weighted } from './random.js';
 import type { PlannedSchool } from './schools.js';
@@ -113,11 +113,13 @@ const PROGRESS_NOTES = [
 /**
  * The rectification ledger (整改工作台账): items for most town-seat schools and some village
  * schools of the programme towns, with their status history. No item of a town meant to
- * meet CONDITIONS is ever overdue (open items fall due in 2027); each town meant to fail it
- * has one item left open past a deadline in 2025 or 2026 (story.ts).
+ * meet CONDITIONS is ever overdue (open items fall due after the anchor, some within weeks);
+ * each town meant to fail it has one item left open past a deadline in one of the two
+ * assessed years (story.ts; base-calendar days, moved by `cal.at()`).
  */
 export function planLedger(input: NetworkInput, demoSchool: { schoolId: string; actor: Actor }): Ledger {
   const out: Ledger = { items: [], changes: [] };
+  const cal = input.calendar;
   for (const district of outerDistricts(input)) {
     const rng = new Random(`ledger:${input.scale}:${district.division.district.code}`);
     for (const school of district.schools) {
@@ -129,11 +131,14 @@ export function planLedger(input: NetworkInput, demoSchool: { schoolId: string; 
         const kinds = rng.shuffle(standardItems(school)).slice(0, Math.max(items, overdue ? 1 : 0));
         kinds.forEach((kind, i) => {
           if (overdue && i === 0) {
-            const deadline = overdue.years.includes('2025')
-              ? rng.pick(['2025-06-30', '2025-08-31', '2025-10-31'])
-              : rng.pick(['2026-03-31', '2026-06-30', '2026-08-31', '2026-09-30']);
-            item(out, rng, school, kind, actor, { deadline, status: rng.pick(['OPEN', 'IN_PROGRESS'] as const) });
-          } else item(out, rng, school, kind, actor, onTrack(rng));
+            const deadline = cal.at(
+              overdue.years.includes('2025')
+                ? rng.pick(['2025-06-30', '2025-08-31', '2025-10-31'])
+                : rng.pick(['2026-03-31', '2026-06-30', '2026-08-31', '2026-09-30']),
+            );
+            const status = rng.pick(['OPEN', 'IN_PROGRESS'] as const);
+            item(out, rng, cal, school, kind, actor, { deadline, status });
+          } else item(out, rng, cal, school, kind, actor, onTrack(rng, cal));
         });
       } else if (school.row.locality === SchoolLocality.RURAL && rng.chance(VILLAGE_SHARE)) {
         for (const kind of rng.shuffle(standardItems(school)).slice(0, rng.int(1, 2))) {
@@ -141,12 +146,13 @@ export function planLedger(input: NetworkInput, demoSchool: { schoolId: string; 
           item(
             out,
             rng,
+            cal,
             school,
             kind,
             actor,
             late
-              ? { deadline: rng.pick(['2025-08-31', '2025-12-31', '2026-06-30']), status: 'IN_PROGRESS' }
-              : onTrack(rng),
+              ? { deadline: cal.at(rng.pick(['2025-08-31', '2025-12-31', '2026-06-30'])), status: 'IN_PROGRESS' }
+              : onTrack(rng, cal),
           );
         }
       }
@@ -157,17 +163,28 @@ export function planLedger(input: NetworkInput, demoSchool: { schoolId: string; 
 
 type Plan = { deadline: string; status: 'OPEN' | 'IN_PROGRESS' } | { deadline: string; status: 'DONE' };
 
-/** Done (on time or a little late), or open and falling due in 2027. */
-function onTrack(rng: Random): Plan {
+/**
+ * Done (on time or a little late), or open and falling due after the anchor: in progress,
+ * a quarter of them nearly due (within 30 days), or open and due at the end of a later month.
+ */
+function onTrack(rng: Random, cal: DemoCalendar): Plan {
   const r = rng.next();
   if (r < 0.55) {
     return {
-      deadline: rng.pick(['2025-08-31', '2025-10-31', '2025-12-31', '2026-06-30', '2026-08-31', '2026-12-31']),
+      deadline: cal.at(rng.pick(['2025-08-31', '2025-10-31', '2025-12-31', '2026-06-30', '2026-08-31', '2026-12-31'])),
       status: 'DONE',
     };
   }
-  if (r < 0.85) return { deadline: rng.pick(['2027-01-31', '2027-06-30', '2027-08-31']), status: 'IN_PROGRESS' };
-  return { deadline: rng.pick(['2027-03-31', '2027-08-31', '2027-12-31']), status: 'OPEN' };
+  if (r < 0.85) {
+    const deadline = rng.chance(0.25) ? addDays(cal.anchor, rng.int(3, 28)) : monthEndAfter(cal.anchor, rng.int(2, 9));
+    return { deadline, status: 'IN_PROGRESS' };
+  }
+  return { deadline: monthEndAfter(cal.anchor, rng.int(4, 13)), status: 'OPEN' };
+}
+
+/** The last day of the month `months` after `day`'s month. */
+function monthEndAfter(day: string, months: number): string {
+  return monthBounds(addMonths(day.slice(0, 7), months)).last;
 }
 
 /** The standard items a school can fall short of: dormitories only where pupils board, and so on. */
@@ -191,6 +208,7 @@ const at = (day: string, rng: Random) =>
 function item(
   out: Ledger,
   rng: Random,
+  cal: DemoCalendar,
   school: PlannedSchool,
   kind: Exclude<StandardItem, StandardItem.OTHER>,
   actor: Actor,
@@ -199,17 +217,20 @@ function item(
   const t: Template = TEMPLATES[kind];
   const detail = rng.pick(t.details(school.row.stage));
   const fill = (s: string) => s.replaceAll('{d}', detail);
-  // Items found in the 2024 self-inspection were entered early in 2025; later ones in 2026.
-  const latest = minDate(addDays(plan.deadline, -60), DEMO_AS_OF);
-  let created = rng.chance(0.7) ? addDays('2025-01-06', rng.int(0, 110)) : addDays('2026-01-05', rng.int(0, 110));
-  if (created > latest) created = addDays('2025-01-06', rng.int(0, 60));
+  // Items found in the self-inspection before the earlier assessed year were entered early
+  // in it; later ones early in the latest assessed year.
+  const { anchor } = cal;
+  const latest = minDate(addDays(plan.deadline, -60), anchor);
+  const early = cal.at('2025-01-06');
+  let created = rng.chance(0.7) ? addDays(early, rng.int(0, 110)) : addDays(cal.at('2026-01-05'), rng.int(0, 110));
+  if (created > latest) created = addDays(early, rng.int(0, 60));
   const id = randomUUID();
   const history: { day: string; from: RectificationStatus | null; to: RectificationStatus; note: string | null }[] = [
     { day: created, from: null, to: RectificationStatus.OPEN, note: null },
   ];
   let closedOn: string | null = null;
   if (plan.status !== 'OPEN') {
-    const started = minDate(addDays(created, rng.int(15, 90)), addDays(DEMO_AS_OF, -10));
+    const started = minDate(addDays(created, rng.int(15, 90)), addDays(anchor, -10));
     history.push({
       day: started,
       from: RectificationStatus.OPEN,
@@ -219,7 +240,7 @@ function item(
     if (plan.status === 'DONE') {
       // Most close before their deadline, some a few weeks after it.
       const target = rng.chance(0.8) ? addDays(plan.deadline, -rng.int(5, 60)) : addDays(plan.deadline, rng.int(5, 40));
-      closedOn = minDate(target < started ? addDays(started, rng.int(10, 40)) : target, addDays(DEMO_AS_OF, -1));
+      closedOn = minDate(target < started ? addDays(started, rng.int(10, 40)) : target, addDays(anchor, -1));
       history.push({
         day: closedOn,
         from: RectificationStatus.IN_PROGRESS,
@@ -230,7 +251,17 @@ function item(
   }
   const [min, max] = t.amount;
   const amount = plan.status === 'OPEN' && rng.chance(0.2) ? null : `${Math.round(rng.int(min, max) / 1000) * 1000}.00`;
-  const stamps = history.map((h) => at(h.day, rng));
+  // Steps on one day keep their order: a later step is stamped after the one before it.
+  const stamps: string[] = [];
+  for (const h of history) {
+    const stamp = at(h.day, rng);
+    const previous = stamps[stamps.length - 1];
+    stamps.push(
+      previous && Date.parse(stamp) <= Date.parse(previous)
+        ? new Date(Date.parse(previous) + 20 * 60_000).toISOString()
+        : stamp,
+    );
+  }
   out.items.push({
     id,
     createdAt: stamps[0]! as unknown as Date,

@@ -1,3 +1,4 @@
+import type { DemoCalendar } from './calendar.js';
 import { SchoolLocality, SchoolStage } from '../../modules/school/school.enums.js';
 import type { DemoScopes } from './accounts.js';
 import { isOuterDistrict, type Division } from './divisions.js';
@@ -35,6 +36,8 @@ export interface NetworkInput {
   demoResearcherUserId: string;
   /** which towns are meant to meet which goals (story.ts) */
   story: Story;
+  /** the demo's calendar, anchored to the day it is seeded for (calendar.ts) */
+  calendar: DemoCalendar;
 }
 
 /** Staff sampled per school: enough for exchanges and secondments, few enough for province scale. */

@@ -9,7 +9,16 @@ import {
 import { SchoolLocality } from '../../modules/school/school.enums.js';
 import { Gender } from '../../modules/teacher/teacher.enums.js';
 import { DEMO_DISTRICT } from './accounts.js';
-import { DEMO_AS_OF, dayBetween, maxDate, minDate, monthBounds, months, type Period } from './calendar.js';
+import {
+  dayBetween,
+  isHolidayMonth,
+  maxDate,
+  minDate,
+  monthBounds,
+  months,
+  type DemoCalendar,
+  type Period,
+} from './calendar.js';
 import { isOuterDistrict } from './divisions.js';
 import { personName } from './names.js';
 import {
@@ -25,7 +34,7 @@ import {
 } from './network.js';
 import { Random } from './random.js';
 import type { PlannedSchool } from './schools.js';
-import { failureOf } from './story.js';
+import { BAIQIAO, failureOf } from './story.js';
 import { ProgrammeGoal } from '../../modules/goals/goals.types.js';
 
 export type ResearcherRow = Omit<Researcher, 'createdAt' | 'updatedAt' | 'district' | 'user'>;
@@ -41,10 +50,13 @@ export interface Research {
 }
 
 /**
- * The months of joint research the demo records: the assessed years 2025 and 2026 (story.ts),
- * up to DEMO_AS_OF's month, so SUPPORT can be judged for both.
+ * The months of joint research the demo records: from the first of the two assessed years
+ * (story.ts) up to the anchor's month, so SUPPORT can be judged for both, and the months
+ * since run on to the anchor day.
  */
-export const SESSION_MONTHS = months('2025-01', DEMO_AS_OF.slice(0, 7));
+export function sessionMonths(cal: DemoCalendar): string[] {
+  return months(cal.month('2025-01'), cal.anchor.slice(0, 7));
+}
 
 /** 市级教研员: the city's subject researchers. */
 const CITY_SUBJECTS = ['语文', '数学', '英语', '物理', '化学', '道德与法治', '科学', '学前教育', '语文', '数学'];
@@ -106,7 +118,7 @@ export function planResearch(input: NetworkInput): Research {
   CITY_SUBJECTS.forEach((subject, i) => {
     const profile = newProfile(name(), ResearcherLevel.CITY, null, subject, rng);
     // The last one was appointed this term and is attached to no school yet: a rule breaker.
-    if (i < CITY_SUBJECTS.length - 1) attach(profile, allPartners, rng);
+    if (i < CITY_SUBJECTS.length - 1) attach(profile, allPartners, rng, input.calendar);
     else profile.fixed = true;
     profiles.push(profile);
   });
@@ -129,13 +141,14 @@ export function planResearch(input: NetworkInput): Research {
       const profile = newProfile(name(), ResearcherLevel.DISTRICT, district.division.district.id, subject, rng);
       if (code === DEMO_DISTRICT && i === 0) demoResearcher(input, profile, district);
       else if (breakers.has(code) && i === subjects.length - 1) {
-        breakRule(profile, district, targets, rng);
+        breakRule(profile, district, targets, rng, input.calendar);
         profile.fixed = true;
-      } else attach(profile, targets, rng);
+      } else attach(profile, targets, rng, input.calendar);
       profiles.push(profile);
     });
   }
   coverTownSeats(input, profiles, name, rng);
+  const sessionsFrom = sessionMonths(input.calendar);
 
   const research: Research = {
     researchers: profiles.map((p) => p.row),
@@ -143,7 +156,7 @@ export function planResearch(input: NetworkInput): Research {
     sessions: [],
     sessionSchools: [],
   };
-  for (const profile of profiles) planSessions(input, profile, research);
+  for (const profile of profiles) planSessions(input, profile, sessionsFrom, research);
   return research;
 }
 
@@ -174,14 +187,14 @@ function assign(profile: Profile, school: PlannedSchool, period: Period): void {
 }
 
 /** One to three town-seat schools of the researcher's stage; now and then an earlier one that ended. */
-function attach(profile: Profile, targets: PlannedSchool[], rng: Random): void {
+function attach(profile: Profile, targets: PlannedSchool[], rng: Random, cal: DemoCalendar): void {
   const pool = rng.shuffle(targets.filter((s) => familyOf(s.row.stage) === profile.family));
   const count = Math.min(pool.length, rng.int(1, 3));
-  const start = rng.pick(['2023-09-01', '2023-09-01', '2024-09-01', '2025-09-01']);
-  if (count && pool.length > count && start === '2023-09-01' && rng.chance(0.2)) {
-    // Moved from one school to another at the start of the 2025 school year.
-    assign(profile, pool[count]!, { start, end: '2025-08-31' });
-    assign(profile, pool[0]!, { start: '2025-09-01', end: null });
+  const start = cal.at(rng.pick(['2023-09-01', '2023-09-01', '2024-09-01', '2025-09-01']));
+  if (count && pool.length > count && start === cal.at('2023-09-01') && rng.chance(0.2)) {
+    // Moved from one school to another at the start of the school year of the latest assessed year.
+    assign(profile, pool[count]!, { start, end: cal.at('2025-08-31') });
+    assign(profile, pool[0]!, { start: cal.at('2025-09-01'), end: null });
     pool.slice(1, count).forEach((s) => assign(profile, s, { start, end: null }));
     return;
   }
@@ -192,7 +205,13 @@ function attach(profile: Profile, targets: PlannedSchool[], rng: Random): void {
  * A researcher the programme rule flags: attached only to a village or county-town school,
  * or only to a town-seat school they have left.
  */
-function breakRule(profile: Profile, district: SeededDistrict, targets: PlannedSchool[], rng: Random): void {
+function breakRule(
+  profile: Profile,
+  district: SeededDistrict,
+  targets: PlannedSchool[],
+  rng: Random,
+  cal: DemoCalendar,
+): void {
   const others = district.schools.filter(
     (s) => !s.row.isTownSeat && familyOf(s.row.stage) === profile.family && s.row.locality !== SchoolLocality.URBAN,
   );
@@ -200,17 +219,19 @@ function breakRule(profile: Profile, district: SeededDistrict, targets: PlannedS
   const nonSeat = others.length ? others : fallback;
   const seats = targets.filter((s) => familyOf(s.row.stage) === profile.family);
   if (nonSeat.length && (rng.chance(0.5) || !seats.length)) {
-    assign(profile, rng.pick(nonSeat), { start: '2024-09-01', end: null });
+    assign(profile, rng.pick(nonSeat), { start: cal.at('2024-09-01'), end: null });
   } else if (seats.length) {
-    assign(profile, rng.pick(seats), { start: '2023-09-01', end: '2025-08-31' });
+    assign(profile, rng.pick(seats), { start: cal.at('2023-09-01'), end: cal.at('2025-08-31') });
   }
 }
 
 /**
  * demo-researcher's record: a 商河县 primary Chinese researcher attached to the town-seat
  * primary schools the account's RESEARCHER grants name, after a first year elsewhere. As
- * the story has it (story.ts), the sessions at 白桥镇 skip February (Spring Festival) and
- * August 2026, so the monthly-research gap shows in the demo and that town fails SUPPORT.
+ * the story has it (story.ts), the sessions at 白桥镇 skip two term months of the latest
+ * assessed year, so the monthly-research gap shows in the demo and that town fails SUPPORT;
+ * when the anchor is past that year, 白桥镇 also missed a term month lately (recentMiss), so
+ * the researcher's screens show a gap of this year too.
  */
 function demoResearcher(input: NetworkInput, profile: Profile, district: SeededDistrict): void {
   const byId = new Map(district.schools.map((s) => [s.row.id, s]));
@@ -219,24 +240,31 @@ function demoResearcher(input: NetworkInput, profile: Profile, district: SeededD
   profile.family = 'primary';
   profile.row.userId = input.demoResearcherUserId;
   const earlier = townSeatPartners(district).find((s) => familyOf(s.row.stage) === 'primary' && !schools.includes(s));
-  if (earlier) assign(profile, earlier, { start: '2023-09-01', end: '2024-08-31' });
-  schools.forEach((s, i) => assign(profile, s, { start: i === 0 ? '2023-09-01' : '2024-09-01', end: null }));
+  const cal = input.calendar;
+  if (earlier) assign(profile, earlier, { start: cal.at('2023-09-01'), end: cal.at('2024-08-31') });
+  schools.forEach((s, i) => assign(profile, s, { start: cal.at(i === 0 ? '2023-09-01' : '2024-09-01'), end: null }));
   profile.fixed = true;
 }
 
 /** Roughly monthly sessions per assigned school, some months missed, some covering two schools. */
-function planSessions(input: NetworkInput, profile: Profile, out: Research): void {
+function planSessions(input: NetworkInput, profile: Profile, sessionMonths: string[], out: Research): void {
   const rng = new Random(`sessions:${input.scale}:${profile.row.name}`);
-  for (const month of SESSION_MONTHS) {
+  const { anchor } = input.calendar;
+  for (const month of sessionMonths) {
     const { first, last } = monthBounds(month);
     const held: { school: PlannedSchool; from: string; to: string }[] = [];
     for (const a of profile.assignments) {
       const from = maxDate(first, a.startDate);
-      const to = minDate(minDate(last, a.endDate ?? last), DEMO_AS_OF);
+      const to = minDate(minDate(last, a.endDate ?? last), anchor);
       if (from > to) continue;
       // Town-seat schools of programme towns miss the months the story says; elsewhere
-      // months are missed more often in February (Spring Festival) and August (summer holidays).
-      const missed = storyMisses(input, a.school, month) ?? rng.chance(/-0[28]$/.test(month) ? 0.3 : 0.12);
+      // months go without more often in February (Spring Festival) and August (summer
+      // holidays), when nothing is owed. The month in progress is due, never missed: the
+      // further it has run, the likelier its session has been held already.
+      const missed =
+        month === anchor.slice(0, 7)
+          ? !rng.chance(Number(anchor.slice(8, 10)) / 31)
+          : (storyMisses(input, a.school, month) ?? rng.chance(isHolidayMonth(month) ? 0.3 : 0.12));
       if (!missed && !held.some((h) => h.school === a.school)) held.push({ school: a.school, from, to });
     }
     while (held.length) {
@@ -290,7 +318,26 @@ function session(profile: Profile, schools: PlannedSchool[], heldOn: string, rng
 function storyMisses(input: NetworkInput, school: PlannedSchool, month: string): boolean | undefined {
   if (!school.row.isTownSeat || !input.story.has(school.row.townId)) return undefined;
   const f = failureOf(input.story, school.row.townId, ProgrammeGoal.SUPPORT, familyOf(school.row.stage));
-  return f?.how === 'missed' && f.months.includes(month);
+  if (f?.how !== 'missed') return false;
+  const cal = input.calendar;
+  return (
+    f.months.some((m) => cal.month(m) === month) ||
+    (input.story.get(school.row.townId)!.town.code === BAIQIAO && month === recentMiss(cal))
+  );
+}
+
+/**
+ * 白桥镇's miss of the year after the latest assessed one, when the anchor is in it: the
+ * latest term month that ended at least a month before the anchor's month. None in January
+ * and February, when no term month of the year has ended.
+ */
+export function recentMiss(cal: DemoCalendar): string | undefined {
+  const first = `${cal.latestAssessed + 1}-01`;
+  if (cal.anchor.slice(0, 7) < first) return undefined;
+  return months(first, cal.anchor.slice(0, 7))
+    .slice(0, -2)
+    .reverse()
+    .find((month) => !isHolidayMonth(month));
 }
 
 /** Where a district has no researcher of a stage, one is appointed for its town-seat schools. */
@@ -303,7 +350,8 @@ const APPOINTED_SUBJECT: Record<Family, string> = { primary: '语文', secondary
  * the city takes it on.
  */
 function coverTownSeats(input: NetworkInput, profiles: Profile[], name: () => string, rng: Random): void {
-  const throughout = (a: AssignmentRow) => a.startDate <= '2025-01-01' && a.endDate === null;
+  const from = input.calendar.at('2025-01-01');
+  const throughout = (a: AssignmentRow) => a.startDate <= from && a.endDate === null;
   const active = (p: Profile) => p.assignments.filter((a) => a.endDate === null).length;
   for (const district of outerDistricts(input)) {
     const code = district.division.district.code;
@@ -334,7 +382,7 @@ function coverTownSeats(input: NetworkInput, profiles: Profile[], name: () => st
         profile.family = family;
         profiles.push(profile);
       }
-      assign(profile, seat, { start: '2024-09-01', end: null });
+      assign(profile, seat, { start: input.calendar.at('2024-09-01'), end: null });
     }
   }
 }

@@ -6,7 +6,7 @@ import { planCollaboration } from './collaboration.js';
 import { planExchanges } from './exchanges.js';
 import type { StaffMember } from './network.js';
 import { planResearch } from './research.js';
-import { DEMO_AS_OF } from './calendar.js';
+import { demoCalendar } from './calendar.js';
 import { loadDivisions } from './divisions.js';
 import { PersonalNumbers } from './people.js';
 import { planDistrict } from './plan.js';
@@ -14,6 +14,9 @@ import { SchoolBuilder } from './schools.js';
 import { staffOf } from './teachers.js';
 import { seedIfEmpty } from './seed.js';
 import { planStory } from './story.js';
+import { planLedger } from './ledger.js';
+import { planTownPlans } from './town-plans.js';
+import { planAssessments } from './assessments.js';
 
 const DEMO_USERNAMES = ['demo-city', 'demo-district', 'demo-group', 'demo-school', 'demo-researcher', 'demo-analyst'];
 
@@ -31,8 +34,11 @@ function generatedContent(): string[] {
   );
 }
 
-/** The collaboration records planned at small scale, ids replaced by school codes and staff numbers. */
-function networkContent(): string {
+/**
+ * Every record planned at small scale for `anchor` (collaboration, exchanges, research,
+ * ledger, plans, assessments), ids replaced by school codes and staff numbers.
+ */
+function networkContent(anchor: string): string {
   const scale = 'small';
   const builder = new SchoolBuilder(scale);
   const numbers = new PersonalNumbers();
@@ -56,9 +62,31 @@ function networkContent(): string {
     return { division, schools };
   });
   const story = planStory(divisions);
-  const input = { scale, districts, staff, scopes: scopes!, demoResearcherUserId: 'demo-researcher', story } as const;
+  const calendar = demoCalendar(anchor);
+  const input = {
+    scale,
+    districts,
+    staff,
+    scopes: scopes!,
+    demoResearcherUserId: 'demo-researcher',
+    story,
+    calendar,
+  } as const;
   const collaboration = planCollaboration(input);
-  const content = { collaboration, exchanges: planExchanges(input, collaboration), research: planResearch(input) };
+  const actor = { userId: 'demo', username: 'demo' };
+  const content = {
+    collaboration,
+    exchanges: planExchanges(input, collaboration),
+    research: planResearch(input),
+    ledger: planLedger(input, { schoolId: scopes!.townSeatSchoolId, actor }),
+    plans: planTownPlans(input, {
+      demoTown: { townId: 'town', actor },
+      demoDistrictId: scopes!.districtId,
+      district: actor,
+      city: actor,
+    }),
+    assessments: planAssessments(input),
+  };
   return JSON.stringify(content).replace(
     /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
     (id) => keys.get(id) ?? 'id',
@@ -70,8 +98,10 @@ describe('demo data generator', () => {
     expect(generatedContent()).toEqual(generatedContent());
   });
 
-  it('plans the same collaboration records on every run', () => {
-    expect(networkContent()).toEqual(networkContent());
+  it('plans the same records on every run for the same anchor day, and other records for another day', () => {
+    const first = networkContent('2027-06-15');
+    expect(networkContent('2027-06-15')).toEqual(first);
+    expect(networkContent('2027-06-16')).not.toEqual(first);
   });
 
   it('sizes the city scale from the published figures', () => {
@@ -88,10 +118,11 @@ describe('demo data generator', () => {
 
 describe('seed (small scale)', () => {
   let t: TestApp;
-  const DAY = DEMO_AS_OF;
+  // A day in the latest assessed year's closing weeks: the story's two years are 2025 and 2026.
+  const DAY = '2026-12-03';
 
   beforeAll(async () => {
-    t = await startTestApp({ seed: 'small' });
+    t = await startTestApp({ seed: 'small', env: { ZHUJI_TODAY: DAY } });
   });
   afterAll(() => t.close());
 
@@ -242,13 +273,13 @@ describe('seed (small scale)', () => {
       );
       expect(assigned.length).toBeGreaterThanOrEqual(2);
       expect(assigned).toEqual(granted);
-      // Months of the past year without a session, per assigned school.
+      // Ended term months of the past year without a session, per assigned school.
       const missed: { n: number }[] = await t.ds.query(
         `SELECT count(*)::int AS n FROM researcher r JOIN app_user u ON u.id = r.user_id
          JOIN researcher_assignment a ON a.researcher_id = r.id AND a.end_date IS NULL
-         CROSS JOIN generate_series(date_trunc('month', $1::date) - interval '11 months',
-                                    date_trunc('month', $1::date), interval '1 month') AS m(month)
-         WHERE u.username = $2 AND NOT EXISTS (
+         CROSS JOIN generate_series(date_trunc('month', $1::date) - interval '12 months',
+                                    date_trunc('month', $1::date) - interval '1 month', interval '1 month') AS m(month)
+         WHERE u.username = $2 AND extract(month FROM m.month) NOT IN (2, 8) AND NOT EXISTS (
            SELECT 1 FROM joint_research_session j JOIN joint_research_session_school js ON js.session_id = j.id
            WHERE j.researcher_id = r.id AND js.school_id = a.school_id
              AND date_trunc('month', j.held_on::timestamp) = m.month)`,
@@ -396,6 +427,146 @@ describe('seed (small scale)', () => {
   });
 
   it('seeds only an empty database', async () => {
-    await expect(seedIfEmpty(t.ds, { scale: 'small' })).resolves.toBeNull();
+    await expect(seedIfEmpty(t.ds, { scale: 'small', anchor: DAY })).resolves.toBeNull();
   });
 });
+
+/**
+ * The demo on any day from 2026 to 2030: the same story, told relative to the day it is
+ * seeded for. Each anchor gets its own database; the awkward days are among them (29 February,
+ * 1 January, the first day of a school year).
+ */
+describe.each(['2027-06-15', '2028-02-29', '2029-01-01', '2030-09-01', '2026-12-03'])(
+  'seed anchored to %s (small scale)',
+  (anchor) => {
+    let t: TestApp;
+    const cal = demoCalendar(anchor);
+    const anchorYear = Number(anchor.slice(0, 4));
+
+    beforeAll(async () => {
+      t = await startTestApp({ seed: 'small', env: { ZHUJI_TODAY: anchor } });
+    });
+    afterAll(() => t.close());
+
+    it('dates nothing after the anchor but what is planned: planned ends, deadlines, an agreement for next term', async () => {
+      // Every day and time column the seed writes, found from the schema so a new one is not
+      // forgotten; created_at stays database time except where the seed dates the entry.
+      const planned = new Set([
+        'rectification_item.deadline',
+        'trusteeship.planned_end_date',
+        'teacher_exchange.end_date',
+        'trusteeship.start_date',
+      ]);
+      const columns: { table: string; column: string; type: string }[] = await t.ds.query(
+        `SELECT table_name AS "table", column_name AS "column", data_type AS type FROM information_schema.columns
+         WHERE table_schema = 'public' AND data_type IN ('date', 'timestamp with time zone')
+           AND table_name NOT IN ('audit_entry', 'auth_session', 'migrations')
+           AND (column_name NOT IN ('created_at', 'updated_at')
+                OR table_name IN ('rectification_item', 'town_plan', 'assessment', 'assessment_indicator'))`,
+      );
+      expect(columns.length).toBeGreaterThan(15);
+      const late: string[] = [];
+      for (const { table, column, type } of columns) {
+        if (planned.has(`${table}.${column}`)) continue;
+        const day = type === 'date' ? `"${column}"` : `("${column}" AT TIME ZONE 'Asia/Shanghai')::date`;
+        const [row] = await t.ds.query(`SELECT count(*)::int AS n FROM "${table}" WHERE ${day} > $1::date`, [anchor]);
+        if (row.n) late.push(`${table}.${column}: ${row.n}`);
+      }
+      expect(late).toEqual([]);
+      // Only agreements signed for the next term start later, and they have not run at all.
+      const future: { start: string; ended: string | null; activities: number }[] = await t.ds.query(
+        `SELECT to_char(t.start_date, 'YYYY-MM-DD') AS start, t.actual_end_date AS ended,
+                (SELECT count(*)::int FROM trusteeship_activity a WHERE a.trusteeship_id = t.id) AS activities
+         FROM trusteeship t WHERE t.start_date > $1::date`,
+        [anchor],
+      );
+      expect(future.filter((f) => f.start !== cal.nextTermStart || f.ended !== null || f.activities > 0)).toEqual([]);
+    });
+
+    it('has the school year in progress: rotations begun this September, exchanges ending within 30 days', async () => {
+      const [rows] = await t.ds.query(
+        `SELECT count(*) FILTER (WHERE kind = 'ROTATION' AND start_date = $2::date)::int AS rotations,
+                count(*) FILTER (WHERE start_date <= $1::date AND end_date > $1::date AND end_date <= $1::date + 30)::int AS soon
+         FROM teacher_exchange`,
+        [anchor, `${cal.schoolYear}-09-01`],
+      );
+      expect(rows.rotations).toBeGreaterThan(0);
+      expect(rows.soon).toBeGreaterThan(0);
+    });
+
+    it('has joint research and trusteeship activities in the weeks before the anchor', async () => {
+      const [recent] = await t.ds.query(
+        `SELECT (SELECT count(*)::int FROM joint_research_session WHERE held_on BETWEEN $1::date - 28 AND $1::date) AS sessions,
+                (SELECT count(*)::int FROM trusteeship_activity WHERE held_on BETWEEN $1::date - 28 AND $1::date) AS activities`,
+        [anchor],
+      );
+      expect(recent.sessions).toBeGreaterThan(10);
+      expect(recent.activities).toBeGreaterThan(10);
+    });
+
+    it('misses joint research only in past term months: a few, at the demo researcher within the last year too', async () => {
+      // Months without a session at a programme town-seat school's open assignment, from its
+      // start (or the first month the demo records) to the month before the anchor's.
+      const gaps: { username: string | null; month: string }[] = await t.ds.query(
+        `SELECT u.username, to_char(m.month, 'YYYY-MM') AS month
+         FROM researcher_assignment a JOIN researcher r ON r.id = a.researcher_id LEFT JOIN app_user u ON u.id = r.user_id
+         JOIN school s ON s.id = a.school_id AND s.is_town_seat JOIN town tw ON tw.id = s.town_id AND tw.in_programme
+         CROSS JOIN LATERAL generate_series(date_trunc('month', greatest(a.start_date, $2::date)),
+                                            date_trunc('month', $1::date) - interval '1 month', interval '1 month') AS m(month)
+         WHERE a.end_date IS NULL AND NOT EXISTS (
+           SELECT 1 FROM joint_research_session j JOIN joint_research_session_school js ON js.session_id = j.id
+           WHERE j.researcher_id = r.id AND js.school_id = a.school_id
+             AND date_trunc('month', j.held_on::timestamp) = m.month)`,
+        [anchor, `${cal.month('2025-01')}-01`],
+      );
+      // No holiday month goes without a session there: the story misses term months only.
+      expect(gaps.filter((g) => /-(02|08)$/.test(g.month))).toEqual([]);
+      expect(gaps.length).toBeGreaterThan(0);
+      const [towns] = await t.ds.query(`SELECT count(*)::int AS n FROM town WHERE in_programme`);
+      expect(gaps.length).toBeLessThan(towns.n);
+      const yearAgo = `${anchorYear - 1}${anchor.slice(4, 7)}`;
+      expect(gaps.filter((g) => g.username === DEMO_RESEARCHER && g.month >= yearAgo).length).toBeGreaterThan(0);
+    });
+
+    it('assesses the two latest assessed years, and has the current plan cycle in every review state', async () => {
+      const periods: { period: string }[] = await t.ds.query(`SELECT DISTINCT period FROM assessment ORDER BY 1`);
+      expect(periods.map((p) => p.period)).toEqual([String(cal.latestAssessed - 1), String(cal.latestAssessed)]);
+      expect(cal.latestAssessed === anchorYear || cal.latestAssessed === anchorYear - 1).toBe(true);
+      const states: { state: string }[] = await t.ds.query(
+        `SELECT DISTINCT state::text AS state FROM town_plan WHERE year = $1 ORDER BY 1`,
+        [cal.planYear],
+      );
+      expect(states.map((s) => s.state)).toEqual(['APPROVED', 'DRAFT', 'FILED', 'RETURNED', 'SUBMITTED']);
+      const [ledger] = await t.ds.query(
+        `SELECT count(*) FILTER (WHERE deadline < $1::date)::int AS overdue,
+                count(*) FILTER (WHERE deadline BETWEEN $1::date AND $1::date + 30)::int AS "nearlyDue"
+         FROM rectification_item WHERE status <> 'DONE'`,
+        [anchor],
+      );
+      expect(ledger.overdue).toBeGreaterThan(0);
+      expect(ledger.nearlyDue).toBeGreaterThan(0);
+    });
+
+    it('shows some towns meeting all six goals and some not, in the latest completed year and the latest assessed one', async () => {
+      // The goal engine judges a running year up to today: look at it on the anchor day.
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${anchor}T12:00:00+08:00`) });
+      try {
+        const token = await t.login('demo-city');
+        for (const period of new Set([String(anchorYear - 1), String(cal.latestAssessed)])) {
+          const r = await t.gql<{ programmeSummary: { townCount: number; townsMeetingAll: number } }>(
+            `query($p: String) { programmeSummary(period: $p) { townCount townsMeetingAll } }`,
+            { p: period },
+            token,
+          );
+          expect(r.errors).toBeUndefined();
+          const { townCount, townsMeetingAll } = r.data!.programmeSummary;
+          expect(townCount).toBe(78);
+          expect(townsMeetingAll, period).toBeGreaterThan(townCount * 0.25);
+          expect(townsMeetingAll, period).toBeLessThan(townCount * 0.8);
+        }
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+  },
+);

@@ -32,6 +32,7 @@ import {
 } from './accounts.js';
 import { BatchInserter, insertRows } from './bulk.js';
 import { planAssessments } from './assessments.js';
+import { demoCalendar } from './calendar.js';
 import { planLedger } from './ledger.js';
 import { planTownPlans } from './town-plans.js';
 import { RectificationItem, RectificationStatusChange } from '../../modules/ledger/ledger.entity.js';
@@ -57,6 +58,11 @@ export interface SeedOptions {
    * town-seat schools and an urban school per stage and district, a handful of teachers each, for tests
    */
   scale: Scale;
+  /**
+   * The day the demo is seeded for, `YYYY-MM-DD`: the app passes `config.clock.today()`
+   * (today in Jinan, or ZHUJI_TODAY). Every record is dated relative to it (calendar.ts).
+   */
+  anchor: string;
   logger?: Logger;
 }
 
@@ -87,9 +93,10 @@ export interface SeedReport {
  * Loads the demo data: Jinan's real districts and towns, generated schools and teachers
  * (the same content on every run), one demo account per role, and the collaboration
  * records (groups, trusteeships, exchanges, researchers and joint research) and the
- * programme records (rectification ledger, town plans, assessments) dated on the fixed
- * programme calendar of calendar.ts, all following the story of story.ts: which towns
- * meet which of the six goals in 2025 and 2026. Assumes empty tables. One transaction: a failed
+ * programme records (rectification ledger, town plans, assessments) dated relative to the
+ * anchor day (calendar.ts), all following the story of story.ts: which towns meet which of
+ * the six goals in the two latest assessed years. The same (scale, anchor) writes the same
+ * content (ids aside, which are random). Assumes empty tables. One transaction: a failed
  * seed leaves nothing behind.
  */
 export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedReport> {
@@ -99,6 +106,7 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
   const districts = divisions.map((d) => d.district);
   const towns = divisions.flatMap((d) => d.towns);
   const story = planStory(divisions);
+  const calendar = demoCalendar(options.anchor);
   const counts = await ds.transaction(async (em) => {
     await insertRows(em, District, districts);
     await insertRows(em, Town, towns);
@@ -112,6 +120,7 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
       scopes,
       demoResearcherUserId: accounts.get(DEMO_RESEARCHER)!,
       story,
+      calendar,
     };
     const collaboration = planCollaboration(network);
     const exchanges = planExchanges(network, collaboration);
@@ -178,7 +187,7 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
 export async function seedIfEmpty(ds: DataSource, options: SeedOptions): Promise<SeedReport | null> {
   if (await ds.getRepository(District).exists()) return null;
   const report = await seed(ds, options);
-  options.logger?.info({ scale: options.scale, ...report }, 'seeded demo data');
+  options.logger?.info({ scale: options.scale, anchor: options.anchor, ...report }, 'seeded demo data');
   return report;
 }
 

@@ -11,6 +11,11 @@ import { Random } from './random.js';
  * summaries tell a believable story: about two thirds of the towns meet all six in 2026
  * (below the 80% target, but close), about a third did in 2025, and the failures are spread
  * over the goals and the districts, most towns that fail failing on one goal only.
+ *
+ * The years here are those of the base calendar (calendar.ts): 2026 is the latest assessed
+ * year, 2025 the one before. The generators move every date, period and month they write
+ * with the demo's calendar, so on any anchor day the story is told about the two latest
+ * assessed years.
  */
 
 /** The assessed years (一镇一评 periods) the demo writes. */
@@ -79,7 +84,7 @@ export function goalsFailed(story: TownStory, year: AssessedYear): ProgrammeGoal
 
 // 商河县: the demo district's towns the demo accounts look at.
 const YUHUANGMIAO = '370126107'; // 玉皇庙镇: demo-school's town, improved to meet all six in 2026
-const BAIQIAO = '370126108'; // 白桥镇: fails only on SUPPORT, demo-researcher's missed months
+export const BAIQIAO = '370126108'; // 白桥镇: fails only on SUPPORT, demo-researcher's missed months
 const SUNJI = '370126109'; // 孙集镇: meets all six both years
 
 /** The goals towns of category C fail in 2026, in turn; every fourth such town fails on two. */
@@ -107,9 +112,13 @@ const FAILING_2025_ONLY: ProgrammeGoal[] = [
   ProgrammeGoal.SATISFACTION,
 ];
 const SUPPORT_WAYS = ['missed', 'gap', 'missed', 'lapsed'] as const;
-/** Months a joint research session is missed in: the Spring Festival, the summer, harvest time. */
-const MISSED_2026 = ['2026-02', '2026-08', '2026-06', '2026-10'];
-const MISSED_2025 = ['2025-02', '2025-08', '2025-07', '2025-01'];
+/**
+ * Months a joint research session is missed in: busy term months (the end of term, harvest
+ * time). Never February or August: holiday months owe no research (calendar.ts), so a miss
+ * there would be no miss. 2026's are all over before the base calendar's day (BASE_AS_OF).
+ */
+const MISSED_2026 = ['2026-03', '2026-06', '2026-10', '2026-09'];
+const MISSED_2025 = ['2025-03', '2025-11', '2025-07', '2025-01'];
 
 /** The story of every programme town, the same on every run and at every scale. */
 export function planStory(divisions: Division[]): Story {
@@ -133,7 +142,7 @@ export function planStory(divisions: Division[]): Story {
               family: 'primary',
               years: ['2026'],
               how: 'missed',
-              months: ['2026-02', '2026-08'],
+              months: ['2026-06', '2026-10'],
             },
           ],
         });

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { PlanMeasure, TownPlan, TownPlanTransition } from '../../modules/plan/plan.entity.js';
 import { ActionLine as L, TownPlanState as S } from '../../modules/plan/plan.enums.js';
 import { ProgrammeGoal } from '../../modules/goals/goals.types.js';
-import { addDays, DEMO_AS_OF, minDate } from './calendar.js';
+import { addDays, minDate } from './calendar.js';
 import type { TownRow } from './divisions.js';
 import type { Actor } from './ledger.js';
 import { SEED_ACTOR } from './ledger.js';
 import { outerDistricts, type NetworkInput } from './network.js';
 import { Random } from './random.js';
-import { goalsFailed } from './story.js';
+import { ASSESSED_YEARS, goalsFailed, type AssessedYear } from './story.js';
 
 export type PlanRow = Omit<TownPlan, 'town' | 'district'>;
 export type TransitionRow = Omit<TownPlanTransition, 'plan' | 'user'>;
@@ -27,13 +27,16 @@ export interface PlanActors {
   city: Actor;
 }
 
-export const PLAN_YEARS = [2024, 2025, 2026] as const;
+/** The plan years the demo writes: the cycle in review (calendar.ts, `planYear`) and the two before it. */
+export function planYears(planYear: number): number[] {
+  return [planYear - 2, planYear - 1, planYear];
+}
 /** The plan of year Y is due on Y-03-29 (config.ts, PLAN_DUE_MONTH_DAY). */
 const DUE = '03-29';
 
-/** 2026's plans are spread over every state; the pattern repeats along the towns. */
+/** The current cycle's plans are spread over every state; the pattern repeats along the towns. */
 // prettier-ignore
-const STATES_2026: S[] = [S.FILED, S.APPROVED, S.SUBMITTED, S.FILED, S.RETURNED, S.DRAFT, S.APPROVED, S.FILED, S.SUBMITTED, S.RETURNED, S.FILED, S.DRAFT];
+const STATES_CURRENT: S[] = [S.FILED, S.APPROVED, S.SUBMITTED, S.FILED, S.RETURNED, S.DRAFT, S.APPROVED, S.FILED, S.SUBMITTED, S.RETURNED, S.FILED, S.DRAFT];
 
 const RETURN_COMMENTS = [
   '目标表述不够具体，请补充学业差异率、满意度等量化指标',
@@ -45,13 +48,15 @@ const RETURN_COMMENTS = [
 const APPROVE_COMMENTS = ['同意，报市教育局备案', '经会商审核通过', null, null];
 
 /**
- * 一镇一案 for every programme town, 2024 to 2026, with the review history that led to each
- * plan's state: 2024 and 2025 nearly all filed, 2026 spread over every state, some first
+ * 一镇一案 for every programme town, for the cycle in review and the two before it, with the
+ * review history that led to each plan's state: earlier years nearly all filed, the current
+ * cycle spread over every state (a step that would fall after the anchor has not happened yet), some first
  * submitted after the due date. `version` counts the writes as TownPlanService makes them:
  * 1 on creation, one more for every edit and every transition.
  */
 export function planTownPlans(input: NetworkInput, actors: PlanActors): TownPlans {
   const out: TownPlans = { plans: [], transitions: [] };
+  const current = input.calendar.planYear;
   let position = 0;
   for (const district of outerDistricts(input)) {
     const towns = district.division.towns.filter((t) => input.story.has(t.id));
@@ -60,11 +65,11 @@ export function planTownPlans(input: NetworkInput, actors: PlanActors): TownPlan
       const rng = new Random(`town-plans:${town.code}`);
       const drafter = town.id === actors.demoTown.townId ? actors.demoTown.actor : SEED_ACTOR;
       const reviewer = demo ? actors.district : SEED_ACTOR;
-      for (const year of PLAN_YEARS) {
+      for (const year of planYears(current)) {
         const state =
-          year === 2026
-            ? STATES_2026[position % STATES_2026.length]!
-            : rng.chance(year === 2024 ? 0.95 : 0.88)
+          year === current
+            ? STATES_CURRENT[position % STATES_CURRENT.length]!
+            : rng.chance(year === current - 2 ? 0.95 : 0.88)
               ? S.FILED
               : S.APPROVED;
         writePlan(out, rng, input, town, year, state, { drafter, reviewer, city: actors.city });
@@ -89,17 +94,19 @@ function writePlan(
   input: NetworkInput,
   town: TownRow,
   year: number,
-  state: S,
+  planned: S,
   who: { drafter: Actor; reviewer: Actor; city: Actor },
 ): void {
   const id = randomUUID();
+  const { anchor, planYear } = input.calendar;
   const due = `${year}-${DUE}`;
   const created = addDays(`${year}-01-08`, rng.int(0, 45));
   let edits = rng.int(1, 3);
-  const events: Event[] = [];
+  let events: Event[] = [];
   let last = created;
-  // Late: first submitted after the due date (more often in 2026, when some towns struggled).
-  const late = rng.chance(year === 2026 ? 0.3 : 0.12);
+  let state = planned;
+  // Late: first submitted after the due date (more often in the current cycle, when some towns struggled).
+  const late = rng.chance(year === planYear ? 0.3 : 0.12);
   if (state !== S.DRAFT) {
     const submitted = late ? addDays(due, rng.int(3, 45)) : addDays(due, -rng.int(0, 25));
     events.push({ day: submitted, from: S.DRAFT, to: S.SUBMITTED, actor: who.drafter, comment: null });
@@ -136,11 +143,19 @@ function writePlan(
       last = addDays(last, rng.int(7, 30));
       events.push({ day: last, from: S.APPROVED, to: S.FILED, actor: who.city, comment: '已备案' });
     }
-  } else {
-    last = minDate(addDays(created, rng.int(20, 200)), addDays(DEMO_AS_OF, -2));
+  }
+  // What would happen after the anchor has not happened yet: the plan stays where it stood that day.
+  const pending = events.findIndex((e) => e.day > anchor);
+  if (pending >= 0) {
+    events = events.slice(0, pending);
+    state = events[events.length - 1]?.to ?? S.DRAFT;
+    last = events[events.length - 1]?.day ?? created;
+  }
+  if (state === S.DRAFT && !events.length) {
+    last = minDate(addDays(created, rng.int(20, 200)), addDays(anchor, -2));
   }
   const at = (day: string) =>
-    `${minDate(day, DEMO_AS_OF)}T${String(rng.int(8, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`;
+    `${minDate(day, anchor)}T${String(rng.int(8, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`;
   const stamps = events.map((e) => at(e.day));
   const submits = events.map((e, i) => (e.to === S.SUBMITTED ? stamps[i]! : null)).filter((s) => s !== null);
   const content = contentOf(input, town, year, rng);
@@ -202,7 +217,8 @@ function contentOf(
 ): Pick<PlanRow, 'targets' | 'measures' | 'responsibilities' | 'expectedOutcomes' | 'measureItems' | 'actionLines'> {
   const story = input.story.get(town.id)!;
   // A plan's focus: what the town fell short of the year before, then the programme's staples.
-  const weak = year >= 2026 ? goalsFailed(story, '2025') : [];
+  const before = String(year - 1 - input.calendar.shift);
+  const weak = ASSESSED_YEARS.includes(before as AssessedYear) ? goalsFailed(story, before as AssessedYear) : [];
   const focus = MEASURES.filter((m) => m.goal && weak.includes(m.goal));
   const others = rng.shuffle(MEASURES.filter((m) => !focus.includes(m)));
   const chosen = [...focus, ...others].slice(0, rng.int(4, 6));

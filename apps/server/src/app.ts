@@ -73,6 +73,10 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: true,
+    // main.ts owns the signals: Apollo's own handler re-raises SIGTERM once Apollo has
+    // stopped, killing the process before app.close() has closed the database, which left
+    // the embedded database unclosed on every Ctrl-C or stop.
+    stopOnTerminationSignals: false,
     validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -1,7 +1,8 @@
 /**
  * The real product for end-to-end tests: the built server (apps/server/dist) serving the
- * built clients, on a fresh PostgreSQL database seeded with the small demo data, driven in
- * headless Chromium (Debian's package). Nothing here is mocked.
+ * built clients, on a fresh PostgreSQL database (or, with `database: 'embedded'`, the
+ * embedded PGlite database `npm start` gives a newcomer) seeded with the small demo data,
+ * driven in headless Chromium (Debian's package). Nothing here is mocked.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +28,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The sizes the clients are tested at: the console's minimum and a phone. */
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
+
+/** Where the product keeps its data: PostgreSQL, or the embedded default (no DATABASE_URL). */
+export type E2EDatabase = 'postgres' | 'embedded';
 
 export interface Product {
   base: string;
@@ -61,23 +65,34 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the built server on a new database and waits until /readyz says it is ready. */
-export async function startProduct(options: { name: string; builds?: string[] }): Promise<Product> {
+export async function startProduct(options: {
+  name: string;
+  builds?: string[];
+  database?: E2EDatabase;
+}): Promise<Product> {
   const builds = options.builds ?? ['apps/server/dist/main.js', 'apps/admin/dist/index.html'];
   for (const file of builds) {
     if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: build it first (turbo's test task does)`);
   }
+  const embedded = options.database === 'embedded';
   const dbName = `zhuji_e2e_${options.name.replace(/\W/g, '_')}_${process.pid}`;
-  await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${dbName}`);
+  const dataDir = embedded ? mkdtempSync(join(tmpdir(), 'zhuji-e2e-pglite-')) : undefined;
+  const database: NodeJS.ProcessEnv = dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: databaseUrl(dbName) };
+  if (!embedded) {
+    await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE ${dbName}`);
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL; // unset means the embedded database: only `database` decides
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let log = '';
   const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...env,
+      ...database,
       NODE_ENV: 'development', // demo accounts are refused in production
-      DATABASE_URL: databaseUrl(dbName),
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_ON_START: 'true',
@@ -108,7 +123,8 @@ export async function startProduct(options: { name: string; builds?: string[] })
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
         if (server.exitCode === null) server.kill('SIGKILL');
       }
-      await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      else await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
     },
   };
 }

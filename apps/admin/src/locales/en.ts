@@ -122,6 +122,8 @@ const en: Shape<typeof zhCN> = {
     target: 'Target {{target}}',
     meetsTarget: 'Target reached',
     belowTarget: 'Below target',
+    noData: 'No assessment data',
+    noDataHint: 'No town assessments for {{period}} yet, so nothing is judged',
     towns: 'Programme towns',
     townsMeetingAll: 'Meeting all six',
     perDistrict: 'By district',

@@ -121,6 +121,8 @@ const zhCN = {
     target: '目标 {{target}}',
     meetsTarget: '已达到目标',
     belowTarget: '未达到目标',
+    noData: '暂无评估数据',
+    noDataHint: '{{period}} 年尚无乡镇评估结果，不作达成判定',
     towns: '纳入行动的乡镇',
     townsMeetingAll: '六项全部达成',
     perDistrict: '各区县',

@@ -13,6 +13,7 @@ import * as townsText from '../features/towns/locales';
 import * as usersText from '../features/users/locales';
 import * as auditText from '../features/audit/locales';
 import * as importText from '../features/import/locales';
+import * as calendarText from '../features/calendar/locales';
 
 /** English: the same keys as zh-CN.ts (the type makes a missing or extra key an error). */
 const en: Shape<typeof zhCN> = {
@@ -36,6 +37,7 @@ const en: Shape<typeof zhCN> = {
     plans: 'Town plans',
     ledger: 'Ledger',
     assessments: 'Assessments',
+    calendar: 'School calendar',
     admin: 'System',
     users: 'Users & grants',
     audit: 'Audit log',
@@ -148,6 +150,7 @@ const en: Shape<typeof zhCN> = {
   ...usersText.en,
   ...auditText.en,
   ...importText.en,
+  ...calendarText.en,
 };
 
 export default en;

@@ -11,6 +11,7 @@ import * as townsText from '../features/towns/locales';
 import * as usersText from '../features/users/locales';
 import * as auditText from '../features/audit/locales';
 import * as importText from '../features/import/locales';
+import * as calendarText from '../features/calendar/locales';
 
 /** The console's own text, Chinese (the default), on top of packages/client's shared vocabulary. */
 const zhCN = {
@@ -34,6 +35,7 @@ const zhCN = {
     plans: '乡镇方案',
     ledger: '问题台账',
     assessments: '考核评估',
+    calendar: '校历',
     admin: '系统',
     users: '用户与授权',
     audit: '操作日志',
@@ -147,6 +149,7 @@ const zhCN = {
   ...usersText.zhCN,
   ...auditText.zhCN,
   ...importText.zhCN,
+  ...calendarText.zhCN,
 };
 
 export default zhCN;

@@ -7,18 +7,25 @@ import { useSearchParams } from 'react-router';
 import { QueryState, useToday } from '@zhuji/client/ui';
 import { errorMessage } from '@zhuji/client/errors';
 import { schoolYearOf } from '@zhuji/client/days';
-import { graphql } from '../../gql';
-import type { SchoolCalendarPageQuery } from '../../gql/graphql';
+import { getFragmentData, graphql } from '../../gql';
+import type { SchoolCalendarPage_CalendarFragment } from '../../gql/graphql';
+
+// What the screen shows of a calendar, read and returned by a save alike.
+const Calendar_Fields = graphql(`
+  fragment SchoolCalendarPage_Calendar on SchoolCalendar {
+    schoolYear
+    isDefault
+    months {
+      month
+      term
+    }
+  }
+`);
 
 const SchoolCalendarQuery = graphql(`
   query SchoolCalendarPage($schoolYear: Int!) {
     schoolCalendar(schoolYear: $schoolYear) {
-      schoolYear
-      isDefault
-      months {
-        month
-        term
-      }
+      ...SchoolCalendarPage_Calendar
     }
     canConfigure: viewerCan(action: PROGRAMME_CONFIGURE)
   }
@@ -27,17 +34,12 @@ const SchoolCalendarQuery = graphql(`
 const SetSchoolCalendar = graphql(`
   mutation SchoolCalendarPageSet($input: SetSchoolCalendarInput!) {
     setSchoolCalendar(input: $input) {
-      schoolYear
-      isDefault
-      months {
-        month
-        term
-      }
+      ...SchoolCalendarPage_Calendar
     }
   }
 `);
 
-type Calendar = SchoolCalendarPageQuery['schoolCalendar'];
+type Calendar = SchoolCalendarPage_CalendarFragment;
 
 /**
  * The city's school calendar, one school year at a time: which months are term (joint
@@ -52,6 +54,7 @@ export function SchoolCalendarPage() {
   const raw = Number(params.get('year'));
   const schoolYear = Number.isInteger(raw) && raw > 2000 ? raw : current;
   const { data, loading, error, refetch } = useQuery(SchoolCalendarQuery, { variables: { schoolYear } });
+  const calendar = data && getFragmentData(Calendar_Fields, data.schoolCalendar);
   // Two years back (a past verdict), the current one and the next, which is planned ahead.
   const years = [current + 1, current, current - 1, current - 2];
   if (!years.includes(schoolYear)) years.push(schoolYear);
@@ -76,11 +79,11 @@ export function SchoolCalendarPage() {
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('calendar.intro')}
       </Typography.Paragraph>
-      {data?.schoolCalendar.schoolYear === schoolYear ? (
+      {calendar?.schoolYear === schoolYear && data ? (
         // Keyed by what the server holds, so switching year or saving starts from its answer.
         <MonthToggles
-          key={`${schoolYear}:${data.schoolCalendar.months.map((m) => +m.term).join('')}`}
-          calendar={data.schoolCalendar}
+          key={`${schoolYear}:${calendar.months.map((m) => +m.term).join('')}`}
+          calendar={calendar}
           canConfigure={data.canConfigure}
         />
       ) : (
@@ -94,7 +97,12 @@ function MonthToggles({ calendar, canConfigure }: { calendar: Calendar; canConfi
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [term, setTerm] = useState(() => new Map(calendar.months.map((m) => [m.month, m.term])));
-  const [save, { loading: saving }] = useMutation(SetSchoolCalendar);
+  // A calendar has no id for Apollo's cache to update in place: read it again after saving,
+  // which remounts the toggles (keyed by the saved months) from the server's answer.
+  const [save, { loading: saving }] = useMutation(SetSchoolCalendar, {
+    refetchQueries: ['SchoolCalendarPage'],
+    awaitRefetchQueries: true,
+  });
   const [saveError, setSaveError] = useState<ErrorLike | null>(null);
   const changed = calendar.months.some((m) => term.get(m.month) !== m.term);
   const holidays = calendar.months.filter((m) => !term.get(m.month)).map((m) => m.month);

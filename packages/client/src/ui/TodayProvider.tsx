@@ -23,6 +23,9 @@ export function TodayProvider({ children, today }: { children: ReactNode; today?
   const { data, previousData, error, refetch } = useQuery(TodayQuery, {
     skip: today != null,
     fetchPolicy: 'cache-first',
+    // Public, and asked before the router (and its sign-in redirect) is mounted: a stale token
+    // must neither fail it nor end the session here, where no one would redirect.
+    context: { anonymous: true },
   });
   // Signing out clears Apollo's cache; the day stays the one already known meanwhile rather
   // than blanking every screen while it is asked again.

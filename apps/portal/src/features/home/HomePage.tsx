@@ -154,7 +154,7 @@ export function HomePage() {
             dataSource={items}
             data-testid="attention"
             renderItem={(item) => (
-              <List.Item data-testid="attention-item" data-kind={item.kind}>
+              <List.Item data-testid="attention-item" data-kind={item.kind} data-month={item.params.month}>
                 <Flex vertical gap={2} style={{ width: '100%' }}>
                   <Flex gap={8} align="center" wrap>
                     <Tag color={item.severity === 'high' ? 'red' : 'orange'}>{t(`home.kind.${item.kind}`)}</Tag>

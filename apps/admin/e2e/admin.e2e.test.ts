@@ -11,7 +11,7 @@ import { api, launchBrowser, screenshots, signIn as signInAs, type Browser } fro
 import type { Page } from 'playwright-core';
 
 const base = inject('base');
-const { gql, login: apiLogin } = api(base);
+const { gql, login: apiLogin, defaultPeriod } = api(base);
 const shots = screenshots('admin');
 const RESULTS = shots.dir;
 let browser: Browser;
@@ -188,9 +188,11 @@ describe('admin console', () => {
     await signIn('demo-city');
     expect(new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
     const cityToken = await apiLogin('demo-city');
+    // The dashboard opens on the period the server picks (the latest year with assessments).
+    const period = await defaultPeriod(cityToken);
     const { programmeSummary } = await gql<{ programmeSummary: { townCount: number; districts: unknown[] } }>(
-      '{ programmeSummary(period: "2026") { townCount districts { townCount } } }',
-      {},
+      'query($p: String!) { programmeSummary(period: $p) { townCount districts { townCount } } }',
+      { p: period },
       cityToken,
     );
     await page.getByTestId('headline').waitFor();
@@ -200,7 +202,7 @@ describe('admin console', () => {
     await screenshot('dashboard');
 
     await page.getByText('English', { exact: true }).click();
-    await page.getByText('Strong Towns programme overview (2026)').waitFor();
+    await page.getByText(`Strong Towns programme overview (${period})`).waitFor();
     await screenshot('dashboard-en');
 
     const districtLink = page.getByTestId('district-link').first();
@@ -208,8 +210,8 @@ describe('admin console', () => {
     await page.waitForURL(/\/admin\/towns\?districtId=/);
     const districtId = new URL(page.url()).searchParams.get('districtId')!;
     const district = await gql<{ programmeSummary: { townCount: number } }>(
-      'query($d: ID!) { programmeSummary(period: "2026", districtId: $d) { townCount } }',
-      { d: districtId },
+      'query($d: ID!, $p: String!) { programmeSummary(period: $p, districtId: $d) { townCount } }',
+      { d: districtId, p: period },
       cityToken,
     );
     await expectTotal(district.programmeSummary.townCount);

@@ -10,7 +10,7 @@ import { api, launchBrowser, screenshots, signIn, type Browser } from '@zhuji/te
 import type { Page } from 'playwright-core';
 
 const base = inject('base');
-const { gql, login } = api(base);
+const { gql, login, today, defaultPeriod } = api(base);
 const shots = screenshots('admin');
 let browser: Browser;
 let page: Page;
@@ -187,7 +187,8 @@ describe('programme screens', () => {
           problem: '音乐教室面积不足，未达省定标准',
           fundSource: 'DISTRICT',
           fundAmount: '86000',
-          deadline: '2027-08-31',
+          // Next August: not overdue on any programme day.
+          deadline: `${Number((await today()).slice(0, 4)) + 1}-08-31`,
           owner: '学校后勤处',
           measures: '改造闲置教室并配齐器材',
         },
@@ -228,7 +229,8 @@ describe('programme screens', () => {
     await page.evaluate(() => localStorage.removeItem('zhuji.admin.token'));
     await page.goto(`${base}/admin/login`);
     await signIn(page, 'demo-city');
-    const year = new Date().getFullYear();
+    // The dashboard opens on the period the server picks (the latest year with assessments).
+    const year = Number(await defaultPeriod(cityToken));
     const { programmeSummary: summary } = await gql<{
       programmeSummary: {
         townCount: number;
@@ -283,8 +285,9 @@ describe('programme screens', () => {
     await shot('ledger');
 
     // A range of deadlines, kept in the URL and shown in the picker: the rows the API counts for it.
-    const from = `${new Date().getFullYear() - 1}-01-01`;
-    const to = `${new Date().getFullYear() - 1}-12-31`;
+    const lastYear = Number((await today()).slice(0, 4)) - 1;
+    const from = `${lastYear}-01-01`;
+    const to = `${lastYear}-12-31`;
     const due = await gql<{ rectificationItems: { totalCount: number } }>(
       'query($f: Date, $t: Date) { rectificationItems(filter: { deadlineFrom: $f, deadlineTo: $t }, first: 1) { totalCount } }',
       { f: from, t: to },

@@ -14,7 +14,7 @@ import { api, launchBrowser, screenshots, signIn, type Browser } from '@zhuji/te
 import type { Page } from 'playwright-core';
 
 const base = inject('base');
-const { gql, login } = api(base);
+const { gql, login, today } = api(base);
 const shots = screenshots('admin');
 let browser: Browser;
 let page: Page;
@@ -349,8 +349,7 @@ describe('researchers', () => {
     // The programme's rule: researchers attached to no town-seat school today.
     await choose('filter-without-town-seat', '今日未包挂任何镇驻地学校');
     await page.waitForURL(/withoutTownSeat=true/);
-    const now = new Date();
-    const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+    const day = await today();
     const rule = await gql<{ researchersWithoutTownSeatSchool: { totalCount: number } }>(
       'query($day: Date) { researchersWithoutTownSeatSchool(activeOn: $day, first: 1) { totalCount } }',
       { day },

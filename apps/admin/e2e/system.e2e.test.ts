@@ -8,7 +8,7 @@ import { api, launchBrowser, readXlsx, screenshots, signIn, type Browser } from 
 import type { Page } from 'playwright-core';
 
 const base = inject('base');
-const { gql, login } = api(base);
+const { gql, login, today } = api(base);
 const shots = screenshots('admin');
 let browser: Browser;
 let page: Page;
@@ -200,5 +200,70 @@ describe('bulk import', () => {
     await page.getByTestId('import-check').click();
     await expect.poll(() => page.locator('.ant-statistic').nth(3).textContent()).toContain('2');
     expect(await teacherCount()).toBe(before + 2);
+  });
+});
+
+describe('the school calendar', () => {
+  type Calendar = { schoolCalendar: { isDefault: boolean; months: { month: string; term: boolean }[] } };
+  const calendarOf = async (schoolYear: number, token: string) =>
+    (
+      await gql<Calendar>(
+        'query($y: Int) { schoolCalendar(schoolYear: $y) { isDefault months { month term } } }',
+        { y: schoolYear },
+        token,
+      )
+    ).schoolCalendar;
+
+  it('shows a district admin the calendar read-only', async () => {
+    await page.goto(`${base}/admin/calendar`);
+    await page.getByTestId('read-only').waitFor();
+    expect(await page.locator('[data-testid=calendar-month]').count()).toBe(12);
+    expect(await page.getByTestId('calendar-save').count()).toBe(0);
+    expect(await page.locator('[data-testid=calendar-month] button[role=switch]:not([disabled])').count()).toBe(0);
+    // The default holidays (February, August) are shown as such.
+    const holidays = await page
+      .locator('[data-testid=calendar-month][data-term=false]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-month')!.slice(5)));
+    const day = await today();
+    const schoolYear = Number(day.slice(0, 4)) - (Number(day.slice(5, 7)) >= 9 ? 0 : 1);
+    const server = await calendarOf(schoolYear, await login('demo-city'));
+    expect(holidays).toEqual(server.months.filter((m) => !m.term).map((m) => m.month.slice(5)));
+    await shots.take(page, 'calendar-read-only');
+  });
+
+  it('lets the city admin make a month of next school year a holiday, and saves it', async () => {
+    const city = await launchBrowser();
+    try {
+      const p = city.page;
+      await p.goto(`${base}/admin/login`);
+      await signIn(p, 'demo-city');
+      const day = await today();
+      // Next school year: no month of it has ended, so no verdict or missing month moves.
+      const next = Number(day.slice(0, 4)) + (Number(day.slice(5, 7)) >= 9 ? 1 : 0);
+      await p.goto(`${base}/admin/calendar?year=${next}`);
+      const september = p.locator(`[data-testid=calendar-month][data-month="${next}-09"]`);
+      await september.waitFor();
+      expect(await september.getAttribute('data-term')).toBe('true');
+      expect(await p.getByTestId('calendar-save').isDisabled()).toBe(true);
+      await september.getByRole('switch').click();
+      expect(await september.getAttribute('data-term')).toBe('false');
+      await p.getByTestId('calendar-save').click();
+      const token = await login('demo-city');
+      await expect
+        .poll(async () => (await calendarOf(next, token)).months.find((m) => m.month === `${next}-09`)?.term)
+        .toBe(false);
+      const saved = await calendarOf(next, token);
+      expect(saved.isDefault).toBe(false);
+      expect(saved.months.filter((m) => !m.term).map((m) => m.month)).toEqual([
+        `${next}-09`,
+        `${next + 1}-02`,
+        `${next + 1}-08`,
+      ]);
+      await p.reload();
+      await p.locator(`[data-testid=calendar-month][data-month="${next}-09"][data-term=false]`).waitFor();
+      await shots.take(p, 'calendar-city');
+    } finally {
+      await city.close();
+    }
   });
 });

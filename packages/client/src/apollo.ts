@@ -4,7 +4,11 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { getToken, sessionExpired } from './session';
 import { graphQLErrors } from './errors';
 
+// `anonymous: true` in an operation's context sends it without the session: a public field
+// (the programme day) must answer before sign-in and after a session has ended, and a stale
+// token must not make it fail.
 const authLink = new SetContextLink((prevContext) => {
+  if (prevContext.anonymous) return {};
   const token = getToken();
   return token ? { headers: { ...prevContext.headers, authorization: `Bearer ${token}` } } : {};
 });

@@ -34,6 +34,9 @@ export function readDraft<T>(key: string): Draft<T> | null {
   }
 }
 
+// savedAt is an instant shown as "restored the draft saved at 14:05", not a business day:
+// the wall clock is the right source, and the programme clock (a day) could not give it.
+// eslint-disable-next-line no-restricted-syntax
 export function writeDraft<T>(key: string, values: T, base: Draft<T>['base'], now = new Date()): Draft<T> {
   const draft: Draft<T> = { values, base, savedAt: now.toISOString() };
   try {

@@ -20,19 +20,3 @@ export function formatDate(day: string, language: string): string {
     day: 'numeric',
   }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
-
-/** A calendar day as the API's Date scalar spells it (YYYY-MM-DD), in the viewer's time zone; today by default. */
-export function isoDay(date: Date = new Date()): string {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-/**
- * Today on the programme's calendar (Beijing): the server judges "not in the future" and
- * "overdue" by this day, so checks that mirror those rules use it too.
- */
-export function todayInBeijing(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}

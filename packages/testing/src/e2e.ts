@@ -25,6 +25,16 @@ export const PASSWORD = 'zhuji-demo';
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * The programme day the e2e product runs on (ZHUJI_TODAY): the demo seed, the server's checks
+ * and, through the `today` field, both clients agree on it whatever the machine's date, so a
+ * test never passes in November and fails in December. E2E_TODAY moves it (any YYYY-MM-DD),
+ * to try the suites on an awkward day. Tests read dates from the API, not from this constant,
+ * where they can.
+ */
+export const E2E_TODAY = process.env.E2E_TODAY ?? '2026-11-18';
+if (!/^\d{4}-\d{2}-\d{2}$/.test(E2E_TODAY)) throw new Error(`E2E_TODAY must be YYYY-MM-DD, not ${E2E_TODAY}`);
+
 /** The sizes the clients are tested at: the console's minimum and a phone. */
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
@@ -98,6 +108,7 @@ export async function startProduct(options: {
       SEED_ON_START: 'true',
       SEED_SCALE: 'small',
       LOG_LEVEL: 'warn',
+      ZHUJI_TODAY: E2E_TODAY,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -191,7 +202,16 @@ export function api(base: string) {
     );
     return data.login.token;
   }
-  return { gql, login };
+  /** The programme day the server runs on (its `today` field), for dates a test types or expects. */
+  async function today(): Promise<string> {
+    return (await gql<{ today: string }>('{ today }')).today;
+  }
+  /** The period the dashboard and town lists default to: the latest year with assessments. */
+  async function defaultPeriod(token: string): Promise<string> {
+    return (await gql<{ programmeSummary: { period: string } }>('{ programmeSummary { period } }', {}, token))
+      .programmeSummary.period;
+  }
+  return { gql, login, today, defaultPeriod };
 }
 
 /** Where an app's screenshots go (a test artifact): apps/<app>/test-results/. */

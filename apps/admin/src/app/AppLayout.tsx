@@ -62,7 +62,8 @@ export function AppLayout() {
       type: 'group',
       key: 'programme',
       label: t('nav.programme'),
-      children: ['towns', 'plans', 'ledger', 'assessments'].map((k) => link(k)),
+      // The school calendar decides which months owe joint research: everyone may read it.
+      children: ['towns', 'plans', 'ledger', 'assessments', 'calendar'].map((k) => link(k)),
     },
   ];
   const system = [

@@ -117,6 +117,12 @@ export const router = createBrowserRouter(
               lazy: async () => ({ Component: (await import('../features/towns/TownGoalsPage')).TownGoalsPage }),
             },
             {
+              path: 'calendar',
+              lazy: async () => ({
+                Component: (await import('../features/calendar/SchoolCalendarPage')).SchoolCalendarPage,
+              }),
+            },
+            {
               path: 'users',
               lazy: async () => ({ Component: (await import('../features/users/UserListPage')).UserListPage }),
             },

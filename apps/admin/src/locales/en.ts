@@ -13,6 +13,7 @@ import * as townsText from '../features/towns/locales';
 import * as usersText from '../features/users/locales';
 import * as auditText from '../features/audit/locales';
 import * as importText from '../features/import/locales';
+import * as calendarText from '../features/calendar/locales';
 
 /** English: the same keys as zh-CN.ts (the type makes a missing or extra key an error). */
 const en: Shape<typeof zhCN> = {
@@ -36,6 +37,7 @@ const en: Shape<typeof zhCN> = {
     plans: 'Town plans',
     ledger: 'Ledger',
     assessments: 'Assessments',
+    calendar: 'School calendar',
     admin: 'System',
     users: 'Users & grants',
     audit: 'Audit log',
@@ -122,6 +124,8 @@ const en: Shape<typeof zhCN> = {
     target: 'Target {{target}}',
     meetsTarget: 'Target reached',
     belowTarget: 'Below target',
+    noData: 'No assessment data',
+    noDataHint: 'No town assessments for {{period}} yet, so nothing is judged',
     towns: 'Programme towns',
     townsMeetingAll: 'Meeting all six',
     perDistrict: 'By district',
@@ -146,6 +150,7 @@ const en: Shape<typeof zhCN> = {
   ...usersText.en,
   ...auditText.en,
   ...importText.en,
+  ...calendarText.en,
 };
 
 export default en;

@@ -11,6 +11,7 @@ import * as townsText from '../features/towns/locales';
 import * as usersText from '../features/users/locales';
 import * as auditText from '../features/audit/locales';
 import * as importText from '../features/import/locales';
+import * as calendarText from '../features/calendar/locales';
 
 /** The console's own text, Chinese (the default), on top of packages/client's shared vocabulary. */
 const zhCN = {
@@ -34,6 +35,7 @@ const zhCN = {
     plans: '乡镇方案',
     ledger: '问题台账',
     assessments: '考核评估',
+    calendar: '校历',
     admin: '系统',
     users: '用户与授权',
     audit: '操作日志',
@@ -121,6 +123,8 @@ const zhCN = {
     target: '目标 {{target}}',
     meetsTarget: '已达到目标',
     belowTarget: '未达到目标',
+    noData: '暂无评估数据',
+    noDataHint: '{{period}} 年尚无乡镇评估结果，不作达成判定',
     towns: '纳入行动的乡镇',
     townsMeetingAll: '六项全部达成',
     perDistrict: '各区县',
@@ -145,6 +149,7 @@ const zhCN = {
   ...usersText.zhCN,
   ...auditText.zhCN,
   ...importText.zhCN,
+  ...calendarText.zhCN,
 };
 
 export default zhCN;

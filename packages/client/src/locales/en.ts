@@ -123,6 +123,12 @@ const sharedEn: Shape<typeof sharedZhCN> = {
     takeTheirs: 'Use the server’s version',
     blank: '(blank)',
   },
+  researchMonth: {
+    missing: '{{month}} missing',
+    due: '{{month}} due this month',
+    dueHint: 'No joint research recorded this month yet; it is due by the month’s end',
+    none: 'Every month held',
+  },
   activityRule: {
     beforeStart: 'The date must not be before the start date {{date}}',
     afterEnd: 'The date must not be after the end date {{date}}',

@@ -111,6 +111,13 @@ const sharedZhCN = {
     takeTheirs: '采用服务器版本',
     blank: '（空）',
   },
+  // 联合教研按月：已结束的学期月未开展为“缺”，本月未结束为“待开展”，两端一致。
+  researchMonth: {
+    missing: '{{month}} 缺',
+    due: '{{month}} 待开展',
+    dueHint: '本月尚未记录联合教研，月底前开展即可',
+    none: '每月均已开展',
+  },
   activityRule: {
     beforeStart: '活动日期不能早于开始日期 {{date}}',
     afterEnd: '活动日期不能晚于结束日期 {{date}}',

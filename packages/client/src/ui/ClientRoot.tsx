@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import type { createBrowserRouter } from 'react-router';
 import { createApolloClient } from '../apollo';
+import { TodayProvider } from './TodayProvider';
 
-/** What either app renders at its root: antd in the viewer's language, Apollo, the router. */
+/** What either app renders at its root: antd in the viewer's language, Apollo, the programme day, the router. */
 export function ClientRoot({ router }: { router: ReturnType<typeof createBrowserRouter> }) {
   const client = useMemo(() => createApolloClient(), []);
   const { i18n } = useTranslation();
@@ -16,7 +17,9 @@ export function ClientRoot({ router }: { router: ReturnType<typeof createBrowser
     <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale}>
       <AntApp>
         <ApolloProvider client={client}>
-          <RouterProvider router={router} />
+          <TodayProvider>
+            <RouterProvider router={router} />
+          </TodayProvider>
         </ApolloProvider>
       </AntApp>
     </ConfigProvider>

@@ -22,3 +22,4 @@ export { useSessionExpiredRedirect, useSignOut } from './useSession';
 export { DraftNotices } from './DraftNotices';
 export { RequireSignIn } from './RequireSignIn';
 export { ClientRoot } from './ClientRoot';
+export { TodayProvider, useToday } from './TodayProvider';

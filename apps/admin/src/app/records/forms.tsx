@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
+import { useToday } from '@zhuji/client/ui';
 import type { ErrorLike } from '@apollo/client';
 import { Alert, App, Form, Input, Modal, type ButtonProps, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { graphQLErrors, type ServerFieldError } from '@zhuji/client/errors';
 import { serverFieldErrors } from '@zhuji/client/field-errors';
-import { isoDay } from '@zhuji/client/format';
 
 /**
  * Field errors of mutations whose fields are top-level arguments (`endGroupMembership(id,
@@ -125,6 +125,7 @@ export function EndPeriodModal(props: {
   onSaved: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, string>>();
   const [saving, setSaving] = useState(false);
@@ -159,7 +160,7 @@ export function EndPeriodModal(props: {
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={props.hint} />
       <FormErrors errors={otherErrors} />
-      <Form form={form} layout="vertical" initialValues={{ [props.field]: isoDay() }} onFinish={(v) => void save(v)}>
+      <Form form={form} layout="vertical" initialValues={{ [props.field]: today }} onFinish={(v) => void save(v)}>
         <Form.Item
           name={props.field}
           label={props.label}

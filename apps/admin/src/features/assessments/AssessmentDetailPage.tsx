@@ -23,14 +23,13 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
 import { errorMessage } from '@zhuji/client/errors';
 import { serverFieldErrors } from '@zhuji/client/field-errors';
 import { formatDate } from '@zhuji/client/format';
 import { getFragmentData, graphql } from '../../gql';
 import { AssessmentIndicatorKind, type AssessmentDetail_AssessmentFragment } from '../../gql/graphql';
 import { AuditTrail } from '../audit/AuditTrail';
-import { todayInBeijing } from '@zhuji/client/format';
 import { formatIndicator, INDICATOR_TYPE } from '@zhuji/client/assessment-indicators';
 import { indicatorValue, sourceError } from './indicators';
 
@@ -99,6 +98,7 @@ interface Values {
 /** Records (or replaces) one indicator's value, checked by the server's rules first. */
 function RecordForm({ assessmentId, existing }: { assessmentId: string; existing: readonly Indicator[] }) {
   const { t, i18n } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [record, { loading, error, reset }] = useMutation(RecordMutation);
@@ -205,7 +205,7 @@ function RecordForm({ assessmentId, existing }: { assessmentId: string; existing
           { required: true, message: t('assessments.rule.required') },
           {
             validator: (_, v: Dayjs | undefined) =>
-              v && v.format('YYYY-MM-DD') > todayInBeijing()
+              v && v.format('YYYY-MM-DD') > today
                 ? Promise.reject(new Error(t('assessments.rule.future')))
                 : Promise.resolve(),
           },

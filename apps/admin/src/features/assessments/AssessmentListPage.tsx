@@ -3,7 +3,7 @@ import { Card, Flex, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ExportButton, QueryState } from '@zhuji/client/ui';
+import { ExportButton, QueryState, useToday } from '@zhuji/client/ui';
 import { SortControls } from '../../app/records/filters';
 import { graphql } from '../../gql';
 import { AssessmentSubjectKind, type AssessmentListPageQuery, type AssessmentFilter } from '../../gql/graphql';
@@ -58,6 +58,7 @@ type Row = AssessmentListPageQuery['assessments']['nodes'][number];
 
 export function AssessmentListPage() {
   const { t } = useTranslation();
+  const today = useToday();
   const list = useListState(assessmentList);
   const { state } = list;
   const filter: AssessmentFilter = { ...state.filters };
@@ -122,7 +123,7 @@ export function AssessmentListPage() {
           placeholder={t('assessments.column.period')}
           style={{ width: 110 }}
           value={state.filters.period}
-          options={recentPeriods().map((p) => ({ value: p, label: p }))}
+          options={recentPeriods(today).map((p) => ({ value: p, label: p }))}
           onChange={(period?: string) => list.setFilters({ period })}
         />
         <Select

@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
 import { graphql } from '../../gql';
 import {
   StaffingIndicatorKind,
@@ -28,13 +28,14 @@ import {
 import { EChart } from '../../app/charts/EChart';
 import { CHART_COLORS, type ChartOption } from '../../app/charts/echarts';
 import { formatDate } from '@zhuji/client/format';
-import { GOAL_ORDER, percent, percentValue, recentPeriods, usePeriod } from './programme';
+import { GOAL_ORDER, percent, percentValue, periodQuery, recentPeriods, usePeriod } from './programme';
 import { staffingByDistrict, type DistrictStaffing } from './staffing';
 
 const DashboardQuery = graphql(`
-  query DashboardPage($period: String!) {
+  query DashboardPage($period: String) {
     programmeSummary(period: $period) {
       period
+      hasData
       target
       shareMeetingAll
       meetsTarget
@@ -56,6 +57,7 @@ const DashboardQuery = graphql(`
       }
       trend(years: 3) {
         period
+        hasData
         shareMeetingAll
         townCount
         townsMeetingAll
@@ -181,49 +183,54 @@ function shareBars(options: {
   };
 }
 
-function Headline({ summary }: { summary: Summary }) {
+function Headline({ summary, linkPeriod }: { summary: Summary; linkPeriod: string | undefined }) {
   const { t } = useTranslation();
   const share = percentValue(summary.shareMeetingAll) ?? 0;
+  // A year without assessments is not judged: no share, no "below target" (the server says
+  // hasData false rather than every town failing).
+  const judged = summary.hasData;
+  const color = !judged ? undefined : summary.meetsTarget ? CHART_COLORS.success : CHART_COLORS.warning;
   return (
-    <Card data-testid="headline" style={{ height: '100%' }}>
+    <Card data-testid="headline" data-has-data={judged} style={{ height: '100%' }}>
       <Statistic
         title={t('dashboard.shareMeetingAll')}
-        value={percent(summary.shareMeetingAll)}
-        styles={{ content: { color: summary.meetsTarget ? CHART_COLORS.success : CHART_COLORS.warning } }}
+        value={judged ? percent(summary.shareMeetingAll) : t('dashboard.noData')}
+        styles={{ content: { color } }}
         data-testid="headline-share"
         data-share={summary.shareMeetingAll ?? ''}
       />
       <Progress
-        percent={share}
+        percent={judged ? share : 0}
         showInfo={false}
-        status={summary.meetsTarget ? 'success' : 'normal'}
-        strokeColor={summary.meetsTarget ? CHART_COLORS.success : CHART_COLORS.warning}
+        status={judged && summary.meetsTarget ? 'success' : 'normal'}
+        strokeColor={color}
       />
       <Flex justify="space-between" align="center" wrap gap="small" style={{ marginTop: 8 }}>
-        <Tag color={summary.meetsTarget ? 'green' : 'orange'} data-testid="target-status">
-          {summary.meetsTarget ? t('dashboard.meetsTarget') : t('dashboard.belowTarget')}
-        </Tag>
+        {judged ? (
+          <Tag color={summary.meetsTarget ? 'green' : 'orange'} data-testid="target-status">
+            {summary.meetsTarget ? t('dashboard.meetsTarget') : t('dashboard.belowTarget')}
+          </Tag>
+        ) : (
+          <Tag data-testid="target-status" data-no-data="true">
+            {t('dashboard.noDataHint', { period: summary.period })}
+          </Tag>
+        )}
         <Typography.Text type="secondary">{t('dashboard.target', { target: percent(summary.target) })}</Typography.Text>
       </Flex>
       <Row gutter={8} style={{ marginTop: 16 }}>
         <Col span={12}>
-          <Link to={`/towns${periodQuery(summary.period)}`} data-testid="towns-link">
+          <Link to={`/towns${periodQuery(linkPeriod)}`} data-testid="towns-link">
             <Statistic title={t('dashboard.towns')} value={summary.townCount} />
           </Link>
         </Col>
         <Col span={12}>
-          <Link to={`/towns?meetsAll=true${periodQuery(summary.period, '&')}`} data-testid="meeting-all-link">
+          <Link to={`/towns?meetsAll=true${periodQuery(linkPeriod, '&')}`} data-testid="meeting-all-link">
             <Statistic title={t('dashboard.townsMeetingAll')} value={summary.townsMeetingAll} />
           </Link>
         </Col>
       </Row>
     </Card>
   );
-}
-
-/** `?period=` for a link to a list, left out for this year (the lists' default). */
-function periodQuery(period: string, lead: '?' | '&' = '?'): string {
-  return period === String(new Date().getFullYear()) ? '' : `${lead}period=${period}`;
 }
 
 function Trend({ summary, onPeriod }: { summary: Summary; onPeriod: (period: string) => void }) {
@@ -239,7 +246,8 @@ function Trend({ summary, onPeriod }: { summary: Summary; onPeriod: (period: str
         {
           type: 'line',
           name: t('overview.trendSeries'),
-          data: summary.trend.map((p) => percentValue(p.shareMeetingAll)),
+          // A year with no assessments is a gap in the line, not a 0%.
+          data: summary.trend.map((p) => (p.hasData ? percentValue(p.shareMeetingAll) : null)),
           symbolSize: 10,
           label: { show: true, formatter: '{c}%' },
           markLine: {
@@ -273,7 +281,7 @@ function Trend({ summary, onPeriod }: { summary: Summary; onPeriod: (period: str
   );
 }
 
-function Districts({ summary }: { summary: Summary }) {
+function Districts({ summary, linkPeriod }: { summary: Summary; linkPeriod: string | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const targetLabel = t('overview.targetLine', { target: percent(summary.target) });
@@ -289,7 +297,7 @@ function Districts({ summary }: { summary: Summary }) {
     [summary, targetLabel, t],
   );
   const townsOf = (districtId: string) =>
-    `/towns?districtId=${encodeURIComponent(districtId)}${periodQuery(summary.period, '&')}`;
+    `/towns?districtId=${encodeURIComponent(districtId)}${periodQuery(linkPeriod, '&')}`;
   return (
     <Card
       title={t('dashboard.perDistrict')}
@@ -342,10 +350,10 @@ function Districts({ summary }: { summary: Summary }) {
   );
 }
 
-function Goals({ summary }: { summary: Summary }) {
+function Goals({ summary, linkPeriod }: { summary: Summary; linkPeriod: string | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const failingOf = (goal: string) => `/towns?failing=${goal}${periodQuery(summary.period, '&')}`;
+  const failingOf = (goal: string) => `/towns?failing=${goal}${periodQuery(linkPeriod, '&')}`;
   const goals = useMemo(
     () => [...summary.goals].sort((a, b) => GOALS.indexOf(a.goal) - GOALS.indexOf(b.goal)),
     [summary.goals],
@@ -618,13 +626,18 @@ function Overdue({ overdue }: { overdue: NonNullable<ReturnType<typeof useWork>[
   );
 }
 
-const useWork = (year: number) => useQuery(DashboardWorkQuery, { variables: { year } });
+// The plans of the year shown, once it is known (the server may have chosen it).
+const useWork = (period: string | undefined) =>
+  useQuery(DashboardWorkQuery, { variables: { year: Number(period) }, skip: !period });
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  const today = useToday();
+  // No ?period=: the server picks the latest year with assessments up to today and says which.
   const [period, setPeriod] = usePeriod();
   const { data, loading, error, refetch } = useQuery(DashboardQuery, { variables: { period } });
-  const work = useWork(Number(period));
+  const shown = period ?? data?.programmeSummary.period;
+  const work = useWork(shown);
   const staffing = useQuery(DashboardStaffingQuery);
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
   const summary = data.programmeSummary;
@@ -645,29 +658,29 @@ export function DashboardPage() {
           data-testid="period"
           aria-label={t('overview.period')}
           style={{ width: 120 }}
-          value={period}
+          value={summary.period}
           onChange={setPeriod}
-          options={recentPeriods().map((p) => ({ value: p, label: p }))}
+          options={recentPeriods(today).map((p) => ({ value: p, label: p }))}
         />
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
-          <Headline summary={summary} />
+          <Headline summary={summary} linkPeriod={period} />
         </Col>
         <Col xs={24} lg={16}>
           <Trend summary={summary} onPeriod={setPeriod} />
         </Col>
         <Col xs={24} xl={14}>
-          <Districts summary={summary} />
+          <Districts summary={summary} linkPeriod={period} />
         </Col>
         <Col xs={24} xl={10}>
-          <Goals summary={summary} />
+          <Goals summary={summary} linkPeriod={period} />
         </Col>
         <Col xs={24} lg={12}>
           {counts ? (
-            <Plans year={Number(period)} counts={counts} />
+            <Plans year={Number(summary.period)} counts={counts} />
           ) : (
-            <Card title={t('overview.plans', { year: period })}>
+            <Card title={t('overview.plans', { year: summary.period })}>
               <QueryState loading={work.loading} error={work.error} retry={() => void work.refetch()} />
             </Card>
           )}

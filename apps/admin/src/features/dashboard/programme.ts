@@ -1,32 +1,38 @@
 import { useSearchParams } from 'react-router';
+import { recentYears } from '@zhuji/client/days';
 
 /**
  * Small pieces the programme screens share (dashboard, towns, plans, ledger, assessments):
  * the period (a calendar year, YYYY, as the API takes it) and how a share is written.
  */
-export const currentPeriod = (): string => String(new Date().getFullYear());
 
-/** The years offered in period pickers: this year and the four before it. */
-export function recentPeriods(count = 5): string[] {
-  const year = new Date().getFullYear();
-  return Array.from({ length: count }, (_, i) => String(year - i));
-}
+/** The years offered in period pickers: this year on the programme clock and the four before it. */
+export const recentPeriods = (today: string, count = 5): string[] => recentYears(today, count);
 
 const YEAR = /^\d{4}$/;
 
-/** `?period=YYYY` of the page's URL, this year when absent or malformed. */
-export function usePeriod(): [string, (period: string) => void] {
+/**
+ * `?period=YYYY` of the page's URL, or undefined when absent or malformed: then the server
+ * picks the period (the latest year with assessments up to today, which may be last year
+ * early in a year) and says which in the answer's `period`, so the page shows that year,
+ * never one the browser guessed.
+ */
+export function usePeriod(): [string | undefined, (period: string) => void] {
   const [params, setParams] = useSearchParams();
   const raw = params.get('period');
-  const period = raw && YEAR.test(raw) ? raw : currentPeriod();
+  const period = raw && YEAR.test(raw) ? raw : undefined;
   const set = (next: string) =>
     setParams((prev) => {
       const out = new URLSearchParams(prev);
-      if (next === currentPeriod()) out.delete('period');
-      else out.set('period', next);
+      out.set('period', next);
       return out;
     });
   return [period, set];
+}
+
+/** `?period=` for a link to another programme screen: left out when the server chose it (its default there too). */
+export function periodQuery(period: string | undefined, lead: '?' | '&' = '?'): string {
+  return period ? `${lead}period=${period}` : '';
 }
 
 /** 0.6794 → "67.9%"; no share (no towns) → "—". */

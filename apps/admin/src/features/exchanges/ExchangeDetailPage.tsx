@@ -4,10 +4,9 @@ import { Breadcrumb, Button, Card, Descriptions, Result, Space, Tabs } from 'ant
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { RecordActions, useDeleteAndLeave } from '../../app/records/RecordListCard';
-import { isoDay } from '@zhuji/client/format';
 import { useFormatDate } from '../../app/records/format';
 import { EndPeriodModal } from '../../app/records/forms';
 import { ExchangeFormModal } from './ExchangeForm';
@@ -57,6 +56,7 @@ const DeleteExchangeMutation = graphql(`
 
 export function ExchangeDetailPage() {
   const { t } = useTranslation();
+  const today = useToday();
   const date = useFormatDate();
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(ExchangeDetailQuery, { variables: { id } });
@@ -73,7 +73,7 @@ export function ExchangeDetailPage() {
       <Result status="404" title={t('exchanges.notFound')} extra={<Link to="/exchanges">{t('common.back')}</Link>} />
     );
   const school = (s: { id: string; name: string }) => <Link to={`/schools/${encodeURIComponent(s.id)}`}>{s.name}</Link>;
-  const ongoing = !exchange.endDate || exchange.endDate >= isoDay();
+  const ongoing = !exchange.endDate || exchange.endDate >= today;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Input, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ExportButton } from '@zhuji/client/ui';
+import { ExportButton, useToday } from '@zhuji/client/ui';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { ExchangeDirection, TeacherExchangeKind, TeacherExchangeOrderField } from '../../gql/graphql';
@@ -10,7 +10,6 @@ import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
 import { EnumFilter, SchoolFilter } from '../../app/records/filters';
-import { isoDay } from '@zhuji/client/format';
 import { useFormatDate } from '../../app/records/format';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { ExchangeFormModal } from './ExchangeForm';
@@ -73,7 +72,7 @@ const ExchangeCreatePermission = graphql(`
 /** Ongoing until the end of its last day; open-ended ones are ongoing. */
 export function ExchangeStatusTag({ startDate, endDate }: { startDate: string; endDate?: string | null }) {
   const { t } = useTranslation();
-  const day = isoDay();
+  const day = useToday();
   if (startDate > day) return <Tag color="blue">{t('trusteeships.enum.status.PLANNED')}</Tag>;
   return !endDate || endDate >= day ? <Tag color="green">{t('records.ongoing')}</Tag> : <Tag>{t('records.ended')}</Tag>;
 }

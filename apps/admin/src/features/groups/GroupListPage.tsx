@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ExportButton } from '@zhuji/client/ui';
+import { ExportButton, useToday } from '@zhuji/client/ui';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { CollaborationGroupKind, CollaborationGroupOrderField } from '../../gql/graphql';
@@ -9,7 +9,6 @@ import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
 import { EnumFilter, ListSearch, SchoolFilter } from '../../app/records/filters';
-import { isoDay } from '@zhuji/client/format';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { GroupFormModal } from './GroupForm';
 
@@ -76,13 +75,14 @@ const GroupCreatePermission = graphql(`
 
 export function GroupListPage() {
   const { t } = useTranslation();
+  const today = useToday();
   const navigate = useNavigate();
   const list = useListState(groupList);
   const { state } = list;
   const variables = {
     filter: state.filters,
     orderBy: { field: state.sort, direction: state.direction },
-    today: isoDay(),
+    today: today,
   };
   const { data, previousData, loading, error, refetch } = useQuery(GroupListQuery, {
     variables: { ...variables, ...pageVariables(state) },

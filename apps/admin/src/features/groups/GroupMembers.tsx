@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { useToday } from '@zhuji/client/ui';
 import { useMutation } from '@apollo/client/react';
 import { App, Button, Form, Input, Segmented, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { GroupMemberRole, type GroupMembers_GroupFragment as GroupMembersData } from '../../gql/graphql';
-import { isoDay } from '@zhuji/client/format';
 import { useFormatDate } from '../../app/records/format';
 import { EndPeriodModal, FormModal, useFormSave } from '../../app/records/forms';
 import { SchoolPicker } from '../../app/pickers/SchoolPicker';
@@ -51,7 +51,7 @@ const EndMembershipMutation = graphql(`
 `);
 
 /** A membership counts as current until the end of its last day. */
-export function isCurrent(membership: { leftOn?: string | null }, day = isoDay()): boolean {
+export function isCurrent(membership: { leftOn?: string | null }, day: string): boolean {
   return !membership.leftOn || membership.leftOn >= day;
 }
 
@@ -73,6 +73,7 @@ export function GroupMembers(props: {
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
+  const today = useToday();
   const date = useFormatDate();
   const group = getFragmentData(GroupMembers_GroupFragment, props.group);
   const [view, setView] = useState<'current' | 'history'>('current');
@@ -80,7 +81,7 @@ export function GroupMembers(props: {
   const [ending, setEnding] = useState<Membership | null>(null);
   const [end] = useMutation(EndMembershipMutation);
   const all = group.members.nodes;
-  const shown = view === 'current' ? all.filter((m) => isCurrent(m)) : all;
+  const shown = view === 'current' ? all.filter((m) => isCurrent(m, today)) : all;
 
   return (
     <>
@@ -90,7 +91,7 @@ export function GroupMembers(props: {
           value={view}
           onChange={(v) => setView(v as 'current' | 'history')}
           options={[
-            { value: 'current', label: `${t('groups.activeMembers')} (${all.filter((m) => isCurrent(m)).length})` },
+            { value: 'current', label: `${t('groups.activeMembers')} (${all.filter((m) => isCurrent(m, today)).length})` },
             { value: 'history', label: `${t('groups.history')} (${group.members.totalCount})` },
           ]}
         />
@@ -127,7 +128,7 @@ export function GroupMembers(props: {
             title: t('exchanges.status'),
             width: 90,
             render: (_, m) =>
-              isCurrent(m) ? <Tag color="green">{t('groups.current')}</Tag> : <Tag>{t('groups.left')}</Tag>,
+              isCurrent(m, today) ? <Tag color="green">{t('groups.current')}</Tag> : <Tag>{t('groups.left')}</Tag>,
           },
           ...(props.canManage
             ? [
@@ -181,6 +182,7 @@ function AddMemberModal(props: {
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const [form] = Form.useForm<AddValues>();
   const [add] = useMutation(AddMemberMutation);
@@ -199,7 +201,7 @@ function AddMemberModal(props: {
       form={form}
       saving={saving}
       errors={errors}
-      initialValues={{ role: GroupMemberRole.Member, joinedOn: isoDay() }}
+      initialValues={{ role: GroupMemberRole.Member, joinedOn: today }}
       onFinish={(v) => void save(v)}
       onValuesChange={(changed) => {
         // The lead school can only join as LEAD, any other school never: pick the role for the user.

@@ -22,7 +22,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
 import { errorCode } from '@zhuji/client/errors';
 import { serverFieldErrors } from '@zhuji/client/field-errors';
 import { formatDate, formatDateTime } from '@zhuji/client/format';
@@ -31,7 +31,6 @@ import { RectificationStatus } from '../../gql/graphql';
 import { AuditTrail } from '../audit/AuditTrail';
 import { LedgerStatusTag } from './LedgerStatusTag';
 import { LIMITS, statusChangeErrors } from './ledger-rules';
-import { todayInBeijing } from '@zhuji/client/format';
 
 const LedgerItemQuery = graphql(`
   query LedgerItemPage($id: ID!) {
@@ -97,12 +96,12 @@ const FIELDS = ['status', 'note', 'evidence', 'closedOn'] as const;
 
 function StatusForm({ item }: { item: { id: string; status: RectificationStatus; evidence?: string | null } }) {
   const { t, i18n } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [change, { loading, error, reset }] = useMutation(ChangeStatusMutation);
   const status = Form.useWatch('status', form);
   const other = error ? serverFieldErrors(error, FIELDS, i18n.language).other : [];
-  const today = todayInBeijing();
 
   /** The server's rules, checked field by field before sending (ledger-rules.ts). */
   const ruleFor = (field: (typeof FIELDS)[number]) => ({

@@ -3,7 +3,7 @@ import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ExportButton, QueryState } from '@zhuji/client/ui';
+import { ExportButton, QueryState, useToday } from '@zhuji/client/ui';
 import { SortControls } from '../../app/records/filters';
 import { graphql } from '../../gql';
 import { TownPlanState, type PlanListPageQuery } from '../../gql/graphql';
@@ -55,6 +55,7 @@ type Row = PlanListPageQuery['townPlans']['nodes'][number];
 
 export function PlanListPage() {
   const { t, i18n } = useTranslation();
+  const today = useToday();
   const navigate = useNavigate();
   const list = useListState(planList);
   const { state } = list;
@@ -142,7 +143,7 @@ export function PlanListPage() {
           placeholder={t('plans.column.year')}
           style={{ width: 110 }}
           value={state.filters.year}
-          options={recentPeriods().map((y) => ({ value: y, label: y }))}
+          options={recentPeriods(today).map((y) => ({ value: y, label: y }))}
           onChange={(year?: string) => list.setFilters({ year })}
         />
         <Select

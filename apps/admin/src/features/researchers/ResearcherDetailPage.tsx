@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Breadcrumb, Button, Card, Descriptions, Form, Input, Result, Space, Table, Tabs, Tag } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Form, Input, Result, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { ResearcherDetailPageQuery } from '../../gql/graphql';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { RecordActions } from '../../app/records/RecordListCard';
-import { isoDay } from '@zhuji/client/format';
+import { monthsBefore } from '@zhuji/client/days';
 import { useFormatDate } from '../../app/records/format';
 import { EndPeriodModal, FormModal, useFormSave } from '../../app/records/forms';
 import { SchoolPicker } from '../../app/pickers/SchoolPicker';
@@ -37,6 +37,7 @@ const ResearcherDetailQuery = graphql(`
             isTownSeat
           }
           missingMonths(from: $from, to: $to)
+          dueMonth
         }
       }
       sessions(first: 100, orderBy: { field: HELD_ON, direction: DESC }) {
@@ -79,17 +80,16 @@ const EndAssignmentMutation = graphql(`
 type Assignment = NonNullable<ResearcherDetailPageQuery['researcher']>['assignments']['nodes'][number];
 
 /** The last twelve months, this one included: the window the missing months are counted in. */
-export function lastTwelveMonths(day = isoDay()): { from: string; to: string } {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  const start = new Date(Date.UTC(y, m - 12, 1));
-  return { from: start.toISOString().slice(0, 10), to: day };
+export function lastTwelveMonths(today: string): { from: string; to: string } {
+  return { from: monthsBefore(today, 11), to: today };
 }
 
 export function ResearcherDetailPage() {
   const { t } = useTranslation();
   const date = useFormatDate();
   const { id = '' } = useParams();
-  const [range] = useState(lastTwelveMonths);
+  const today = useToday();
+  const range = lastTwelveMonths(today);
   const { data, loading, error, refetch } = useQuery(ResearcherDetailQuery, { variables: { id, ...range } });
   const [end] = useMutation(EndAssignmentMutation);
   const [editing, setEditing] = useState(false);
@@ -106,7 +106,7 @@ export function ResearcherDetailPage() {
         extra={<Link to="/researchers">{t('common.back')}</Link>}
       />
     );
-  const current = (a: Assignment) => !a.endDate || a.endDate >= isoDay();
+  const current = (a: Assignment) => !a.endDate || a.endDate >= today;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -191,14 +191,23 @@ export function ResearcherDetailPage() {
                       {
                         key: 'missing',
                         title: t('researchers.missingMonths'),
+                        // Ended term months without a session are missing (缺); the month in
+                        // progress is only due (待开展) until it ends, as the server counts it.
                         render: (_, a) =>
-                          a.missingMonths.length ? (
+                          a.missingMonths.length || a.dueMonth ? (
                             <Space size={[4, 4]} wrap data-testid="missing-months">
                               {a.missingMonths.map((m) => (
-                                <Tag color="red" key={m}>
-                                  {m}
+                                <Tag color="red" key={m} data-testid="missing-month" data-month={m}>
+                                  {t('researchMonth.missing', { month: m })}
                                 </Tag>
                               ))}
+                              {a.dueMonth && (
+                                <Tooltip title={t('researchMonth.dueHint')}>
+                                  <Tag color="gold" data-testid="due-month" data-month={a.dueMonth}>
+                                    {t('researchMonth.due', { month: a.dueMonth })}
+                                  </Tag>
+                                </Tooltip>
+                              )}
                             </Space>
                           ) : (
                             <Tag color="green">{t('researchers.noMissingMonths')}</Tag>
@@ -291,6 +300,7 @@ type AssignValues = { schoolId: string; startDate: string; endDate?: string };
 /** Periods of one researcher at one school never overlap: the server checks and says so. */
 function AssignModal(props: { researcherId: string; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const [form] = Form.useForm<AssignValues>();
   const [assign] = useMutation(AssignMutation);
@@ -313,7 +323,7 @@ function AssignModal(props: { researcherId: string; onClose: () => void; onSaved
       form={form}
       saving={saving}
       errors={errors}
-      initialValues={{ startDate: isoDay() }}
+      initialValues={{ startDate: today }}
       onFinish={(v) => void save(v)}
       onClose={props.onClose}
       testId="assign-form"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ExportButton } from '@zhuji/client/ui';
+import { ExportButton, useToday } from '@zhuji/client/ui';
 import { Link, useNavigate } from 'react-router';
 import { getFragmentData, graphql } from '../../gql';
 import { ResearcherLevel, ResearcherOrderField, type ResearcherListPage_ResearcherFragment } from '../../gql/graphql';
@@ -9,7 +9,6 @@ import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
 import { BooleanFilter, EnumFilter, ListSearch, SchoolFilter } from '../../app/records/filters';
-import { isoDay } from '@zhuji/client/format';
 import { DistrictFilter } from '../teachers/TeacherListPage';
 import { ResearcherFormModal } from './ResearcherForm';
 
@@ -103,11 +102,12 @@ const ResearcherCreatePermission = graphql(`
 
 export function ResearcherListPage() {
   const { t } = useTranslation();
+  const today = useToday();
   const navigate = useNavigate();
   const list = useListState(researcherList);
   const { state } = list;
   const { withoutTownSeat, ...filter } = state.filters;
-  const variables = { filter, orderBy: { field: state.sort, direction: state.direction }, today: isoDay() };
+  const variables = { filter, orderBy: { field: state.sort, direction: state.direction }, today: today };
   const all = useQuery(ResearcherListQuery, {
     variables: { ...variables, ...pageVariables(state) },
     skip: withoutTownSeat === true,

@@ -18,7 +18,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
 import { formatDate } from '@zhuji/client/format';
 import { graphql } from '../../gql';
 import type { TownGoalsPageQuery } from '../../gql/graphql';
@@ -26,7 +26,7 @@ import { bilingual, recentPeriods, usePeriod } from '../dashboard/programme';
 import { PlanStateTag } from '../plans/PlanStateTag';
 
 const TownGoalsQuery = graphql(`
-  query TownGoalsPage($townId: ID!, $period: String!, $year: Int!) {
+  query TownGoalsPage($townId: ID!, $period: String) {
     goalAttainment(townId: $townId, period: $period) {
       period
       meetsAll
@@ -48,7 +48,7 @@ const TownGoalsQuery = graphql(`
             stage
           }
         }
-        plans(filter: { year: $year }, first: 5) {
+        plans(first: 10, orderBy: { field: YEAR, direction: DESC }) {
           nodes {
             id
             year
@@ -166,16 +166,18 @@ function GoalPanel({ verdict }: { verdict: Verdict }) {
 export function TownGoalsPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
+  const today = useToday();
   const [period, setPeriod] = usePeriod();
-  const { data, loading, error, refetch } = useQuery(TownGoalsQuery, {
-    variables: { townId: id, period, year: Number(period) },
-  });
+  // Without ?period= the server judges the latest year with assessments and says which.
+  const { data, loading, error, refetch } = useQuery(TownGoalsQuery, { variables: { townId: id, period } });
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
   const attainment = data.goalAttainment;
   if (!attainment)
     return <Result status="404" title={t('towns.notFound')} extra={<Link to="/towns">{t('common.back')}</Link>} />;
   const { town } = attainment;
   const failing = attainment.goals.filter((g) => !g.met);
+  // The plan of the judged year (a town has at most one a year).
+  const plans = town.plans.nodes.filter((p) => String(p.year) === attainment.period);
 
   const ledgerColumns: ColumnsType<LedgerRow> = [
     {
@@ -218,9 +220,9 @@ export function TownGoalsPage() {
             data-testid="period"
             aria-label={t('overview.period')}
             style={{ width: 100 }}
-            value={period}
+            value={attainment.period}
             onChange={setPeriod}
-            options={recentPeriods().map((p) => ({ value: p, label: p }))}
+            options={recentPeriods(today).map((p) => ({ value: p, label: p }))}
           />
         }
       >
@@ -270,9 +272,9 @@ export function TownGoalsPage() {
             {
               key: 'plan',
               label: t('towns.plan', { year: attainment.period }),
-              children: town.plans.nodes.length ? (
+              children: plans.length ? (
                 <Space>
-                  {town.plans.nodes.map((p) => (
+                  {plans.map((p) => (
                     <Link key={p.id} to={`/plans/${encodeURIComponent(p.id)}`} data-testid="town-plan">
                       <PlanStateTag state={p.state} />
                     </Link>

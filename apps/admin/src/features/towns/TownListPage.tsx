@@ -3,7 +3,7 @@ import { Card, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ExportButton, QueryState } from '@zhuji/client/ui';
+import { ExportButton, QueryState, useToday } from '@zhuji/client/ui';
 import { SortControls } from '../../app/records/filters';
 import { graphql } from '../../gql';
 import { ProgrammeGoal, type TownListPageQuery } from '../../gql/graphql';
@@ -11,7 +11,7 @@ import { DistrictPicker } from '../../app/pickers/DistrictPicker';
 import { pageVariables } from '../../app/list/list-params';
 import { ListPager } from '../../app/list/ListPager';
 import { useListState } from '../../app/list/useListState';
-import { currentPeriod, GOAL_ORDER, recentPeriods } from '../dashboard/programme';
+import { GOAL_ORDER, periodQuery, recentPeriods } from '../dashboard/programme';
 import { townList, townListFiltered, townListVariables } from './town-list';
 
 const TownListQuery = graphql(`
@@ -38,6 +38,7 @@ const TownListQuery = graphql(`
         ...ListPager_PageInfo
       }
       nodes {
+        period
         meetsAll
         town {
           id
@@ -108,6 +109,7 @@ const GOALS = GOAL_ORDER;
  */
 export function TownListPage() {
   const { t } = useTranslation();
+  const today = useToday();
   const list = useListState(townList);
   const { state } = list;
   const variables = townListVariables(state);
@@ -115,7 +117,8 @@ export function TownListPage() {
     variables: { ...variables, ...pageVariables(state) },
   });
   const page = (data ?? previousData)?.townGoalAttainments;
-  const period = variables.period;
+  // Without ?period= the server answers for the latest year with assessments; each row says which.
+  const period = variables.period ?? page?.nodes[0]?.period;
 
   const columns: ColumnsType<Row> = [
     { key: 'code', title: t('towns.column.code'), render: (_, r) => r.town.code, width: 110 },
@@ -124,7 +127,7 @@ export function TownListPage() {
       title: t('towns.column.name'),
       render: (_, r) => (
         <Link
-          to={`/towns/${encodeURIComponent(r.town.id)}${period === currentPeriod() ? '' : `?period=${period}`}`}
+          to={`/towns/${encodeURIComponent(r.town.id)}${periodQuery(variables.period)}`}
           data-testid="town-link"
         >
           {r.town.name}
@@ -208,8 +211,8 @@ export function TownListPage() {
           aria-label={t('overview.period')}
           style={{ width: 100 }}
           value={period}
-          options={recentPeriods().map((p) => ({ value: p, label: p }))}
-          onChange={(next: string) => list.setFilters({ period: next === currentPeriod() ? undefined : next })}
+          options={recentPeriods(today).map((p) => ({ value: p, label: p }))}
+          onChange={(next: string) => list.setFilters({ period: next })}
         />
         <DistrictPicker
           data-testid="filter-district"

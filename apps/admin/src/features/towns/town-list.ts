@@ -6,7 +6,6 @@ import {
   type TownGoalOrder,
 } from '../../gql/graphql';
 import { defineList, type ListState } from '../../app/list/list-params';
-import { currentPeriod } from '../dashboard/programme';
 
 /**
  * The town goals table's URL: `?period=2025&districtId=…&meetsAll=false&failing=STAFFING&search=镇&sort=goalsMet`,
@@ -33,10 +32,13 @@ const ORDER_FIELD = {
   goalsMet: TownGoalOrderField.GoalsMet,
 } as const;
 
-/** The year asked about: the URL's when it is one, else this year. */
-export function townListPeriod(state: TownListState): string {
+/**
+ * The year asked about: the URL's when it is one, else undefined, and the server answers for
+ * the latest year with assessments (each row says which).
+ */
+export function townListPeriod(state: TownListState): string | undefined {
   const period = state.filters.period;
-  return period && /^\d{4}$/.test(period) ? period : currentPeriod();
+  return period && /^\d{4}$/.test(period) ? period : undefined;
 }
 
 /** Whether anything beyond the year narrows the list (the year is a view, not a filter). */
@@ -46,13 +48,14 @@ export function townListFiltered(state: TownListState): boolean {
 
 /** The query's variables: programme towns only; `goalsMet` lists the weakest first. */
 export function townListVariables(state: TownListState): {
-  period: string;
+  period?: string;
   filter: TownGoalFilter;
   orderBy: TownGoalOrder;
 } {
   const { districtId, meetsAll, failing, search } = state.filters;
+  const period = townListPeriod(state);
   return {
-    period: townListPeriod(state),
+    ...(period ? { period } : {}),
     filter: {
       inProgramme: true,
       ...(districtId ? { districtId } : {}),

@@ -25,10 +25,9 @@ import {
 } from '@zhuji/client/trusteeship-activity';
 import { graphql } from '../../gql';
 import { TrusteeshipMeasure, TrusteeshipStatus } from '../../gql/graphql';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { RecordActions } from '../../app/records/RecordListCard';
-import { isoDay } from '@zhuji/client/format';
 import { useFormatDate } from '../../app/records/format';
 import { EndPeriodModal, FormModal, useFormSave } from '../../app/records/forms';
 import { TrusteeshipFormModal } from './TrusteeshipForm';
@@ -272,12 +271,13 @@ function RecordActivityModal(props: {
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const [form] = Form.useForm<ActivityValues>();
   const [record] = useMutation(RecordActivityMutation);
   const { errors, saving, run } = useFormSave(form, ['measure', 'heldOn', 'description']);
   const { trusteeship } = props;
-  const last = lastActivityDay(trusteeship, isoDay());
+  const last = lastActivityDay(trusteeship, today);
 
   const save = (input: ActivityValues) =>
     run(async () => {
@@ -316,7 +316,7 @@ function RecordActivityModal(props: {
           { required: true, message: t('trusteeships.rule.required') },
           {
             validator: async (_, v?: string) => {
-              const problem = v ? activityDateProblem(v, trusteeship, isoDay()) : null;
+              const problem = v ? activityDateProblem(v, trusteeship, today) : null;
               if (problem) throw new Error(t(`activityRule.${problem.rule}` as const, { date: problem.date ?? '' }));
             },
           },

@@ -2,11 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Card, Col, Empty, Flex, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
 import { getFragmentData, graphql } from '../../gql';
 import { PortalExchange_Fields } from './exchange.fragment';
 import { useViewer } from '../../app/viewer';
-import { isoDay } from '../../lib/dates';
 
 const CollaborationQuery = graphql(`
   query PortalCollaboration($today: Date!, $leadSchoolId: ID) {
@@ -72,9 +71,10 @@ export function CollaborationPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const lead = viewer.schoolsOf('GROUP_LEADER')[0];
+  const today = useToday();
   const { data, error, refetch } = useQuery(CollaborationQuery, {
     skip: !viewer.me,
-    variables: { today: isoDay(), leadSchoolId: lead?.id },
+    variables: { today, leadSchoolId: lead?.id },
   });
   if (error || viewer.error) return <QueryState error={error ?? viewer.error} retry={() => void refetch()} />;
   if (!data) return <QueryState loading />;

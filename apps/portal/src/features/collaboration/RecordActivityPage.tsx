@@ -4,12 +4,11 @@ import type { ErrorLike } from '@apollo/client';
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { DraftNotices, draftKey, isNetworkError, QueryState, useFormDraft } from '@zhuji/client/ui';
+import { DraftNotices, draftKey, isNetworkError, QueryState, useFormDraft, useToday } from '@zhuji/client/ui';
 import { serverFieldErrors } from '@zhuji/client/field-errors';
 import { graphql } from '../../gql';
 import { TrusteeshipMeasure } from '../../gql/graphql';
 import { useViewer } from '../../app/viewer';
-import { isoDay } from '../../lib/dates';
 import {
   activityDateProblem,
   DESCRIPTION_MAX,
@@ -76,7 +75,7 @@ export function RecordActivityPage() {
   const [params] = useSearchParams();
   const viewer = useViewer();
   const lead = viewer.schoolsOf('GROUP_LEADER')[0];
-  const today = isoDay();
+  const today = useToday();
   const { data, error, refetch } = useQuery(ActivityTrusteeshipsQuery, {
     skip: !viewer.me,
     variables: { leadSchoolId: lead?.id },

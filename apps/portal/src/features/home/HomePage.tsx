@@ -2,11 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { Card, Col, Empty, Flex, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
 import { getFragmentData, graphql } from '../../gql';
 import { PortalExchange_Fields } from '../collaboration/exchange.fragment';
 import { useViewer } from '../../app/viewer';
-import { addDays, daysBetween, isoDay, monthsBefore, SOON_DAYS } from '../../lib/dates';
+import { addDays, daysBetween, monthsBefore, SOON_DAYS } from '@zhuji/client/days';
 import { attentionItems, type AttentionItem } from './attention';
 
 const HomeQuery = graphql(`
@@ -59,6 +59,7 @@ const HomeQuery = graphql(`
           nodes {
             id
             missingMonths(from: $from, to: $today)
+            dueMonth
             researcher {
               id
               name
@@ -78,7 +79,7 @@ const HomeQuery = graphql(`
 export function HomePage() {
   const { t } = useTranslation();
   const viewer = useViewer();
-  const today = isoDay();
+  const today = useToday();
   const staffSchools = viewer.schoolsOf('SCHOOL_STAFF');
   const researchSchools = viewer.schoolsOf('RESEARCHER');
   const leadSchools = viewer.schoolsOf('GROUP_LEADER');
@@ -153,7 +154,7 @@ export function HomePage() {
             dataSource={items}
             data-testid="attention"
             renderItem={(item) => (
-              <List.Item data-testid="attention-item" data-kind={item.kind}>
+              <List.Item data-testid="attention-item" data-kind={item.kind} data-month={item.params.month}>
                 <Flex vertical gap={2} style={{ width: '100%' }}>
                   <Flex gap={8} align="center" wrap>
                     <Tag color={item.severity === 'high' ? 'red' : 'orange'}>{t(`home.kind.${item.kind}`)}</Tag>

@@ -61,4 +61,22 @@ describe('what needs attention on the home screen', () => {
     expect(items).toHaveLength(1);
     expect(items[0]!.link).toBe('/research?assignment=a1&month=2026-02');
   });
+
+  it('shows the month in progress as due to its researcher, never as missed, and not to the school', () => {
+    const assignment = {
+      id: 'a1',
+      missingMonths: ['2026-10'],
+      dueMonth: '2026-12',
+      researcher: { name: '徐国' },
+      school: { id: 's', name: '白桥镇中心小学' },
+    };
+    const mine = attentionItems({ ...base, today: '2026-12-03', researcher: true, assignments: [assignment] }, 30);
+    expect(mine.map((i) => [i.kind, i.params.month])).toEqual([
+      ['missingMonth', '2026-10'],
+      ['dueMonth', '2026-12'],
+    ]);
+    expect(mine[1]!.link).toBe('/research?assignment=a1&month=2026-12');
+    const school = attentionItems({ ...base, today: '2026-12-03', assignments: [assignment] }, 30);
+    expect(school.map((i) => i.kind)).toEqual(['missingMonth']);
+  });
 });

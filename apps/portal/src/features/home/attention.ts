@@ -1,7 +1,7 @@
-import { daysBetween } from '../../lib/dates';
+import { daysBetween } from '@zhuji/client/days';
 
 export interface AttentionItem {
-  kind: 'planReturned' | 'planDue' | 'planMissing' | 'overdue' | 'missingMonth' | 'exchangeEnding';
+  kind: 'planReturned' | 'planDue' | 'planMissing' | 'overdue' | 'missingMonth' | 'dueMonth' | 'exchangeEnding';
   severity: 'high' | 'normal';
   link: string;
   params: Record<string, string | number>;
@@ -30,6 +30,7 @@ interface Input {
   assignments: readonly {
     id: string;
     missingMonths: readonly string[];
+    dueMonth?: string | null;
     researcher: { name: string };
     school: { id: string; name: string };
   }[];
@@ -39,8 +40,9 @@ interface Input {
 /**
  * What needs the viewer now, most pressing first: a plan returned by the district, a plan
  * due or overdue and not yet submitted, next year's plan not yet started (from October),
- * ledger items past their deadline, months without joint research, exchanges ending within
- * `soonDays`. The server scopes every list; this only picks and orders.
+ * ledger items past their deadline, ended months without joint research, for a researcher the
+ * month in progress still without it (due, not missed: it has not ended), exchanges ending
+ * within `soonDays`. The server scopes every list; this only picks and orders.
  */
 export function attentionItems(input: Input, soonDays: number): AttentionItem[] {
   const items: AttentionItem[] = [];
@@ -74,6 +76,15 @@ export function attentionItems(input: Input, soonDays: number): AttentionItem[] 
         severity: 'normal',
         link: input.researcher ? `/research?assignment=${encodeURIComponent(a.id)}&month=${month}` : `/schools/${encodeURIComponent(a.school.id)}`,
         params: { month, school: a.school.name, researcher: a.researcher.name },
+      });
+    }
+    // The school's staff cannot hold it for the researcher; only the researcher is reminded.
+    if (a.dueMonth && input.researcher) {
+      items.push({
+        kind: 'dueMonth',
+        severity: 'normal',
+        link: `/research?assignment=${encodeURIComponent(a.id)}&month=${a.dueMonth}`,
+        params: { month: a.dueMonth, school: a.school.name, researcher: a.researcher.name },
       });
     }
   }

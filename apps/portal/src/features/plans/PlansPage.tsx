@@ -4,7 +4,8 @@ import type { ErrorLike } from '@apollo/client';
 import { Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
+import { yearOf } from '@zhuji/client/days';
 import { graphql } from '../../gql';
 import { useViewer } from '../../app/viewer';
 import { PLAN_STATE_COLOR } from './plan-state';
@@ -42,6 +43,7 @@ export function PlansPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const viewer = useViewer();
+  const today = useToday();
   const town = viewer.schoolsOf('SCHOOL_STAFF')[0]?.town;
   const { data, error, refetch } = useQuery(PlansQuery, { variables: { townId: town?.id }, skip: !viewer.me });
   const [create, { loading: creating }] = useMutation(CreatePlan);
@@ -49,7 +51,7 @@ export function PlansPage() {
 
   if (error || viewer.error) return <QueryState error={error ?? viewer.error} retry={() => void refetch()} />;
   if (!data) return <QueryState loading />;
-  const year = new Date().getFullYear();
+  const year = Number(yearOf(today));
   // The plan of a year is due on its 29 March: from the autumn before, next year's is the one to draft.
   const years = [year, year + 1].filter((y) => !data.townPlans.nodes.some((p) => p.year === y));
   const start = async (y: number) => {

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import type { ErrorLike } from '@apollo/client';
-import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Select, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { DraftNotices, draftKey, QueryState, useFormDraft } from '@zhuji/client/ui';
+import { DraftNotices, draftKey, QueryState, useFormDraft, useToday } from '@zhuji/client/ui';
 import { graphql } from '../../gql';
-import { isoDay, monthsBefore } from '../../lib/dates';
+import { dayInMonth, monthsBefore } from '@zhuji/client/days';
 
 const ResearchQuery = graphql(`
   query PortalResearch($today: Date!, $from: Date!) {
@@ -30,6 +30,7 @@ const ResearchQuery = graphql(`
               }
             }
             missingMonths(from: $from, to: $today)
+            dueMonth
           }
         }
         sessions(first: 5, orderBy: { field: HELD_ON, direction: DESC }) {
@@ -76,7 +77,7 @@ export function ResearchPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params] = useSearchParams();
-  const today = isoDay();
+  const today = useToday();
   const { data, error, refetch } = useQuery(ResearchQuery, { variables: { today, from: monthsBefore(today, 11) } });
   const [record, { loading: saving }] = useMutation(RecordSession, {
     refetchQueries: ['PortalResearch', 'PortalHome'],
@@ -89,9 +90,10 @@ export function ResearchPage() {
   const assignments = me?.assignments.nodes ?? [];
   const month = params.get('month');
   const fromLink = assignments.find((a) => a.id === params.get('assignment'));
-  const needing = assignments.find((a) => a.missingMonths.length > 0);
+  const needing =
+    assignments.find((a) => a.missingMonths.length > 0) ?? assignments.find((a) => a.dueMonth != null);
   const defaultSchool = (fromLink ?? needing ?? assignments[0])?.school.id ?? '';
-  const defaultDay = month && /^\d{4}-\d{2}$/.test(month) ? `${month}-15` : today;
+  const defaultDay = month && /^\d{4}-\d{2}$/.test(month) ? dayInMonth(month, today) : today;
   // The form's starting values; a draft typed over them is restored (base null: a new record).
   const defaults: SessionForm | null = me
     ? { schoolId: defaultSchool, heldOn: defaultDay, topic: '', subject: me.subject, participantCount: 0, summary: '' }
@@ -145,14 +147,20 @@ export function ResearchPage() {
             <Flex key={a.id} gap={6} wrap align="center" data-testid="assignment" data-school={a.school.name}>
               <Link to={`/schools/${encodeURIComponent(a.school.id)}`}>{a.school.name}</Link>
               <Typography.Text type="secondary">{t('research.since', { date: a.startDate })}</Typography.Text>
-              {a.missingMonths.length === 0 ? (
-                <Tag color="green">{t('research.noneMissing')}</Tag>
-              ) : (
-                a.missingMonths.map((m) => (
-                  <Tag color="red" key={m} data-testid="missing-month" data-month={m} data-school={a.school.name}>
-                    {t('research.missing', { month: m })}
+              {a.missingMonths.length === 0 && !a.dueMonth && (
+                <Tag color="green">{t('researchMonth.none')}</Tag>
+              )}
+              {a.missingMonths.map((m) => (
+                <Tag color="red" key={m} data-testid="missing-month" data-month={m} data-school={a.school.name}>
+                  {t('researchMonth.missing', { month: m })}
+                </Tag>
+              ))}
+              {a.dueMonth && (
+                <Tooltip title={t('researchMonth.dueHint')}>
+                  <Tag color="gold" data-testid="due-month" data-month={a.dueMonth} data-school={a.school.name}>
+                    {t('researchMonth.due', { month: a.dueMonth })}
                   </Tag>
-                ))
+                </Tooltip>
               )}
             </Flex>
           ))}

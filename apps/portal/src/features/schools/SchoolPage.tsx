@@ -2,10 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Card, Descriptions, Flex, List, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { QueryState } from '@zhuji/client/ui';
+import { QueryState, useToday } from '@zhuji/client/ui';
 import { formatIndicator } from '@zhuji/client/assessment-indicators';
 import { graphql } from '../../gql';
-import { isoDay } from '../../lib/dates';
 import { StaffingTags } from './StaffingTags';
 import { LedgerList } from '../ledger/LedgerList';
 
@@ -116,7 +115,8 @@ const SchoolQuery = graphql(`
 export function SchoolPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, error, refetch } = useQuery(SchoolQuery, { variables: { id, today: isoDay() } });
+  const today = useToday();
+  const { data, error, refetch } = useQuery(SchoolQuery, { variables: { id, today } });
   if (error) return <QueryState error={error} retry={() => void refetch()} />;
   if (!data) return <QueryState loading />;
   const school = data.node?.__typename === 'School' ? data.node : null;

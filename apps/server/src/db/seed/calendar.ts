@@ -1,4 +1,8 @@
+import { addDays } from '../../common/dates.js';
 import type { Random } from './random.js';
+
+// Day arithmetic is the programme's (common/dates.ts); the seed re-exports it for its planners.
+export { addDays };
 
 /**
  * The demo's programme calendar, anchored to the day the seed runs (its `anchor`: today in
@@ -103,14 +107,6 @@ const DAY_MS = 86_400_000;
 
 function toTime(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`);
-}
-
-function fromTime(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  return fromTime(toTime(iso) + days * DAY_MS);
 }
 
 /** The same day `years` later (29 February becomes 1 March). */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, TEST_TODAY } from '../../test/harness.js';
 import { buildWorld, cityAdminToken, signInAs, type World } from '../../test/fixtures.js';
 import { parseGlobalId } from '../../common/global-id.js';
+import { addDays } from '../../common/dates.js';
 import { Role } from '../../auth/viewer.js';
 import { isOverdue } from './ledger.service.js';
 import { RectificationStatus } from './ledger.enums.js';
@@ -14,12 +15,6 @@ const STATUS = `mutation($id: ID!, $i: ChangeRectificationStatusInput!) { change
 const GET = `query($id: ID!) { rectificationItem(id: $id) { ${FIELDS} } }`;
 
 /** `day` shifted by `n` calendar days (both `YYYY-MM-DD`). */
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
 describe('rectification ledger', () => {
   let t: TestApp;
   let city: string;

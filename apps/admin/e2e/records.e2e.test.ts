@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { api, launchBrowser, screenshots, signIn, type Browser } from '@zhuji/testing/e2e';
+import { api, chooseOption, launchBrowser, screenshots, signIn, type Browser } from '@zhuji/testing/e2e';
 import type { Page } from 'playwright-core';
 
 const base = inject('base');
@@ -52,13 +52,7 @@ async function count(connection: string, filterType: string, filter: Record<stri
  */
 async function choose(testIdOrId: string, text: string, search = false): Promise<void> {
   const select = testIdOrId.startsWith('#') ? page.locator(testIdOrId) : page.getByTestId(testIdOrId);
-  await select.click();
-  const list = await page.locator(':focus[aria-controls]').getAttribute('aria-controls');
-  if (search) await page.keyboard.type(text);
-  await page
-    .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text })
-    .first()
-    .click();
+  await chooseOption(page, select, text, { search });
 }
 
 /** The id of the record whose detail page is open. */

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { api, launchBrowser, readXlsx, screenshots, signIn, type Browser } from '@zhuji/testing/e2e';
+import { api, chooseOption, launchBrowser, readXlsx, screenshots, signIn, type Browser } from '@zhuji/testing/e2e';
 import type { Page } from 'playwright-core';
 
 const base = inject('base');
@@ -13,13 +13,9 @@ const shots = screenshots('admin');
 let browser: Browser;
 let page: Page;
 
-/** Picks the first option of an antd Select after typing into it (server-side search). */
+/** Picks an option of an antd Select after typing into it (server-side search). */
 async function pick(testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor();
-  await option.click();
+  await chooseOption(page, page.getByTestId(testId), text, { search: true });
 }
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type {} from 'vitest';
 
 declare module 'vitest' {
@@ -248,4 +248,43 @@ export async function readXlsx(file: string): Promise<string[][]> {
     rows.push(values.slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
   });
   return rows;
+}
+
+/**
+ * Picks the option labelled `text` in an antd Select, as a user does: open it, type to
+ * search when asked (the pickers search on the server), click the option. `text` must be a
+ * whole part of the label, the name or an item of its note ("X小学（商河县·…）"), so
+ * "X小学" never picks "X小学分校". On a loaded machine the dropdown can close or re-render while it
+ * animates in, leaving the option hidden for good: the whole gesture is then tried again
+ * from a closed select rather than waited on.
+ */
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  text: string,
+  options: { search?: boolean } = {},
+): Promise<void> {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const label = new RegExp(`(?:^|[\\s（(·])${escaped}(?:$|[\\s（(）)·])`);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const list = await page.locator(':focus[aria-controls]').getAttribute('aria-controls');
+    if (options.search) {
+      // a retry may find the last try's text still in the search box
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(text);
+    }
+    const option = page
+      .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`)
+      .filter({ hasText: label })
+      .first();
+    try {
+      await option.click({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+      await page.locator(`.ant-select-dropdown:has([id="${list}"])`).waitFor({ state: 'hidden' });
+    }
+  }
 }

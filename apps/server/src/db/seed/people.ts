@@ -3,10 +3,13 @@ import { idNumberCheckChar } from '../../modules/teacher/id-number.js';
 import { hashSeed, type Random, type Weighted } from './random.js';
 
 /**
- * The generated ages and dates are as of this day, not today, so every run yields the
- * same people. The start of the 2025 school year.
+ * The day generated ages and careers are as of in the base calendar (calendar.ts): the start
+ * of the 2025 school year. A demo seeded on another day moves it by the calendar's whole
+ * years (`calendar.at`), so a demo started in 2030 has teachers hired since 2025 and nobody
+ * five years older than the ages the staffing tables describe; a given anchor always yields
+ * the same people.
  */
-export const AS_OF = new Date(Date.UTC(2025, 8, 1));
+export const BASE_STAFF_AS_OF = '2025-09-01';
 
 const DAY_MS = 86_400_000;
 
@@ -49,21 +52,21 @@ export class PersonalNumbers {
   }
 }
 
-/** A birth date giving exactly `age` full years at AS_OF. */
-export function birthDateFor(age: number, rng: Random): Date {
-  const lastBirthday = Date.UTC(AS_OF.getUTCFullYear() - age, AS_OF.getUTCMonth(), AS_OF.getUTCDate());
+/** A birth date giving exactly `age` full years at `asOf`. */
+export function birthDateFor(age: number, asOf: Date, rng: Random): Date {
+  const lastBirthday = Date.UTC(asOf.getUTCFullYear() - age, asOf.getUTCMonth(), asOf.getUTCDate());
   return new Date(lastBirthday - rng.int(0, 364) * DAY_MS);
 }
 
-/** A hire date at `hireAge` or a little after, never after AS_OF. */
-export function hireDateFor(birthDate: Date, hireAge: number, rng: Random): Date {
+/** A hire date at `hireAge` or a little after, never after `asOf`. */
+export function hireDateFor(birthDate: Date, hireAge: number, asOf: Date, rng: Random): Date {
   const birthday = Date.UTC(birthDate.getUTCFullYear() + hireAge, birthDate.getUTCMonth(), birthDate.getUTCDate());
-  return new Date(Math.min(birthday + rng.int(0, 364) * DAY_MS, AS_OF.getTime()));
+  return new Date(Math.min(birthday + rng.int(0, 364) * DAY_MS, asOf.getTime()));
 }
 
-/** Whole years from `date` to AS_OF. */
-export function yearsUntilAsOf(date: Date): number {
-  return Math.floor((AS_OF.getTime() - date.getTime()) / (365.25 * DAY_MS));
+/** Whole years from `date` to `asOf`. */
+export function yearsUntil(date: Date, asOf: Date): number {
+  return Math.floor((asOf.getTime() - date.getTime()) / (365.25 * DAY_MS));
 }
 
 /** `YYYY-MM-DD`, how date columns are written. */

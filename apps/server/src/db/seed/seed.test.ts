@@ -6,9 +6,9 @@ import { planCollaboration } from './collaboration.js';
 import { planExchanges } from './exchanges.js';
 import type { StaffMember } from './network.js';
 import { planResearch } from './research.js';
-import { demoCalendar } from './calendar.js';
+import { addDays, demoCalendar } from './calendar.js';
 import { loadDivisions } from './divisions.js';
-import { PersonalNumbers } from './people.js';
+import { BASE_STAFF_AS_OF, PersonalNumbers } from './people.js';
 import { planDistrict } from './plan.js';
 import { SchoolBuilder } from './schools.js';
 import { staffOf } from './teachers.js';
@@ -481,6 +481,20 @@ describe.each(['2027-06-15', '2028-02-29', '2029-01-01', '2030-09-01', '2026-12-
         [anchor],
       );
       expect(future.filter((f) => f.start !== cal.nextTermStart || f.ended !== null || f.activities > 0)).toEqual([]);
+    });
+
+    it('ages its teachers with the demo: ages and careers counted to the moved school-year start', async () => {
+      // A demo started in 2030 with ages frozen at 2025 would have nobody hired in five years.
+      const asOf = cal.at(BASE_STAFF_AS_OF);
+      const [row] = await t.ds.query(
+        `SELECT to_char(max(hire_date), 'YYYY-MM-DD') AS "lastHire",
+                min(date_part('year', age($1::date, birth_date)))::int AS youngest,
+                max(date_part('year', age($1::date, birth_date)))::int AS oldest
+         FROM teacher`,
+        [asOf],
+      );
+      expect(row.lastHire <= asOf && row.lastHire > addDays(asOf, -365)).toBe(true);
+      expect([row.youngest, row.oldest]).toEqual([22, 59]);
     });
 
     it('has the school year in progress: rotations begun this September, exchanges ending within 30 days', async () => {

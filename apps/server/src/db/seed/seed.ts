@@ -42,7 +42,7 @@ import { planCollaboration } from './collaboration.js';
 import { loadDivisions, type Division } from './divisions.js';
 import { planExchanges } from './exchanges.js';
 import { STAFF_SAMPLE, type SeededDistrict, type StaffMember } from './network.js';
-import { PersonalNumbers } from './people.js';
+import { BASE_STAFF_AS_OF, PersonalNumbers } from './people.js';
 import { planDistrict, type Scale } from './plan.js';
 import { planResearch } from './research.js';
 import { SchoolBuilder, type PlannedSchool } from './schools.js';
@@ -110,7 +110,13 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
   const counts = await ds.transaction(async (em) => {
     await insertRows(em, District, districts);
     await insertRows(em, Town, towns);
-    const { schools, teachers, scopes, seeded, staff } = await insertSchools(em, divisions, options, story);
+    const { schools, teachers, scopes, seeded, staff } = await insertSchools(
+      em,
+      divisions,
+      options,
+      story,
+      calendar.at(BASE_STAFF_AS_OF),
+    );
     const accounts = await insertDemoAccounts(em, scopes, passwordHash);
     const collaborationStarted = performance.now();
     const network = {
@@ -207,6 +213,7 @@ async function insertSchools(
   divisions: Division[],
   { scale, logger }: SeedOptions,
   story: Story,
+  staffAsOf: string,
 ): Promise<InsertedSchools> {
   const builder = new SchoolBuilder(scale);
   const numbers = new PersonalNumbers();
@@ -219,7 +226,7 @@ async function insertSchools(
     const planned = builder.build(division, planDistrict(division, scale));
     const rows = planned.map((p) => p.row);
     await insertRows(em, School, rows);
-    teachers += await insertStaff(em, planned, numbers, staff, story);
+    teachers += await insertStaff(em, planned, numbers, staff, story, staffAsOf);
     schools += planned.length;
     seeded.push({ division, schools: planned });
     if (division.district.code === DEMO_DISTRICT) scopes = demoScopes(division, planned);
@@ -243,6 +250,7 @@ async function insertStaff(
   numbers: PersonalNumbers,
   sample: Map<string, StaffMember[]>,
   story: Story,
+  staffAsOf: string,
 ): Promise<number> {
   const teachers = new BatchInserter(em, Teacher);
   const principals: { id: string; principalId: string }[] = [];
@@ -263,14 +271,14 @@ async function insertStaff(
   const baselines = new Map<SchoolStage, Tally>();
   const baseline = (stage: SchoolStage) => baselines.get(stage) ?? baselines.set(stage, emptyTally()).get(stage)!;
   for (const school of schools.filter((s) => urban(s) && !s.row.isTownSeat)) {
-    const staff = staffOf(school, numbers);
+    const staff = staffOf(school, numbers, staffAsOf);
     addTally(baseline(school.row.stage), staff);
     await write(school, staff);
   }
   // The county town's own town-seat schools are urban too: raising them raises the baseline.
   const urbanSeats = schools
     .filter((s) => urban(s) && s.row.isTownSeat)
-    .map((s) => ({ s, staff: staffOf(s, numbers) }));
+    .map((s) => ({ s, staff: staffOf(s, numbers, staffAsOf) }));
   const withSeats = (stage: SchoolStage) =>
     urbanSeats.filter((u) => u.s.row.stage === stage).reduce((t, u) => addTally(t, u.staff), { ...baseline(stage) });
   for (let changed = true; changed;) {
@@ -280,7 +288,7 @@ async function insertStaff(
   for (const u of urbanSeats) addTally(baseline(u.s.row.stage), u.staff);
   for (const u of urbanSeats) await write(u.s, u.staff);
   for (const school of schools.filter((s) => !urban(s))) {
-    const staff = staffOf(school, numbers);
+    const staff = staffOf(school, numbers, staffAsOf);
     if (school.row.isTownSeat) {
       const base = baseline(school.row.stage);
       if (failureOf(story, school.row.townId, ProgrammeGoal.STAFFING, familyOf(school.row.stage))) {

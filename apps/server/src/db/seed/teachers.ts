@@ -3,7 +3,7 @@ import { SchoolLocality, SchoolStage } from '../../modules/school/school.enums.j
 import type { Teacher } from '../../modules/teacher/teacher.entity.js';
 import { BackboneLevel, Degree, Gender, Title } from '../../modules/teacher/teacher.enums.js';
 import { personName } from './names.js';
-import { birthDateFor, hireDateFor, isoDate, yearsUntilAsOf, type PersonalNumbers } from './people.js';
+import { BASE_STAFF_AS_OF, birthDateFor, hireDateFor, isoDate, yearsUntil, type PersonalNumbers } from './people.js';
 import { Random, type Weighted } from './random.js';
 import type { PlannedSchool, SchoolRow } from './schools.js';
 
@@ -104,6 +104,8 @@ interface Staffing {
   region: string;
   rng: Random;
   numbers: PersonalNumbers;
+  /** the day ages and years of service are counted to (people.ts, BASE_STAFF_AS_OF) */
+  asOf: Date;
 }
 
 /**
@@ -111,13 +113,18 @@ interface Staffing {
  * qualifications come from the school's own stream, so they do not change when other
  * schools do; ID and phone numbers come from the run-wide `numbers`, which keeps them unique.
  */
-export function staffOf({ row: school, slot }: PlannedSchool, numbers: PersonalNumbers): TeacherRow[] {
+export function staffOf(
+  { row: school, slot }: PlannedSchool,
+  numbers: PersonalNumbers,
+  asOf: string = BASE_STAFF_AS_OF,
+): TeacherRow[] {
   // A 9-digit town code starts with its 6-digit district code.
   const s: Staffing = {
     school,
     region: slot.town.code.slice(0, 6),
     rng: new Random(`teachers:${school.code}`),
     numbers,
+    asOf: new Date(`${asOf}T00:00:00Z`),
   };
   return Array.from({ length: slot.teachers }, (_, i) => (i === 0 ? principal(s) : teacher(s, i + 1)));
 }
@@ -166,11 +173,11 @@ function principal(s: Staffing): TeacherRow {
   });
 }
 
-function lifeOf(age: number, { school, rng }: Staffing): Life {
+function lifeOf(age: number, { school, rng, asOf }: Staffing): Life {
   const gender = rng.chance(FEMALE_SHARE[school.stage][school.locality]) ? Gender.FEMALE : Gender.MALE;
-  const birth = birthDateFor(age, rng);
-  const hire = hireDateFor(birth, Math.min(age, rng.weighted(HIRE_AGE)), rng);
-  return { gender, birth, hire, yearsOfService: yearsUntilAsOf(hire) };
+  const birth = birthDateFor(age, asOf, rng);
+  const hire = hireDateFor(birth, Math.min(age, rng.weighted(HIRE_AGE)), asOf, rng);
+  return { gender, birth, hire, yearsOfService: yearsUntil(hire, asOf) };
 }
 
 function row({ school, region, rng, numbers }: Staffing, sequence: number, life: Life, q: Qualifications): TeacherRow {

@@ -8,7 +8,9 @@ import { sortSpec } from '../../common/order.js';
 import { RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
 import { activeOnSql } from '../../common/dates.js';
-import { assertCan, can, isInScope, schoolScope, type Action, type SchoolScope } from '../../auth/policy.js';
+import { isInScope, schoolScope, type SchoolScope } from '../../auth/policy.js';
+import { assertMay, assertOn } from '../../auth/decisions/decide.js';
+import { BOOKING, EXCHANGE, exchangeEnds } from '../../auth/decisions/exchange.js';
 import { School } from '../school/school.entity.js';
 import { Teacher } from '../teacher/teacher.entity.js';
 import { TeacherExchange } from './exchange.entity.js';
@@ -138,12 +140,6 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
     });
   }
 
-  /** Whether the viewer may take `action` on an exchange between these schools (either end suffices). */
-  private assertOnEitherEnd(ctx: Context, action: Action, from: School, to: School): void {
-    if (can(ctx.viewer, action, { districtId: to.districtId, schoolId: to.id })) return;
-    assertCan(ctx.viewer, action, { districtId: from.districtId, schoolId: from.id });
-  }
-
   /**
    * The no-overlap rule, checked before the database's exclusion constraint would refuse:
    * the caller has locked the teacher row, so two concurrent writes for one teacher queue.
@@ -231,7 +227,17 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
           },
         ]);
       }
-      this.assertOnEitherEnd(ctx, 'exchange:create', from, to);
+      assertOn(
+        ctx,
+        BOOKING,
+        'exchange:create',
+        exchangeEnds({
+          fromSchoolId: from.id,
+          fromDistrictId: from.districtId,
+          toSchoolId: to.id,
+          toDistrictId: to.districtId,
+        }),
+      );
       const row = em.create(TeacherExchange, {
         teacherId: teacher.id,
         fromSchoolId: from.id,
@@ -247,21 +253,21 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
     });
   }
 
-  private async requireWritable(ctx: Context, em: EntityManager, id: string, action: Action) {
+  private async requireWritable(
+    ctx: Context,
+    em: EntityManager,
+    id: string,
+    action: 'exchange:update' | 'exchange:delete',
+  ) {
     const row = await this.requireVisible(ctx, id, 'id', em);
-    const schools = em.getRepository(School);
-    const [from, to] = await Promise.all([
-      schools.findOneByOrFail({ id: row.fromSchoolId }),
-      schools.findOneByOrFail({ id: row.toSchoolId }),
-    ]);
-    this.assertOnEitherEnd(ctx, action, from, to);
+    await assertMay(ctx, EXCHANGE, action, row, em);
     return row;
   }
 
   private async changeDates(
     ctx: Context,
     id: string,
-    action: Action,
+    action: 'exchange:update',
     change: (row: TeacherExchange) => void,
   ): Promise<TeacherExchange> {
     return inTransaction(ctx, async (em, audit) => {

@@ -11,7 +11,8 @@ import type { Place } from './decide.js';
 /**
  * Groups and trusteeships are run from their lead school (policy.ts: a group leader only
  * from its own lead school, never from a partner it reaches). `partner`/`member` are here
- * for decisions that need the other end.
+ * for decisions that need the other end. Their scope SQL (which groups and trusteeships a
+ * viewer sees) is modules/collaboration/collaboration.scope.ts.
  */
 export interface LedFacts {
   lead: Place;

@@ -1,7 +1,24 @@
 import type { EntityManager } from 'typeorm';
 import type { TeacherExchange } from '../../modules/exchange/exchange.entity.js';
-import { can } from '../policy.js';
+import { can, type SchoolScope } from '../policy.js';
 import { recordPolicy, type Decision, type Place } from './decide.js';
+
+/**
+ * SQL restricting rows to those whose school on either end is in the viewer's scope.
+ * `ends` are [schoolIdSql, districtIdSql] pairs; the row is visible when any end is.
+ */
+export function anyEndInScope(scope: SchoolScope, ends: [string, string][]): { sql: string; params: object } {
+  if (scope.all) return { sql: 'TRUE', params: {} };
+  const parts: string[] = [];
+  for (const [schoolSql, districtSql] of ends) {
+    if (scope.districtIds.length) parts.push(`${districtSql} IN (:...scopeDistrictIds)`);
+    if (scope.schoolIds.length) parts.push(`${schoolSql} IN (:...scopeSchoolIds)`);
+  }
+  return {
+    sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE',
+    params: { scopeDistrictIds: scope.districtIds, scopeSchoolIds: scope.schoolIds },
+  };
+}
 
 /** Both ends of an exchange: the teacher's home school (from) and the receiving school (to). */
 export interface ExchangeEnds {

@@ -8,9 +8,9 @@ import { sortSpec } from '../../common/order.js';
 import { RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
 import { activeOnSql } from '../../common/dates.js';
-import { isInScope, schoolScope, type SchoolScope } from '../../auth/policy.js';
+import { isInScope, schoolScope } from '../../auth/policy.js';
 import { assertMay, assertOn } from '../../auth/decisions/decide.js';
-import { BOOKING, EXCHANGE, exchangeEnds } from '../../auth/decisions/exchange.js';
+import { anyEndInScope, BOOKING, EXCHANGE, exchangeEnds } from '../../auth/decisions/exchange.js';
 import { School } from '../school/school.entity.js';
 import { Teacher } from '../teacher/teacher.entity.js';
 import { TeacherExchange } from './exchange.entity.js';
@@ -23,23 +23,6 @@ import {
   type TeacherExchangeOrder,
   type UpdateTeacherExchangeInput,
 } from './exchange.inputs.js';
-
-/**
- * SQL restricting rows to those whose school on either end is in the viewer's scope.
- * `ends` are [schoolIdSql, districtIdSql] pairs; the row is visible when any end is.
- */
-export function anyEndInScope(scope: SchoolScope, ends: [string, string][]): { sql: string; params: object } {
-  if (scope.all) return { sql: 'TRUE', params: {} };
-  const parts: string[] = [];
-  for (const [schoolSql, districtSql] of ends) {
-    if (scope.districtIds.length) parts.push(`${districtSql} IN (:...scopeDistrictIds)`);
-    if (scope.schoolIds.length) parts.push(`${schoolSql} IN (:...scopeSchoolIds)`);
-  }
-  return {
-    sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE',
-    params: { scopeDistrictIds: scope.districtIds, scopeSchoolIds: scope.schoolIds },
-  };
-}
 
 /** `end` must not precede `start` (both `YYYY-MM-DD`, so string order is date order). */
 export function assertPeriod(start: string, end: string | null | undefined, endPath: string): void {

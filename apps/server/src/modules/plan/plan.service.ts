@@ -11,10 +11,10 @@ import { RecordService } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
 import { PROGRAMME_TIME_ZONE } from '../../common/dates.js';
 import { dayInJinan } from '../../common/clock.js';
-import { schoolScope, type SchoolScope } from '../../auth/policy.js';
+import { schoolScope } from '../../auth/policy.js';
 import { assertMay } from '../../auth/decisions/decide.js';
 import { TOWN } from '../../auth/decisions/organisation.js';
-import { PLAN } from '../../auth/decisions/programme.js';
+import { PLAN, townScopeSql } from '../../auth/decisions/programme.js';
 import { Town } from '../town/town.entity.js';
 import { TownPlan, TownPlanTransition, type PlanMeasure } from './plan.entity.js';
 import { ActionLine, TownPlanState } from './plan.enums.js';
@@ -109,30 +109,6 @@ export function transitionsLoader(ctx: Context): DataLoader<string, TownPlanTran
     perRequest.set(ctx, loader);
   }
   return loader;
-}
-
-/**
- * Visibility of town-level records (plans, town assessments): the city-wide roles, the
- * town's district bureau, and whoever sees any school of the town (its staff, group
- * leaders and researchers of those schools). `townSql`/`districtSql` locate the row.
- */
-export function townScopeSql(
-  scope: SchoolScope,
-  townSql: string,
-  districtSql: string,
-): { sql: string; params: object } {
-  if (scope.all) return { sql: 'TRUE', params: {} };
-  const parts: string[] = [];
-  if (scope.districtIds.length) parts.push(`${districtSql} IN (:...scopeDistrictIds)`);
-  if (scope.schoolIds.length) {
-    parts.push(
-      `EXISTS (SELECT 1 FROM "school" "scope_school" WHERE "scope_school"."town_id" = ${townSql} AND "scope_school"."id" IN (:...scopeSchoolIds))`,
-    );
-  }
-  return {
-    sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE',
-    params: { scopeDistrictIds: scope.districtIds, scopeSchoolIds: scope.schoolIds },
-  };
 }
 
 function normaliseMeasures(items: PlanMeasureInput[]): PlanMeasure[] {

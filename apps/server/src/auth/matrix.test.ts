@@ -14,6 +14,7 @@ import {
   ROLES,
   SEES_SCHOOL_1,
   SIGNED_IN,
+  type Ask,
   type MatrixKit,
   type Row,
   type Scope,
@@ -94,6 +95,14 @@ describe('authorization matrix', () => {
     return r.data!.createTown.id as string;
   }
   const target = (s: Scope) => (s === 'in' ? a : b);
+  async function emptyDistrict(): Promise<string> {
+    const d = await gql(
+      'mutation($c: String!) { createDistrict(input: { code: $c, name: "待删区", kind: ZONE }) { id } }',
+      { c: `39${String(1000 + n++).slice(-4)}` },
+      city,
+    );
+    return d.data!.createDistrict.id as string;
+  }
 
   const rows: Record<string, Row> = {
     // ── public administrative divisions
@@ -156,12 +165,14 @@ describe('authorization matrix', () => {
       scopeFree: true,
     },
     login: {
+      ask: null, // signing in is no action of the policy
       run: (_tk) =>
         gql('mutation($p: String!) { login(username: "matrix-city", password: $p) { token } }', { p: PASSWORD }),
       allow: { in: ALL, out: ALL },
       scopeFree: true,
     },
     logout: {
+      ask: null, // every signed-in viewer may sign out
       run: async (tk) =>
         tk
           ? gql('mutation { logout }', {}, await t.login(`matrix-${roleOf(tk)}`, PASSWORD))
@@ -171,6 +182,7 @@ describe('authorization matrix', () => {
     },
     // ── writes on divisions
     createDistrict: {
+      ask: () => ({ action: 'DISTRICT_CREATE' }),
       run: (tk) =>
         gql(
           'mutation($c: String!) { createDistrict(input: { code: $c, name: "新区", kind: DISTRICT }) { id } }',
@@ -181,6 +193,7 @@ describe('authorization matrix', () => {
       scopeFree: true,
     },
     updateDistrict: {
+      ask: (s) => ({ action: 'DISTRICT_UPDATE', id: target(s).districtId }),
       run: (tk, s) =>
         gql(
           'mutation($id: ID!) { updateDistrict(id: $id, input: { kind: DISTRICT }) { id } }',
@@ -190,18 +203,13 @@ describe('authorization matrix', () => {
       allow: { in: CITY, out: CITY },
     },
     deleteDistrict: {
-      run: async (tk) => {
-        const d = await gql(
-          'mutation($c: String!) { createDistrict(input: { code: $c, name: "待删区", kind: ZONE }) { id } }',
-          { c: `39${String(1000 + n++).slice(-4)}` },
-          city,
-        );
-        return gql('mutation($id: ID!) { deleteDistrict(id: $id) }', { id: d.data!.createDistrict.id }, tk);
-      },
+      ask: async () => ({ action: 'DISTRICT_DELETE', id: await emptyDistrict() }),
+      run: async (tk) => gql('mutation($id: ID!) { deleteDistrict(id: $id) }', { id: await emptyDistrict() }, tk),
       allow: { in: CITY, out: CITY },
       scopeFree: true,
     },
     createTown: {
+      ask: (s) => ({ action: 'TOWN_CREATE', id: target(s).districtId }),
       run: (tk, s) =>
         gql(
           'mutation($i: CreateTownInput!) { createTown(input: $i) { id } }',
@@ -218,6 +226,7 @@ describe('authorization matrix', () => {
       allow: { in: CITY, out: CITY },
     },
     updateTown: {
+      ask: (s) => ({ action: 'TOWN_UPDATE', id: target(s).townId }),
       run: (tk, s) =>
         gql(
           'mutation($id: ID!) { updateTown(id: $id, input: { inProgramme: true }) { id } }',
@@ -227,6 +236,7 @@ describe('authorization matrix', () => {
       allow: { in: ADMINS, out: CITY },
     },
     deleteTown: {
+      ask: (s) => ({ action: 'TOWN_DELETE', id: target(s).townId }), // decided by the town's district, as run's empty town
       run: async (tk, s) =>
         gql(
           'mutation($id: ID!) { deleteTown(id: $id) }',
@@ -237,6 +247,7 @@ describe('authorization matrix', () => {
     },
     // ── writes on schools and teachers
     createSchool: {
+      ask: (s) => ({ action: 'SCHOOL_CREATE', id: target(s).townId }),
       run: (tk, s) =>
         gql(
           'mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }',
@@ -254,6 +265,7 @@ describe('authorization matrix', () => {
       allow: { in: ADMINS, out: CITY },
     },
     updateSchool: {
+      ask: (s) => ({ action: 'SCHOOL_UPDATE', id: target(s).schoolIds[0] }),
       run: (tk, s) =>
         gql(
           'mutation($id: ID!) { updateSchool(id: $id, input: { studentCount: 500 }) { id } }',
@@ -263,12 +275,14 @@ describe('authorization matrix', () => {
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     deleteSchool: {
+      ask: async (s) => ({ action: 'SCHOOL_DELETE', id: await emptySchool(target(s)) }),
       // An empty school in the scoped roles' district (not their own school, which has teachers).
       run: async (tk, s) =>
         gql('mutation($id: ID!) { deleteSchool(id: $id) }', { id: await emptySchool(target(s)) }, tk),
       allow: { in: ADMINS, out: CITY },
     },
     createTeacher: {
+      ask: (s) => ({ action: 'TEACHER_CREATE', id: target(s).schoolIds[0] }),
       run: (tk, s) =>
         gql(
           'mutation($i: CreateTeacherInput!) { createTeacher(input: $i) { id } }',
@@ -286,6 +300,7 @@ describe('authorization matrix', () => {
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     updateTeacher: {
+      ask: (s) => ({ action: 'TEACHER_UPDATE', id: teacherOf.get(target(s).schoolIds[0]!) }),
       run: (tk, s) =>
         gql(
           'mutation($id: ID!) { updateTeacher(id: $id, input: { subject: "数学" }) { id } }',
@@ -295,11 +310,13 @@ describe('authorization matrix', () => {
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     deleteTeacher: {
+      ask: async (s) => ({ action: 'TEACHER_DELETE', id: await freshTeacher(target(s).schoolIds[0]!) }),
       run: async (tk, s) =>
         gql('mutation($id: ID!) { deleteTeacher(id: $id) }', { id: await freshTeacher(target(s).schoolIds[0]!) }, tk),
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     createUser: {
+      ask: (s) => ({ action: 'USER_MANAGE', id: target(s).schoolIds[1] }), // where the grant lies
       run: (tk, s) =>
         gql(
           'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
@@ -322,6 +339,7 @@ describe('authorization matrix', () => {
       allow: { in: ADMINS, out: CITY },
     },
     grantRole: {
+      ask: (s) => ({ action: 'USER_MANAGE', id: targets[s] }),
       run: (tk, s) =>
         gql(
           'mutation($u: ID!, $s: ID!) { grantRole(userId: $u, grant: { role: RESEARCHER, schoolId: $s }) { id } }',
@@ -331,6 +349,7 @@ describe('authorization matrix', () => {
       allow: { in: ADMINS, out: CITY },
     },
     revokeGrant: {
+      ask: (s) => ({ action: 'USER_MANAGE', id: targets[s] }),
       run: async (tk, s) => {
         const g = await gql(
           'mutation($u: ID!, $s: ID!) { grantRole(userId: $u, grant: { role: SCHOOL_STAFF, schoolId: $s }) { id } }',
@@ -342,6 +361,7 @@ describe('authorization matrix', () => {
       allow: { in: ADMINS, out: CITY },
     },
     setUserActive: {
+      ask: (s) => ({ action: 'USER_MANAGE', id: targets[s] }),
       run: (tk, s) =>
         gql('mutation($u: ID!) { setUserActive(userId: $u, isActive: true) { id } }', { u: targets[s] }, tk),
       allow: { in: ADMINS, out: CITY },
@@ -432,16 +452,33 @@ describe('authorization matrix', () => {
     expect(missing, `operations without authorization rows: ${missing.join(', ')}`).toEqual([]);
   });
 
+  it('says for every mutation what a UI asks viewerCan', async () => {
+    const schema = await createSchema();
+    const unasked = Object.keys(schema.getMutationType()!.getFields()).filter((f) => rows[f]?.ask === undefined);
+    expect(unasked, `mutation rows without ask (see test/matrix-kit.ts Row.ask): ${unasked.join(', ')}`).toEqual([]);
+  });
+
+  /** viewerCan's answer as 'allow'/'deny'; anything else (an error) fails the comparison. */
+  async function viewerCan(ask: Ask, token: string | undefined): Promise<string> {
+    const r = await gql(`query($id: ID) { viewerCan(action: ${ask.action}, id: $id) }`, { id: ask.id ?? null }, token);
+    if (r.errors) return `error ${JSON.stringify(r.errors)}`;
+    return r.data!.viewerCan === true ? 'allow' : 'deny';
+  }
+
   for (const [operation, row] of Object.entries(rows)) {
     for (const scope of (row.scopeFree ? ['in'] : ['in', 'out']) as Scope[]) {
       it(`${operation} (${scope === 'in' ? 'in scope' : 'out of scope'})`, async () => {
         const outcomes: Record<string, string> = {};
         const expected: Record<string, string> = {};
+        const told: Record<string, string> = {};
         for (const who of ROLES) {
+          if (row.ask) told[who] = await viewerCan(await row.ask(scope), tokens.get(who));
           outcomes[who] = verdict(await row.run(tokens.get(who), scope));
           expected[who] = row.allow[scope].includes(who) ? 'allow' : 'deny';
         }
-        expect(outcomes).toEqual(expected);
+        expect(outcomes, 'the mutation as each role').toEqual(expected);
+        // Parity: what the UI is told is what the server does, role by role.
+        if (row.ask) expect(told, 'viewerCan as each role (must match the mutation)').toEqual(outcomes);
       });
     }
   }

@@ -3,8 +3,10 @@ import { forbidden, unauthenticated } from '../common/errors.js';
 import { Role, type Viewer } from './viewer.js';
 
 /**
- * The one place that says who may see and do what. Services ask `assertCan` before a
- * write and apply `schoolScope` to every query; nothing else in the code base decides.
+ * The one place that says who may see and do what: which role may take which action over
+ * which scope (`can`), and the scope SQL. Services apply `schoolScope` to every query and,
+ * before a write, ask the record's decision in auth/decisions (`assertMay`), which applies
+ * this table to the record's place; `viewerCan` asks the same decision.
  * docs/ACCESS.md renders these rules as a table for bureau administrators.
  */
 
@@ -149,6 +151,8 @@ export function can(viewer: Viewer | null, action: Action, target: Target = {}):
 }
 
 /**
+ * @deprecated for services: decide on the record with auth/decisions `assertMay`, which
+ * `viewerCan` shares; a target built by hand here is what let the two disagree.
  * Throws unless the viewer may act. Callers load the target through the scoped read path
  * first, so a record outside the viewer's sight is already NOT_FOUND before this runs;
  * FORBIDDEN therefore only ever describes records the viewer can see.

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { parseGlobalId } from '../common/global-id.js';
-import { can, type Action, type Target } from './policy.js';
+import type { Action } from './policy.js';
+import { viewerMay } from './decisions/registry.js';
 
 /** The policy's actions as a GraphQL enum: SCHOOL_UPDATE is `school:update`. */
 export enum ViewerAction {
@@ -99,37 +99,7 @@ export class ViewerCanResolver {
     @Arg('action', () => ViewerAction, { description: '操作 / Action' }) action: ViewerAction,
     @Arg('id', () => ID, { nullable: true, description: '记录的全局 ID / Global ID of the record' }) id?: string,
   ): Promise<boolean> {
-    if (!ctx.viewer) return false;
-    if (!id) return ctx.viewer.grants.some((g) => can({ ...ctx.viewer!, grants: [g] }, action as Action, anywhere(g)));
-    const target = await targetOf(ctx, id);
-    return target ? can(ctx.viewer, action as Action, target) : false;
+    return viewerMay(ctx, action as Action, id);
   }
 }
 
-function anywhere(g: { districtId: string | null; schoolId: string | null }): Target {
-  return { districtId: g.districtId, schoolId: g.schoolId };
-}
-
-/** Where a visible record sits; null when it does not exist or the viewer cannot see it. */
-async function targetOf(ctx: Context, globalId: string): Promise<Target | null> {
-  const parsed = parseGlobalId(globalId);
-  const service = parsed && ctx.services.byTypeName(parsed.type);
-  const row = service ? ((await service.getByGlobalId(ctx, globalId)) as Record<string, unknown> | null) : null;
-  if (!parsed || !row) return null;
-  switch (parsed.type) {
-    case 'District':
-      return { districtId: row.id as string };
-    case 'Town':
-      return { districtId: row.districtId as string };
-    case 'School':
-      return { districtId: row.districtId as string, schoolId: row.id as string };
-    default: {
-      // Other records sit at a school: a group or trusteeship at its lead school, an
-      // exchange at the school it leaves from, the rest (teachers, ledger items…) at theirs.
-      const schoolId = (row.leadSchoolId ?? row.fromSchoolId ?? row.schoolId) as string | undefined;
-      const school = schoolId ? await ctx.loaders.school.load(schoolId) : null;
-      if (school) return { districtId: school.districtId, schoolId: school.id };
-      return typeof row.districtId === 'string' ? { districtId: row.districtId } : null;
-    }
-  }
-}

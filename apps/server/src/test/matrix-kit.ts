@@ -8,6 +8,14 @@ export type Who = 'anonymous' | Role;
 export const ROLES: Who[] = ['anonymous', ...Object.values(Role)];
 export type Scope = 'in' | 'out';
 
+/** What a UI asks before offering an operation: `viewerCan(action, id)` (no id: "anywhere"). */
+export interface Ask {
+  /** a ViewerAction name, e.g. 'EXCHANGE_UPDATE' */
+  action: string;
+  /** the record acted on, or the parent created under (a school's town, a teacher's school) */
+  id?: string;
+}
+
 export interface Row {
   /** runs the operation as `token` on a target inside (`in`) or outside (`out`) the role's scope */
   run: (token: string | undefined, scope: Scope) => Promise<GqlResult>;
@@ -15,6 +23,14 @@ export interface Row {
   allow: Record<Scope, Who[]>;
   /** the operation has no out-of-scope target (public or scope-free) */
   scopeFree?: boolean;
+  /**
+   * Mutations only, and required for them: what the consoles ask `viewerCan` before offering
+   * the mutation, for a record in the same place as the one `run` acts on (the same record,
+   * or for a row that consumes its target, one made the same way). The parity test requires
+   * `viewerCan` to answer true exactly for the roles whose `run` is allowed. `null` only for
+   * what is no action of the policy (signing in and out).
+   */
+  ask?: ((scope: Scope) => Ask | Promise<Ask>) | null;
 }
 
 export const ALL = ROLES;

@@ -13,7 +13,7 @@ import { GrantFields, grantInput, type GrantValues } from './GrantFields';
 
 const UserDetailQuery = graphql(`
   query UserDetailPage($id: ID!) {
-    canManage: viewerCan(action: USER_MANAGE)
+    canManage: viewerCan(action: USER_MANAGE, id: $id)
     node(id: $id) {
       ... on User {
         id

@@ -36,6 +36,8 @@ const ItemQuery = graphql(`
         username
       }
     }
+    # The status form is offered only where changeRectificationStatus would be accepted.
+    canUpdate: viewerCan(action: LEDGER_UPDATE, id: $id)
   }
 `);
 
@@ -159,35 +161,37 @@ export function LedgerItemPage() {
         apply={(values) => form.setFieldsValue(values)}
         saveError={saveError}
       />
-      <Card size="small" title={t('ledger.changeStatus')}>
-        <Form<StatusForm>
-          form={form}
-          layout="vertical"
-          initialValues={draft.initialValues}
-          onValuesChange={(_, all) => draft.record(all)}
-          onFinish={(values) => void save(values)}
-        >
-          <Form.Item name="status" label={t('ledger.status')}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={(['OPEN', 'IN_PROGRESS', 'DONE'] as const).map((s) => ({
-                value: s,
-                label: t(`enums.ledgerStatus.${s}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="evidence" label={t('ledger.evidence')} extra={t('ledger.evidenceHint')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} data-testid="ledger-evidence" />
-          </Form.Item>
-          <Form.Item name="note" label={t('ledger.note')}>
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={saving} block data-testid="ledger-save">
-            {t('common.save')}
-          </Button>
-        </Form>
-      </Card>
+      {data.canUpdate && (
+        <Card size="small" title={t('ledger.changeStatus')}>
+          <Form<StatusForm>
+            form={form}
+            layout="vertical"
+            initialValues={draft.initialValues}
+            onValuesChange={(_, all) => draft.record(all)}
+            onFinish={(values) => void save(values)}
+          >
+            <Form.Item name="status" label={t('ledger.status')}>
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={(['OPEN', 'IN_PROGRESS', 'DONE'] as const).map((s) => ({
+                  value: s,
+                  label: t(`enums.ledgerStatus.${s}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="evidence" label={t('ledger.evidence')} extra={t('ledger.evidenceHint')}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} data-testid="ledger-evidence" />
+            </Form.Item>
+            <Form.Item name="note" label={t('ledger.note')}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={saving} block data-testid="ledger-save">
+              {t('common.save')}
+            </Button>
+          </Form>
+        </Card>
+      )}
       <Card size="small" title={t('ledger.history')}>
         <Timeline
           items={[...item.statusHistory].reverse().map((h) => ({

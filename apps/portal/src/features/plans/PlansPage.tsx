@@ -26,7 +26,8 @@ const PlansQuery = graphql(`
         }
       }
     }
-    canDraft: viewerCan(action: PLAN_DRAFT)
+    # Asked of the town a new plan would be for (the parent), as createTownPlan decides.
+    canDraft: viewerCan(action: PLAN_DRAFT, id: $townId)
   }
 `);
 
@@ -76,7 +77,13 @@ export function PlansPage() {
           <Flex gap={8} wrap align="center">
             <Typography.Text>{t('plans.noPlanYet')}</Typography.Text>
             {years.map((y) => (
-              <Button key={y} type="primary" loading={creating} onClick={() => void start(y)} data-testid={`plan-create-${y}`}>
+              <Button
+                key={y}
+                type="primary"
+                loading={creating}
+                onClick={() => void start(y)}
+                data-testid={`plan-create-${y}`}
+              >
                 {t('plans.start', { year: y })}
               </Button>
             ))}

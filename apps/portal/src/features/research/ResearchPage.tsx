@@ -46,6 +46,8 @@ const ResearchQuery = graphql(`
         }
       }
     }
+    # The record form is offered only to whoever may record sessions (at the chosen school, the server decides again).
+    canRecord: viewerCan(action: SESSION_RECORD)
   }
 `);
 
@@ -90,8 +92,7 @@ export function ResearchPage() {
   const assignments = me?.assignments.nodes ?? [];
   const month = params.get('month');
   const fromLink = assignments.find((a) => a.id === params.get('assignment'));
-  const needing =
-    assignments.find((a) => a.missingMonths.length > 0) ?? assignments.find((a) => a.dueMonth != null);
+  const needing = assignments.find((a) => a.missingMonths.length > 0) ?? assignments.find((a) => a.dueMonth != null);
   const defaultSchool = (fromLink ?? needing ?? assignments[0])?.school.id ?? '';
   const defaultDay = month && /^\d{4}-\d{2}$/.test(month) ? dayInMonth(month, today) : today;
   // The form's starting values; a draft typed over them is restored (base null: a new record).
@@ -147,9 +148,7 @@ export function ResearchPage() {
             <Flex key={a.id} gap={6} wrap align="center" data-testid="assignment" data-school={a.school.name}>
               <Link to={`/schools/${encodeURIComponent(a.school.id)}`}>{a.school.name}</Link>
               <Typography.Text type="secondary">{t('research.since', { date: a.startDate })}</Typography.Text>
-              {a.missingMonths.length === 0 && !a.dueMonth && (
-                <Tag color="green">{t('researchMonth.none')}</Tag>
-              )}
+              {a.missingMonths.length === 0 && !a.dueMonth && <Tag color="green">{t('researchMonth.none')}</Tag>}
               {a.missingMonths.map((m) => (
                 <Tag color="red" key={m} data-testid="missing-month" data-month={m} data-school={a.school.name}>
                   {t('researchMonth.missing', { month: m })}
@@ -166,57 +165,59 @@ export function ResearchPage() {
           ))}
         </Flex>
       </Card>
-      <Card size="small" title={t('research.record')}>
-        <div style={{ marginBottom: 12 }}>
-          <DraftNotices<SessionForm>
-            draft={draft}
-            labels={{}}
-            server={defaults}
-            apply={(values) => form.setFieldsValue(values)}
-            saveError={saveError}
-          />
-        </div>
-        {draft.ready && draft.initialValues && (
-          <Form<SessionForm>
-            form={form}
-            layout="vertical"
-            initialValues={draft.initialValues}
-            onValuesChange={(_, all) => draft.record(all)}
-            onFinish={(values) => void save(values)}
-          >
-            <Form.Item name="schoolId" label={t('research.school')} rules={[{ required: true }]}>
-              <Select
-                data-testid="session-school"
-                options={assignments.map((a) => ({ value: a.school.id, label: a.school.name }))}
-              />
-            </Form.Item>
-            <Form.Item name="heldOn" label={t('research.heldOn')} rules={[{ required: true }]}>
-              <Input type="date" max={today} data-testid="session-date" />
-            </Form.Item>
-            <Form.Item
-              name="topic"
-              label={t('research.topic')}
-              rules={[{ required: true, whitespace: true, message: t('research.topicRequired') }]}
+      {data?.canRecord && (
+        <Card size="small" title={t('research.record')}>
+          <div style={{ marginBottom: 12 }}>
+            <DraftNotices<SessionForm>
+              draft={draft}
+              labels={{}}
+              server={defaults}
+              apply={(values) => form.setFieldsValue(values)}
+              saveError={saveError}
+            />
+          </div>
+          {draft.ready && draft.initialValues && (
+            <Form<SessionForm>
+              form={form}
+              layout="vertical"
+              initialValues={draft.initialValues}
+              onValuesChange={(_, all) => draft.record(all)}
+              onFinish={(values) => void save(values)}
             >
-              <Input data-testid="session-topic" maxLength={200} placeholder={t('research.topicPlaceholder')} />
-            </Form.Item>
-            <Flex gap={12}>
-              <Form.Item name="subject" label={t('research.subject')} style={{ flex: 1 }}>
-                <Input maxLength={50} />
+              <Form.Item name="schoolId" label={t('research.school')} rules={[{ required: true }]}>
+                <Select
+                  data-testid="session-school"
+                  options={assignments.map((a) => ({ value: a.school.id, label: a.school.name }))}
+                />
               </Form.Item>
-              <Form.Item name="participantCount" label={t('research.participants')} style={{ width: 120 }}>
-                <InputNumber min={0} max={500} style={{ width: '100%' }} />
+              <Form.Item name="heldOn" label={t('research.heldOn')} rules={[{ required: true }]}>
+                <Input type="date" max={today} data-testid="session-date" />
               </Form.Item>
-            </Flex>
-            <Form.Item name="summary" label={t('research.summary')}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={saving} data-testid="session-save">
-              {t('research.save')}
-            </Button>
-          </Form>
-        )}
-      </Card>
+              <Form.Item
+                name="topic"
+                label={t('research.topic')}
+                rules={[{ required: true, whitespace: true, message: t('research.topicRequired') }]}
+              >
+                <Input data-testid="session-topic" maxLength={200} placeholder={t('research.topicPlaceholder')} />
+              </Form.Item>
+              <Flex gap={12}>
+                <Form.Item name="subject" label={t('research.subject')} style={{ flex: 1 }}>
+                  <Input maxLength={50} />
+                </Form.Item>
+                <Form.Item name="participantCount" label={t('research.participants')} style={{ width: 120 }}>
+                  <InputNumber min={0} max={500} style={{ width: '100%' }} />
+                </Form.Item>
+              </Flex>
+              <Form.Item name="summary" label={t('research.summary')}>
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={saving} data-testid="session-save">
+                {t('research.save')}
+              </Button>
+            </Form>
+          )}
+        </Card>
+      )}
       <Card size="small" title={t('research.recent')}>
         {me.sessions.nodes.length === 0 ? (
           <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>

@@ -49,6 +49,7 @@ export const assessmentMatrix: MatrixModule = {
       allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
     },
     createAssessment: {
+      ask: (s) => ({ action: 'ASSESSMENT_RECORD', id: kit.target(s).schoolIds[0] }),
       run: async (tk, s) => {
         const r = await kit.gql(
           'mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }',
@@ -61,6 +62,7 @@ export const assessmentMatrix: MatrixModule = {
       allow: { in: ADMINS, out: CITY },
     },
     recordAssessmentIndicators: {
+      ask: (s) => ({ action: 'ASSESSMENT_RECORD', id: fixtures[s] }),
       run: (tk, s) =>
         kit.gql(
           'mutation($id: ID!, $i: [AssessmentIndicatorInput!]!) { recordAssessmentIndicators(assessmentId: $id, indicators: $i) { id } }',
@@ -70,6 +72,7 @@ export const assessmentMatrix: MatrixModule = {
       allow: { in: ADMINS, out: CITY },
     },
     removeAssessmentIndicator: {
+      ask: (s) => ({ action: 'ASSESSMENT_RECORD', id: fixtures[s] }),
       run: async (tk, s) => {
         await kit.gql(
           'mutation($id: ID!, $i: [AssessmentIndicatorInput!]!) { recordAssessmentIndicators(assessmentId: $id, indicators: $i) { id } }',
@@ -88,6 +91,7 @@ export const assessmentMatrix: MatrixModule = {
       allow: { in: ADMINS, out: CITY },
     },
     deleteAssessment: {
+      ask: (s) => ({ action: 'ASSESSMENT_RECORD', id: fixtures[s] }),
       run: async (tk, s) => {
         const id = await assessment(kit, s, '2022');
         const r = await kit.gql('mutation($id: ID!) { deleteAssessment(id: $id) }', { id }, tk);

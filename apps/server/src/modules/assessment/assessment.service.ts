@@ -9,7 +9,10 @@ import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { RecordService } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { assertCan, isInScope, schoolScope } from '../../auth/policy.js';
+import { isInScope, schoolScope } from '../../auth/policy.js';
+import { assertMay, assertOn } from '../../auth/decisions/decide.js';
+import { SCHOOL, TOWN, townFacts } from '../../auth/decisions/organisation.js';
+import { ASSESSMENT } from '../../auth/decisions/programme.js';
 import type { AuditTrail } from '../audit/audit.trail.js';
 import { School } from '../school/school.entity.js';
 import { Town } from '../town/town.entity.js';
@@ -214,7 +217,12 @@ export class AssessmentService extends RecordService<Assessment> {
     if (errors.length) throw badInput(errors);
     return inTransaction(ctx, async (em, audit) => {
       const subject = await this.subjectOf(ctx, em, input);
-      assertCan(ctx.viewer, 'assessment:record', { districtId: subject.districtId, schoolId: subject.schoolId });
+      // Decided on the subject it is recorded for: the school, or the town.
+      if (subject.schoolId) {
+        assertOn(ctx, SCHOOL, 'assessment:record', { districtId: subject.districtId, schoolId: subject.schoolId });
+      } else {
+        assertOn(ctx, TOWN, 'assessment:record', await townFacts(em, subject.townId, subject.districtId));
+      }
       const row = em.create(Assessment, { ...subject, period: input.period, notes: input.notes ?? null });
       const saved = await this.persist(em, audit, row, null);
       await this.upsertIndicators(em, audit, saved, input.indicators ?? []);
@@ -224,7 +232,7 @@ export class AssessmentService extends RecordService<Assessment> {
 
   private async requireWritable(ctx: Context, em: EntityManager, id: string, path: string): Promise<Assessment> {
     const row = await this.requireVisible(ctx, id, path, em);
-    assertCan(ctx.viewer, 'assessment:record', { districtId: row.districtId, schoolId: row.schoolId });
+    await assertMay(ctx, ASSESSMENT, 'assessment:record', row, em);
     // Lock the assessment so concurrent indicator writes of one assessment queue.
     await em
       .getRepository(Assessment)

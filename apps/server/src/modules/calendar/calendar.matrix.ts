@@ -18,6 +18,7 @@ export const calendarMatrix: MatrixModule = {
       scopeFree: true,
     },
     setSchoolCalendar: {
+      ask: () => ({ action: 'PROGRAMME_CONFIGURE' }),
       run: (tk) =>
         kit.gql(
           'mutation { setSchoolCalendar(input: { schoolYear: 2030, holidayMonths: ["2031-02", "2031-08"] }) { schoolYear } }',

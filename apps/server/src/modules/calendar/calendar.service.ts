@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Context } from '../../context.js';
-import { assertCan } from '../../auth/policy.js';
+import { assertMayCityWide } from '../../auth/decisions/decide.js';
 import { badInput } from '../../common/errors.js';
 import { inTransaction } from '../../common/unit-of-work.js';
 import { SchoolYearCalendar } from './calendar.entity.js';
@@ -42,7 +42,7 @@ export class CalendarService {
   }
 
   async set(ctx: Context, input: SetSchoolCalendarInput): Promise<SchoolCalendar> {
-    assertCan(ctx.viewer, 'programme:configure');
+    assertMayCityWide(ctx, 'programme:configure');
     this.checkYear(input.schoolYear, 'input.schoolYear');
     const allowed = new Set(schoolYearMonths(input.schoolYear));
     const bad = input.holidayMonths.findIndex((m) => !allowed.has(m));

@@ -19,9 +19,9 @@ import {
 /** Who runs a lead school's groups and trusteeships: the bureaus and its group leader. */
 const LEADS_SCHOOL_1: Who[] = [Role.CITY_ADMIN, Role.DISTRICT_ADMIN, Role.GROUP_LEADER];
 
-const fixtures: Record<Scope, { group: string; trusteeship: string }> = {
-  in: { group: '', trusteeship: '' },
-  out: { group: '', trusteeship: '' },
+const fixtures: Record<Scope, { group: string; membership: string; trusteeship: string }> = {
+  in: { group: '', membership: '', trusteeship: '' },
+  out: { group: '', membership: '', trusteeship: '' },
 };
 
 async function newGroup(kit: MatrixKit, scope: Scope): Promise<string> {
@@ -59,11 +59,12 @@ export const collaborationMatrix: MatrixModule = {
   async setup(kit) {
     for (const scope of ['in', 'out'] as Scope[]) {
       fixtures[scope].group = await newGroup(kit, scope);
-      await kit.gql(
+      const m = await kit.gql(
         'mutation($g: ID!, $s: ID!) { addGroupMember(groupId: $g, input: { schoolId: $s, role: MEMBER, joinedOn: "2024-01-01" }) { id } }',
         { g: fixtures[scope].group, s: kit.target(scope).schoolIds[1] },
         kit.city(),
       );
+      fixtures[scope].membership = (m.data!.addGroupMember as { id: string }).id;
       fixtures[scope].trusteeship = await newTrusteeship(kit, scope);
     }
   },
@@ -99,6 +100,7 @@ export const collaborationMatrix: MatrixModule = {
 
     // ── groups: the bureaus create and delete; the lead school's group leader runs them
     createCollaborationGroup: {
+      ask: (s) => ({ action: 'GROUP_CREATE', id: kit.target(s).schoolIds[0] }), // the lead school
       run: (tk, s) =>
         kit.gql(
           'mutation($i: CreateCollaborationGroupInput!) { createCollaborationGroup(input: $i) { id } }',
@@ -114,6 +116,7 @@ export const collaborationMatrix: MatrixModule = {
       allow: { in: ADMINS, out: CITY },
     },
     updateCollaborationGroup: {
+      ask: (s) => ({ action: 'GROUP_UPDATE', id: fixtures[s].group }),
       run: (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { updateCollaborationGroup(id: $id, input: { description: "矩阵修改" }) { id } }',
@@ -123,11 +126,13 @@ export const collaborationMatrix: MatrixModule = {
       allow: { in: LEADS_SCHOOL_1, out: CITY },
     },
     deleteCollaborationGroup: {
+      ask: (s) => ({ action: 'GROUP_DELETE', id: fixtures[s].group }),
       run: async (tk, s) =>
         kit.gql('mutation($id: ID!) { deleteCollaborationGroup(id: $id) }', { id: await newGroup(kit, s) }, tk),
       allow: { in: ADMINS, out: CITY },
     },
     addGroupMember: {
+      ask: (s) => ({ action: 'GROUP_MANAGE_MEMBERS', id: fixtures[s].group }),
       run: async (tk, s) =>
         kit.gql(
           'mutation($g: ID!, $s: ID!) { addGroupMember(groupId: $g, input: { schoolId: $s, role: MEMBER, joinedOn: "2024-09-01" }) { id } }',
@@ -137,6 +142,7 @@ export const collaborationMatrix: MatrixModule = {
       allow: { in: LEADS_SCHOOL_1, out: CITY },
     },
     endGroupMembership: {
+      ask: (s) => ({ action: 'GROUP_MANAGE_MEMBERS', id: fixtures[s].membership }),
       run: async (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { endGroupMembership(id: $id, leftOn: "2024-12-31") { id } }',
@@ -148,6 +154,7 @@ export const collaborationMatrix: MatrixModule = {
 
     // ── trusteeships: run by the lead school's bureaus and group leader, never by the partner
     createTrusteeship: {
+      ask: (s) => ({ action: 'TRUSTEESHIP_CREATE', id: kit.target(s).schoolIds[0] }), // the lead school
       run: (tk, s) =>
         kit.gql(
           'mutation($i: CreateTrusteeshipInput!) { createTrusteeship(input: $i) { id } }',
@@ -164,6 +171,7 @@ export const collaborationMatrix: MatrixModule = {
       allow: { in: LEADS_SCHOOL_1, out: CITY },
     },
     updateTrusteeship: {
+      ask: (s) => ({ action: 'TRUSTEESHIP_UPDATE', id: fixtures[s].trusteeship }),
       run: (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { updateTrusteeship(id: $id, input: { notes: "矩阵修改" }) { id } }',
@@ -173,6 +181,7 @@ export const collaborationMatrix: MatrixModule = {
       allow: { in: LEADS_SCHOOL_1, out: CITY },
     },
     endTrusteeship: {
+      ask: (s) => ({ action: 'TRUSTEESHIP_UPDATE', id: fixtures[s].trusteeship }),
       run: async (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { endTrusteeship(id: $id, actualEndDate: "2024-12-31") { id } }',
@@ -182,6 +191,7 @@ export const collaborationMatrix: MatrixModule = {
       allow: { in: LEADS_SCHOOL_1, out: CITY },
     },
     recordTrusteeshipActivity: {
+      ask: (s) => ({ action: 'TRUSTEESHIP_RECORD_ACTIVITY', id: fixtures[s].trusteeship }),
       run: (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { recordTrusteeshipActivity(trusteeshipId: $id, input: { measure: JOINT_RESEARCH, heldOn: "2024-05-01", description: "矩阵教研" }) { id } }',

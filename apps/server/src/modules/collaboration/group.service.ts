@@ -9,7 +9,10 @@ import { paginate, type SortSpec } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, likePattern, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { assertCan, schoolScope } from '../../auth/policy.js';
+import { schoolScope } from '../../auth/policy.js';
+import { assertMay } from '../../auth/decisions/decide.js';
+import { SCHOOL } from '../../auth/decisions/organisation.js';
+import { GROUP, MEMBERSHIP } from '../../auth/decisions/collaboration.js';
 import { School } from '../school/school.entity.js';
 import { CollaborationGroup, GroupMembership } from './collaboration.entity.js';
 import { leadRoleProblem } from './collaboration.rules.js';
@@ -120,7 +123,7 @@ export class CollaborationGroupService extends RecordService<CollaborationGroup>
   create(ctx: Context, input: CreateCollaborationGroupInput): Promise<CollaborationGroup> {
     return inTransaction(ctx, async (em, audit) => {
       const lead = await requireVisibleSchool(ctx, em, input.leadSchoolId, 'input.leadSchoolId');
-      assertCan(ctx.viewer, 'group:create', { districtId: lead.districtId, schoolId: lead.id });
+      await assertMay(ctx, SCHOOL, 'group:create', lead, em);
       const row = em.create(CollaborationGroup, {
         name: input.name,
         kind: input.kind,
@@ -136,7 +139,7 @@ export class CollaborationGroupService extends RecordService<CollaborationGroup>
     rejectNulls(input, ['name', 'kind']);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'group:update', { districtId: row.districtId, schoolId: row.leadSchoolId });
+      await assertMay(ctx, GROUP, 'group:update', row, em);
       const before = { ...row };
       return this.persist(em, audit, applyChanges(row, input), before);
     });
@@ -149,7 +152,7 @@ export class CollaborationGroupService extends RecordService<CollaborationGroup>
   delete(ctx: Context, id: string): Promise<string> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'group:delete', { districtId: row.districtId, schoolId: row.leadSchoolId });
+      await assertMay(ctx, GROUP, 'group:delete', row, em);
       const memberships = await em.getRepository(GroupMembership).countBy({ groupId: row.id });
       if (memberships > 0) {
         throw conflict(
@@ -208,7 +211,7 @@ export class GroupMembershipService extends RecordService<GroupMembership> {
   add(ctx: Context, groupGlobalId: string, input: AddGroupMemberInput): Promise<GroupMembership> {
     return inTransaction(ctx, async (em, audit) => {
       const group = await ctx.services.collaborationGroup.requireVisible(ctx, groupGlobalId, 'groupId', em);
-      assertCan(ctx.viewer, 'group:manageMembers', { districtId: group.districtId, schoolId: group.leadSchoolId });
+      await assertMay(ctx, GROUP, 'group:manageMembers', group, em);
       // Serialises membership changes of this school, so two concurrent joins cannot both pass the overlap check.
       const school = await requireAnySchool(em, input.schoolId, 'input.schoolId', true);
       const roleProblem = leadRoleProblem(school.id === group.leadSchoolId, input.role);
@@ -253,8 +256,7 @@ export class GroupMembershipService extends RecordService<GroupMembership> {
   end(ctx: Context, id: string, leftOn: string): Promise<GroupMembership> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      const group = (await em.getRepository(CollaborationGroup).findOneBy({ id: row.groupId }))!;
-      assertCan(ctx.viewer, 'group:manageMembers', { districtId: group.districtId, schoolId: group.leadSchoolId });
+      await assertMay(ctx, MEMBERSHIP, 'group:manageMembers', row, em);
       if (row.leftOn !== null) {
         throw conflict(`This membership already ended on ${row.leftOn}`, `该成员期已于 ${row.leftOn} 结束`, [
           { path: 'id', message: 'has already ended', messageZh: '已结束', constraint: 'alreadyEnded' },

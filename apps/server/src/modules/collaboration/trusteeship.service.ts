@@ -9,7 +9,10 @@ import { paginate, type SortSpec } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { assertCan, schoolScope } from '../../auth/policy.js';
+import { schoolScope } from '../../auth/policy.js';
+import { assertMay } from '../../auth/decisions/decide.js';
+import { SCHOOL } from '../../auth/decisions/organisation.js';
+import { TRUSTEESHIP } from '../../auth/decisions/collaboration.js';
 import { Trusteeship, TrusteeshipActivity } from './collaboration.entity.js';
 import { TrusteeshipMode, TrusteeshipStatus } from './collaboration.enums.js';
 import {
@@ -123,7 +126,7 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
   create(ctx: Context, input: CreateTrusteeshipInput): Promise<Trusteeship> {
     return inTransaction(ctx, async (em, audit) => {
       const lead = await requireVisibleSchool(ctx, em, input.leadSchoolId, 'input.leadSchoolId');
-      assertCan(ctx.viewer, 'trusteeship:create', { districtId: lead.districtId, schoolId: lead.id });
+      await assertMay(ctx, SCHOOL, 'trusteeship:create', lead, em);
       const partnerId = fromGlobalId(input.partnerSchoolId, 'School', 'input.partnerSchoolId');
       const sameSchools = sameSchoolsProblem(lead.id, partnerId);
       if (sameSchools) throw badInput([{ path: 'input.partnerSchoolId', ...sameSchools }]);
@@ -194,7 +197,7 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
     rejectNulls(input, ['measures']);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'trusteeship:update', { districtId: row.leadDistrictId, schoolId: row.leadSchoolId });
+      await assertMay(ctx, TRUSTEESHIP, 'trusteeship:update', row, em);
       if (input.plannedEndDate != null) {
         notBefore('input.plannedEndDate', input.plannedEndDate, row.startDate, 'the planned end', '计划结束日期');
       }
@@ -212,7 +215,7 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
   end(ctx: Context, id: string, actualEndDate: string): Promise<Trusteeship> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'trusteeship:update', { districtId: row.leadDistrictId, schoolId: row.leadSchoolId });
+      await assertMay(ctx, TRUSTEESHIP, 'trusteeship:update', row, em);
       if (row.actualEndDate !== null) {
         throw conflict(
           `This trusteeship already ended on ${row.actualEndDate}`,
@@ -286,7 +289,7 @@ export class TrusteeshipActivityService extends RecordService<TrusteeshipActivit
   ): Promise<TrusteeshipActivity> {
     return inTransaction(ctx, async (em, audit) => {
       const t = await ctx.services.trusteeship.requireVisible(ctx, trusteeshipGlobalId, 'trusteeshipId', em);
-      assertCan(ctx.viewer, 'trusteeship:recordActivity', { districtId: t.leadDistrictId, schoolId: t.leadSchoolId });
+      await assertMay(ctx, TRUSTEESHIP, 'trusteeship:recordActivity', t, em);
       const day = this.config.clock.today();
       const problem =
         input.heldOn < t.startDate

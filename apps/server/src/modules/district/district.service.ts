@@ -6,7 +6,8 @@ import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, likePattern, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { assertCan } from '../../auth/policy.js';
+import { assertMay, assertMayCityWide } from '../../auth/decisions/decide.js';
+import { DISTRICT } from '../../auth/decisions/organisation.js';
 import { Town } from '../town/town.entity.js';
 import { District } from './district.entity.js';
 import {
@@ -49,7 +50,7 @@ export class DistrictService extends RecordService<District> {
   }
 
   create(ctx: Context, input: CreateDistrictInput): Promise<District> {
-    assertCan(ctx.viewer, 'district:create');
+    assertMayCityWide(ctx, 'district:create');
     return inTransaction(ctx, (em, audit) => this.persist(em, audit, em.create(District, { ...input }), null));
   }
 
@@ -57,7 +58,7 @@ export class DistrictService extends RecordService<District> {
     rejectNulls(input, ['code', 'name', 'kind']);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'district:update', { districtId: row.id });
+      await assertMay(ctx, DISTRICT, 'district:update', row, em);
       const before = { ...row };
       return this.persist(em, audit, applyChanges(row, input), before);
     });
@@ -66,7 +67,7 @@ export class DistrictService extends RecordService<District> {
   async delete(ctx: Context, id: string): Promise<string> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'district:delete', { districtId: row.id });
+      await assertMay(ctx, DISTRICT, 'district:delete', row, em);
       const towns = await em.getRepository(Town).countBy({ districtId: row.id });
       if (towns > 0) {
         throw conflict(

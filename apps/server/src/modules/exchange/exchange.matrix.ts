@@ -13,6 +13,7 @@ import {
  * school (A's school 0) to A's school 1; out of scope: the same in district B.
  */
 const fixtures: Record<Scope, string> = { in: '', out: '' };
+const into: Record<Scope, string> = { in: '', out: '' };
 
 async function freshTeacher(kit: MatrixKit, schoolId: string): Promise<string> {
   const r = await kit.gql(
@@ -25,12 +26,25 @@ async function freshTeacher(kit: MatrixKit, schoolId: string): Promise<string> {
 
 async function exchange(kit: MatrixKit, s: Scope, endDate: string | null = null): Promise<string> {
   const w = kit.target(s);
+  return exchangeBetween(kit, w.schoolIds[0]!, w.schoolIds[1]!, endDate);
+}
+
+/**
+ * An exchange the scoped roles' school receives: in scope, a teacher of B's school 1 coming
+ * to A's school 0 (whose staff, group leader and bureau are the receiving end's authority);
+ * out of scope, the same teacher's school sending to B's school 0.
+ */
+async function exchangeInto(kit: MatrixKit, s: Scope, endDate: string | null = null): Promise<string> {
+  return exchangeBetween(kit, kit.b().schoolIds[1]!, kit.target(s).schoolIds[0]!, endDate);
+}
+
+async function exchangeBetween(kit: MatrixKit, from: string, to: string, endDate: string | null): Promise<string> {
   const r = await kit.gql(
     'mutation($i: CreateTeacherExchangeInput!) { createTeacherExchange(input: $i) { id } }',
     {
       i: {
-        teacherId: await freshTeacher(kit, w.schoolIds[0]!),
-        toSchoolId: w.schoolIds[1],
+        teacherId: await freshTeacher(kit, from),
+        toSchoolId: to,
         kind: 'ROTATION',
         startDate: '2024-09-01',
         endDate,
@@ -44,7 +58,10 @@ async function exchange(kit: MatrixKit, s: Scope, endDate: string | null = null)
 
 export const exchangeMatrix: MatrixModule = {
   async setup(kit) {
-    for (const s of ['in', 'out'] as Scope[]) fixtures[s] = await exchange(kit, s);
+    for (const s of ['in', 'out'] as Scope[]) {
+      fixtures[s] = await exchange(kit, s);
+      into[s] = await exchangeInto(kit, s);
+    }
   },
   rows: (kit) => ({
     teacherExchanges: {
@@ -61,6 +78,7 @@ export const exchangeMatrix: MatrixModule = {
       allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
     },
     createTeacherExchange: {
+      ask: (s) => ({ action: 'EXCHANGE_CREATE', id: kit.target(s).schoolIds[0] }), // the teacher's school
       run: async (tk, s) => {
         const w = kit.target(s);
         return kit.gql(
@@ -79,6 +97,7 @@ export const exchangeMatrix: MatrixModule = {
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     updateTeacherExchange: {
+      ask: (s) => ({ action: 'EXCHANGE_UPDATE', id: fixtures[s] }),
       run: (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { updateTeacherExchange(id: $id, input: { kind: OUTREACH_TEACHING }) { id } }',
@@ -88,6 +107,7 @@ export const exchangeMatrix: MatrixModule = {
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     endTeacherExchange: {
+      ask: (s) => ({ action: 'EXCHANGE_UPDATE', id: fixtures[s] }),
       run: async (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { endTeacherExchange(id: $id, endDate: "2025-01-31") { id } }',
@@ -97,10 +117,42 @@ export const exchangeMatrix: MatrixModule = {
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     deleteTeacherExchange: {
+      ask: (s) => ({ action: 'EXCHANGE_DELETE', id: fixtures[s] }),
       run: async (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { deleteTeacherExchange(id: $id) }',
           { id: await exchange(kit, s, '2025-01-31') },
+          tk,
+        ),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    // ── the receiving end's authority may change, end and delete it too (ACCESS.md: either school)
+    'updateTeacherExchange (receiving school)': {
+      ask: (s) => ({ action: 'EXCHANGE_UPDATE', id: into[s] }),
+      run: (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { updateTeacherExchange(id: $id, input: { kind: OUTREACH_TEACHING }) { id } }',
+          { id: into[s] },
+          tk,
+        ),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    'endTeacherExchange (receiving school)': {
+      ask: (s) => ({ action: 'EXCHANGE_UPDATE', id: into[s] }),
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { endTeacherExchange(id: $id, endDate: "2025-01-31") { id } }',
+          { id: await exchangeInto(kit, s) },
+          tk,
+        ),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    'deleteTeacherExchange (receiving school)': {
+      ask: (s) => ({ action: 'EXCHANGE_DELETE', id: into[s] }),
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { deleteTeacherExchange(id: $id) }',
+          { id: await exchangeInto(kit, s, '2025-01-31') },
           tk,
         ),
       allow: { in: MANAGES_SCHOOL_1, out: CITY },

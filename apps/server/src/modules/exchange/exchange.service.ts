@@ -8,7 +8,9 @@ import { sortSpec } from '../../common/order.js';
 import { RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
 import { activeOnSql } from '../../common/dates.js';
-import { assertCan, can, isInScope, schoolScope, type Action, type SchoolScope } from '../../auth/policy.js';
+import { isInScope, schoolScope } from '../../auth/policy.js';
+import { assertMay, assertOn } from '../../auth/decisions/decide.js';
+import { anyEndInScope, BOOKING, EXCHANGE, exchangeEnds } from '../../auth/decisions/exchange.js';
 import { School } from '../school/school.entity.js';
 import { Teacher } from '../teacher/teacher.entity.js';
 import { TeacherExchange } from './exchange.entity.js';
@@ -21,23 +23,6 @@ import {
   type TeacherExchangeOrder,
   type UpdateTeacherExchangeInput,
 } from './exchange.inputs.js';
-
-/**
- * SQL restricting rows to those whose school on either end is in the viewer's scope.
- * `ends` are [schoolIdSql, districtIdSql] pairs; the row is visible when any end is.
- */
-export function anyEndInScope(scope: SchoolScope, ends: [string, string][]): { sql: string; params: object } {
-  if (scope.all) return { sql: 'TRUE', params: {} };
-  const parts: string[] = [];
-  for (const [schoolSql, districtSql] of ends) {
-    if (scope.districtIds.length) parts.push(`${districtSql} IN (:...scopeDistrictIds)`);
-    if (scope.schoolIds.length) parts.push(`${schoolSql} IN (:...scopeSchoolIds)`);
-  }
-  return {
-    sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE',
-    params: { scopeDistrictIds: scope.districtIds, scopeSchoolIds: scope.schoolIds },
-  };
-}
 
 /** `end` must not precede `start` (both `YYYY-MM-DD`, so string order is date order). */
 export function assertPeriod(start: string, end: string | null | undefined, endPath: string): void {
@@ -138,12 +123,6 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
     });
   }
 
-  /** Whether the viewer may take `action` on an exchange between these schools (either end suffices). */
-  private assertOnEitherEnd(ctx: Context, action: Action, from: School, to: School): void {
-    if (can(ctx.viewer, action, { districtId: to.districtId, schoolId: to.id })) return;
-    assertCan(ctx.viewer, action, { districtId: from.districtId, schoolId: from.id });
-  }
-
   /**
    * The no-overlap rule, checked before the database's exclusion constraint would refuse:
    * the caller has locked the teacher row, so two concurrent writes for one teacher queue.
@@ -231,7 +210,17 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
           },
         ]);
       }
-      this.assertOnEitherEnd(ctx, 'exchange:create', from, to);
+      assertOn(
+        ctx,
+        BOOKING,
+        'exchange:create',
+        exchangeEnds({
+          fromSchoolId: from.id,
+          fromDistrictId: from.districtId,
+          toSchoolId: to.id,
+          toDistrictId: to.districtId,
+        }),
+      );
       const row = em.create(TeacherExchange, {
         teacherId: teacher.id,
         fromSchoolId: from.id,
@@ -247,21 +236,21 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
     });
   }
 
-  private async requireWritable(ctx: Context, em: EntityManager, id: string, action: Action) {
+  private async requireWritable(
+    ctx: Context,
+    em: EntityManager,
+    id: string,
+    action: 'exchange:update' | 'exchange:delete',
+  ) {
     const row = await this.requireVisible(ctx, id, 'id', em);
-    const schools = em.getRepository(School);
-    const [from, to] = await Promise.all([
-      schools.findOneByOrFail({ id: row.fromSchoolId }),
-      schools.findOneByOrFail({ id: row.toSchoolId }),
-    ]);
-    this.assertOnEitherEnd(ctx, action, from, to);
+    await assertMay(ctx, EXCHANGE, action, row, em);
     return row;
   }
 
   private async changeDates(
     ctx: Context,
     id: string,
-    action: Action,
+    action: 'exchange:update',
     change: (row: TeacherExchange) => void,
   ): Promise<TeacherExchange> {
     return inTransaction(ctx, async (em, audit) => {

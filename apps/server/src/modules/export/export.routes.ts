@@ -10,7 +10,8 @@ import { LIMITS } from '../../common/limits.js';
 import { OrderDirection } from '../../common/connection.js';
 import { paginate, type SortSpec } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
-import { can } from '../../auth/policy.js';
+import { decideOn } from '../../auth/decisions/decide.js';
+import { SCHOOL, schoolPlace } from '../../auth/decisions/organisation.js';
 import { School } from '../school/school.entity.js';
 import { SchoolLocality, SchoolStage } from '../school/school.enums.js';
 import { SCHOOL_SORT_PROPERTIES, SchoolFilter, SchoolOrderField } from '../school/school.inputs.js';
@@ -254,7 +255,7 @@ async function writeTeachers(ctx: Context, filter: TeacherFilter | undefined, so
     if (!school) return false;
     let full = fullAccess.get(school.id);
     if (full === undefined) {
-      full = can(ctx.viewer, 'teacher:readPersonal', { districtId: school.districtId, schoolId: school.id });
+      full = decideOn(ctx.viewer, SCHOOL, 'teacher:readPersonal', schoolPlace(school));
       fullAccess.set(school.id, full);
     }
     return full;

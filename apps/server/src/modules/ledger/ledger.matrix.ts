@@ -54,6 +54,7 @@ export const ledgerMatrix: MatrixModule = {
       allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
     },
     createRectificationItem: {
+      ask: (s) => ({ action: 'LEDGER_CREATE', id: kit.target(s).schoolIds[0] }),
       run: (tk, s) =>
         kit.gql(
           'mutation($i: CreateRectificationItemInput!) { createRectificationItem(input: $i) { id } }',
@@ -73,6 +74,7 @@ export const ledgerMatrix: MatrixModule = {
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     updateRectificationItem: {
+      ask: (s) => ({ action: 'LEDGER_UPDATE', id: fixtures[s] }),
       run: (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { updateRectificationItem(id: $id, input: { owner: "总务处" }) { id } }',
@@ -82,6 +84,7 @@ export const ledgerMatrix: MatrixModule = {
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     changeRectificationStatus: {
+      ask: (s) => ({ action: 'LEDGER_UPDATE', id: fixtures[s] }),
       run: async (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { changeRectificationStatus(id: $id, input: { status: IN_PROGRESS }) { id } }',

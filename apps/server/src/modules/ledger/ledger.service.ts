@@ -8,7 +8,10 @@ import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { applySchoolScope, assertCan, isInScope, schoolScope } from '../../auth/policy.js';
+import { applySchoolScope, isInScope, schoolScope } from '../../auth/policy.js';
+import { assertMay } from '../../auth/decisions/decide.js';
+import { SCHOOL } from '../../auth/decisions/organisation.js';
+import { LEDGER_ITEM } from '../../auth/decisions/programme.js';
 import { School } from '../school/school.entity.js';
 import { RectificationItem, RectificationStatusChange } from './ledger.entity.js';
 import { RectificationStatus, StandardItem } from './ledger.enums.js';
@@ -182,7 +185,7 @@ export class RectificationItemService extends RecordService<RectificationItem> {
           { path: 'input.schoolId', message: 'no such school', messageZh: '学校不存在', constraint: 'exists' },
         ]);
       }
-      assertCan(ctx.viewer, 'ledger:create', { districtId: school.districtId, schoolId: school.id });
+      await assertMay(ctx, SCHOOL, 'ledger:create', school, em);
       const row = em.create(RectificationItem, {
         schoolId: school.id,
         townId: school.townId,
@@ -209,7 +212,7 @@ export class RectificationItemService extends RecordService<RectificationItem> {
   /** The item, visible and writable, locked so status changes and edits of one item queue. */
   private async requireWritable(ctx: Context, em: EntityManager, id: string): Promise<RectificationItem> {
     const visible = await this.requireVisible(ctx, id, 'id', em);
-    assertCan(ctx.viewer, 'ledger:update', { districtId: visible.districtId, schoolId: visible.schoolId });
+    await assertMay(ctx, LEDGER_ITEM, 'ledger:update', visible, em);
     return em
       .getRepository(RectificationItem)
       .createQueryBuilder('ri')

@@ -75,6 +75,7 @@ export const planMatrix: MatrixModule = {
       allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
     },
     createTownPlan: {
+      ask: (s) => ({ action: 'PLAN_DRAFT', id: kit.target(s).townId }),
       run: (tk, s) =>
         kit.gql(
           'mutation($i: CreateTownPlanInput!) { createTownPlan(input: $i) { id } }',
@@ -84,6 +85,7 @@ export const planMatrix: MatrixModule = {
       allow: { in: DRAFTS, out: CITY },
     },
     updateTownPlan: {
+      ask: (s) => ({ action: 'PLAN_DRAFT', id: fixtures[s] }),
       run: async (tk, s) =>
         kit.gql(
           'mutation($id: ID!, $v: Int!) { updateTownPlan(id: $id, expectedVersion: $v, input: { targets: "新目标" }) { id } }',
@@ -92,12 +94,25 @@ export const planMatrix: MatrixModule = {
         ),
       allow: { in: DRAFTS, out: CITY },
     },
-    submitTownPlan: { ...transition(kit, 'submitTownPlan', []), allow: { in: DRAFTS, out: CITY } },
-    approveTownPlan: { ...transition(kit, 'approveTownPlan', ['submit']), allow: { in: ADMINS, out: CITY } },
+    submitTownPlan: {
+      ask: (s) => ({ action: 'PLAN_SUBMIT', id: fixtures[s] }),
+      ...transition(kit, 'submitTownPlan', []),
+      allow: { in: DRAFTS, out: CITY },
+    },
+    approveTownPlan: {
+      ask: (s) => ({ action: 'PLAN_REVIEW', id: fixtures[s] }),
+      ...transition(kit, 'approveTownPlan', ['submit']),
+      allow: { in: ADMINS, out: CITY },
+    },
     returnTownPlan: {
+      ask: (s) => ({ action: 'PLAN_REVIEW', id: fixtures[s] }),
       ...transition(kit, 'returnTownPlan', ['submit'], ', comment: "请补充"'),
       allow: { in: ADMINS, out: CITY },
     },
-    fileTownPlan: { ...transition(kit, 'fileTownPlan', ['submit', 'approve']), allow: { in: CITY, out: CITY } },
+    fileTownPlan: {
+      ask: (s) => ({ action: 'PLAN_FILE', id: fixtures[s] }),
+      ...transition(kit, 'fileTownPlan', ['submit', 'approve']),
+      allow: { in: CITY, out: CITY },
+    },
   }),
 };

@@ -11,8 +11,10 @@ import { RecordService } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
 import { PROGRAMME_TIME_ZONE } from '../../common/dates.js';
 import { dayInJinan } from '../../common/clock.js';
-import { assertCan, can, schoolScope, type Action, type SchoolScope } from '../../auth/policy.js';
-import { School } from '../school/school.entity.js';
+import { schoolScope } from '../../auth/policy.js';
+import { assertMay } from '../../auth/decisions/decide.js';
+import { TOWN } from '../../auth/decisions/organisation.js';
+import { PLAN, townScopeSql } from '../../auth/decisions/programme.js';
 import { Town } from '../town/town.entity.js';
 import { TownPlan, TownPlanTransition, type PlanMeasure } from './plan.entity.js';
 import { ActionLine, TownPlanState } from './plan.enums.js';
@@ -53,7 +55,8 @@ const EDITABLE = new Set([TownPlanState.DRAFT, TownPlanState.RETURNED]);
 export interface TransitionRule {
   to: TownPlanState;
   from: TownPlanState[];
-  action: Action;
+  /** decided by PLAN in auth/decisions/programme.ts */
+  action: 'plan:submit' | 'plan:review' | 'plan:file';
   verb: string;
   verbZh: string;
 }
@@ -106,43 +109,6 @@ export function transitionsLoader(ctx: Context): DataLoader<string, TownPlanTran
     perRequest.set(ctx, loader);
   }
   return loader;
-}
-
-/**
- * Visibility of town-level records (plans, town assessments): the city-wide roles, the
- * town's district bureau, and whoever sees any school of the town (its staff, group
- * leaders and researchers of those schools). `townSql`/`districtSql` locate the row.
- */
-export function townScopeSql(
-  scope: SchoolScope,
-  townSql: string,
-  districtSql: string,
-): { sql: string; params: object } {
-  if (scope.all) return { sql: 'TRUE', params: {} };
-  const parts: string[] = [];
-  if (scope.districtIds.length) parts.push(`${districtSql} IN (:...scopeDistrictIds)`);
-  if (scope.schoolIds.length) {
-    parts.push(
-      `EXISTS (SELECT 1 FROM "school" "scope_school" WHERE "scope_school"."town_id" = ${townSql} AND "scope_school"."id" IN (:...scopeSchoolIds))`,
-    );
-  }
-  return {
-    sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE',
-    params: { scopeDistrictIds: scope.districtIds, scopeSchoolIds: scope.schoolIds },
-  };
-}
-
-/**
- * May the viewer take a town-seat school's `action` (plan:draft, plan:submit) for `town`?
- * Yes if they may on any of the town's town-seat schools, or on the town's district itself
- * (district and city bureaus); a town without a town-seat school is planned by its bureau.
- */
-export async function assertTownSeatCan(ctx: Context, em: EntityManager, action: Action, town: Town): Promise<void> {
-  const seats = await em
-    .getRepository(School)
-    .find({ select: { id: true }, where: { townId: town.id, isTownSeat: true } });
-  if (seats.some((s) => can(ctx.viewer, action, { districtId: town.districtId, schoolId: s.id }))) return;
-  assertCan(ctx.viewer, action, { districtId: town.districtId });
 }
 
 function normaliseMeasures(items: PlanMeasureInput[]): PlanMeasure[] {
@@ -266,7 +232,7 @@ export class TownPlanService extends RecordService<TownPlan> {
           { path: 'input.townId', message: 'no such town', messageZh: '乡镇不存在', constraint: 'exists' },
         ]);
       }
-      await assertTownSeatCan(ctx, em, 'plan:draft', town);
+      await assertMay(ctx, TOWN, 'plan:draft', town, em);
       const row = em.create(TownPlan, {
         townId: town.id,
         districtId: town.districtId,
@@ -306,14 +272,10 @@ export class TownPlanService extends RecordService<TownPlan> {
     return row;
   }
 
-  private async townOf(em: EntityManager, row: TownPlan): Promise<Town> {
-    return em.getRepository(Town).findOneByOrFail({ id: row.townId });
-  }
-
   update(ctx: Context, id: string, expectedVersion: number, input: TownPlanContentInput): Promise<TownPlan> {
     return inTransaction(ctx, async (em, audit) => {
-      const row = await this.lockAtVersion(ctx, em, id, expectedVersion, async (r) =>
-        assertTownSeatCan(ctx, em, 'plan:draft', await this.townOf(em, r)),
+      const row = await this.lockAtVersion(ctx, em, id, expectedVersion, (r) =>
+        assertMay(ctx, PLAN, 'plan:draft', r, em),
       );
       if (!EDITABLE.has(row.state)) {
         throw badInput([
@@ -341,10 +303,8 @@ export class TownPlanService extends RecordService<TownPlan> {
   ): Promise<TownPlan> {
     const rule: TransitionRule = TRANSITIONS[name];
     return inTransaction(ctx, async (em, audit) => {
-      const row = await this.lockAtVersion(ctx, em, id, expectedVersion, async (r) =>
-        rule.action === 'plan:submit'
-          ? assertTownSeatCan(ctx, em, rule.action, await this.townOf(em, r))
-          : assertCan(ctx.viewer, rule.action, { districtId: r.districtId }),
+      const row = await this.lockAtVersion(ctx, em, id, expectedVersion, (r) =>
+        assertMay(ctx, PLAN, rule.action, r, em),
       );
       if (!rule.from.includes(row.state)) {
         throw badInput([

@@ -19,6 +19,7 @@ import {
 const researchers: Record<Scope, string> = { in: '', out: '' };
 const breaking: Record<Scope, string> = { in: '', out: '' };
 const sessions: Record<Scope, string> = { in: '', out: '' };
+const assignments: Record<Scope, string> = { in: '', out: '' };
 
 /** Who may record sessions at the scoped roles' school: whoever runs it, and its researcher. */
 const RECORDS_AT_SCHOOL_1: Who[] = [...MANAGES_SCHOOL_1, Role.RESEARCHER];
@@ -56,7 +57,9 @@ export const researchMatrix: MatrixModule = {
         (await ok(kit, CREATE, { i: { name, level: 'DISTRICT', districtId: w.districtId, subject: '数学' } }))
           .createResearcher.id as string;
       researchers[s] = await mk(`矩阵教研员${s}`);
-      await ok(kit, ASSIGN, { r: researchers[s], i: { schoolId: w.schoolIds[0], startDate: '2020-01-01' } });
+      assignments[s] = (
+        await ok(kit, ASSIGN, { r: researchers[s], i: { schoolId: w.schoolIds[0], startDate: '2020-01-01' } })
+      ).assignResearcher.id as string;
       breaking[s] = await mk(`矩阵违规${s}`);
       await ok(kit, ASSIGN, {
         r: breaking[s],
@@ -90,6 +93,7 @@ export const researchMatrix: MatrixModule = {
       allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
     },
     createResearcher: {
+      ask: (s) => ({ action: 'RESEARCHER_MANAGE', id: kit.target(s).districtId }),
       run: (tk, s) =>
         kit.gql(
           CREATE,
@@ -106,6 +110,7 @@ export const researchMatrix: MatrixModule = {
       allow: { in: ADMINS, out: CITY },
     },
     updateResearcher: {
+      ask: (s) => ({ action: 'RESEARCHER_MANAGE', id: researchers[s] }),
       run: (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { updateResearcher(id: $id, input: { subject: "数学" }) { id } }',
@@ -115,11 +120,13 @@ export const researchMatrix: MatrixModule = {
       allow: { in: ADMINS, out: CITY },
     },
     linkResearcherUser: {
+      ask: (s) => ({ action: 'RESEARCHER_MANAGE', id: breaking[s] }),
       run: (tk, s) =>
         kit.gql('mutation($id: ID!) { linkResearcherUser(id: $id, userId: null) { id } }', { id: breaking[s] }, tk),
       allow: { in: ADMINS, out: CITY },
     },
     assignResearcher: {
+      ask: (s) => ({ action: 'ASSIGNMENT_MANAGE', id: kit.target(s).schoolIds[1] }), // the school attached
       run: (tk, s) => {
         year += 1;
         return kit.gql(
@@ -134,6 +141,7 @@ export const researchMatrix: MatrixModule = {
       allow: { in: ADMINS, out: CITY },
     },
     endResearcherAssignment: {
+      ask: (s) => ({ action: 'ASSIGNMENT_MANAGE', id: assignments[s] }),
       run: async (tk, s) => {
         // A fresh researcher each time: an open assignment left by a refused role would overlap.
         const w = kit.target(s);
@@ -167,6 +175,7 @@ export const researchMatrix: MatrixModule = {
       allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
     },
     recordJointResearchSession: {
+      ask: (s) => ({ action: 'SESSION_RECORD', id: kit.target(s).schoolIds[0] }),
       run: (tk, s) =>
         kit.gql(
           RECORD,
@@ -184,6 +193,7 @@ export const researchMatrix: MatrixModule = {
       allow: { in: RECORDS_AT_SCHOOL_1, out: CITY },
     },
     updateJointResearchSession: {
+      ask: (s) => ({ action: 'SESSION_RECORD', id: sessions[s] }),
       run: (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { updateJointResearchSession(id: $id, input: { participantCount: 20 }) { id } }',
@@ -193,6 +203,7 @@ export const researchMatrix: MatrixModule = {
       allow: { in: RECORDS_AT_SCHOOL_1, out: CITY },
     },
     deleteJointResearchSession: {
+      ask: (s) => ({ action: 'SESSION_RECORD', id: sessions[s] }),
       run: async (tk, s) =>
         kit.gql('mutation($id: ID!) { deleteJointResearchSession(id: $id) }', { id: await session(kit, s) }, tk),
       allow: { in: RECORDS_AT_SCHOOL_1, out: CITY },

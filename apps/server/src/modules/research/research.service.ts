@@ -8,7 +8,17 @@ import { sortSpec } from '../../common/order.js';
 import { applyChanges, likePattern, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
 import { activeOnSql } from '../../common/dates.js';
-import { assertCan, can, schoolScope, type SchoolScope } from '../../auth/policy.js';
+import { schoolScope, type SchoolScope } from '../../auth/policy.js';
+import { assertMay, assertMayCityWide, decideOn } from '../../auth/decisions/decide.js';
+import { DISTRICT, SCHOOL, schoolPlace } from '../../auth/decisions/organisation.js';
+import {
+  ASSIGNMENT,
+  NEW_SESSION,
+  refusedSchools,
+  RESEARCHER,
+  SESSION,
+  type SessionFacts,
+} from '../../auth/decisions/research.js';
 import { Role } from '../../auth/viewer.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
@@ -185,7 +195,8 @@ export class ResearcherService extends RecordService<Researcher> {
     }
     return inTransaction(ctx, async (em, audit) => {
       const district = input.districtId ? await this.requireDistrict(em, input.districtId) : null;
-      assertCan(ctx.viewer, 'researcher:manage', { districtId: district?.id ?? null });
+      if (district) await assertMay(ctx, DISTRICT, 'researcher:manage', district, em);
+      else assertMayCityWide(ctx, 'researcher:manage');
       const row = em.create(Researcher, {
         name: input.name,
         level: input.level,
@@ -201,7 +212,7 @@ export class ResearcherService extends RecordService<Researcher> {
     rejectNulls(input, ['name', 'subject']);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'researcher:manage', { districtId: row.districtId });
+      await assertMay(ctx, RESEARCHER, 'researcher:manage', row, em);
       const before = { ...row };
       return this.persist(em, audit, applyChanges(row, input), before);
     });
@@ -215,7 +226,7 @@ export class ResearcherService extends RecordService<Researcher> {
   linkUser(ctx: Context, id: string, userGlobalId: string | null | undefined): Promise<Researcher> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'researcher:manage', { districtId: row.districtId });
+      await assertMay(ctx, RESEARCHER, 'researcher:manage', row, em);
       const before = { ...row };
       if (userGlobalId == null) {
         row.userId = null;
@@ -301,7 +312,7 @@ export class ResearcherAssignmentService extends RecordService<ResearcherAssignm
       const schoolId = fromGlobalId(input.schoolId, 'School', 'input.schoolId');
       const school = await ctx.services.school.findVisible(ctx, schoolId, em);
       if (!school) throw noSuch('input.schoolId', 'school', '学校');
-      assertCan(ctx.viewer, 'assignment:manage', { districtId: school.districtId, schoolId: school.id });
+      await assertMay(ctx, SCHOOL, 'assignment:manage', school, em);
       // Lock the researcher so concurrent assignments of one researcher queue for the overlap check.
       const researcher = (await em
         .getRepository(Researcher)
@@ -355,7 +366,7 @@ export class ResearcherAssignmentService extends RecordService<ResearcherAssignm
   end(ctx: Context, id: string, endDate: string): Promise<ResearcherAssignment> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'assignment:manage', { districtId: row.districtId, schoolId: row.schoolId });
+      await assertMay(ctx, ASSIGNMENT, 'assignment:manage', row, em);
       if (row.endDate != null) {
         throw conflict(`The assignment already ended on ${row.endDate}`, `该包挂已于 ${row.endDate} 结束`, [
           { path: 'endDate', message: 'already ended', messageZh: '已结束', constraint: 'open' },
@@ -485,20 +496,16 @@ export class JointResearchSessionService extends RecordService<JointResearchSess
       if (!school) throw noSuch(path, 'school', '学校');
       schools.push(school);
     }
-    this.assertRecordable(ctx, schools);
+    this.assertRecordable(ctx, NEW_SESSION, { schools: schools.map((s) => ({ ...schoolPlace(s), name: s.name })) });
     return schools;
   }
 
-  private assertRecordable(ctx: Context, schools: { id: string; districtId: string; name?: string }[]): void {
-    const refused = schools.filter(
-      (s) => !can(ctx.viewer, 'session:record', { districtId: s.districtId, schoolId: s.id }),
-    );
-    if (refused.length) {
-      throw forbidden(
-        `You may not record sessions for ${refused.map((s) => s.name ?? s.id).join(', ')}`,
-        `无权为${refused.map((s) => s.name ?? s.id).join('、')}记录联合教研`,
-      );
-    }
+  /** The session decision (auth/decisions/research.ts), refusing with the schools it fails on. */
+  private assertRecordable(ctx: Context, policy: typeof SESSION | typeof NEW_SESSION, facts: SessionFacts): void {
+    if (decideOn(ctx.viewer, policy, 'session:record', facts)) return;
+    const refused = refusedSchools(ctx.viewer, facts.schools);
+    const names = (refused.length ? refused : facts.schools).map((s) => s.name ?? s.schoolId);
+    throw forbidden(`You may not record sessions for ${names.join(', ')}`, `无权为${names.join('、')}记录联合教研`);
   }
 
   private assertNotFuture(heldOn: string): void {
@@ -547,17 +554,12 @@ export class JointResearchSessionService extends RecordService<JointResearchSess
     });
   }
 
-  private async currentSchools(em: EntityManager, sessionId: string) {
-    const links = await em.getRepository(JointResearchSessionSchool).findBy({ sessionId });
-    return links.map((l) => ({ id: l.schoolId, districtId: l.districtId }));
-  }
-
   update(ctx: Context, id: string, input: UpdateJointResearchSessionInput): Promise<JointResearchSession> {
     rejectNulls(input, ['heldOn', 'schoolIds', 'subject', 'topic', 'participantCount']);
     if (input.heldOn) this.assertNotFuture(input.heldOn);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      this.assertRecordable(ctx, await this.currentSchools(em, row.id));
+      this.assertRecordable(ctx, SESSION, await SESSION.facts(em, row));
       const before = { ...row };
       if (input.schoolIds)
         await this.replaceSchools(em, row.id, await this.requireRecordableSchools(ctx, em, input.schoolIds));
@@ -568,7 +570,7 @@ export class JointResearchSessionService extends RecordService<JointResearchSess
   delete(ctx: Context, id: string): Promise<string> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      this.assertRecordable(ctx, await this.currentSchools(em, row.id));
+      this.assertRecordable(ctx, SESSION, await SESSION.facts(em, row));
       await this.remove(em, audit, row);
       return id;
     });

@@ -7,7 +7,9 @@ import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, likePattern, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { applySchoolScope, assertCan, schoolScope } from '../../auth/policy.js';
+import { applySchoolScope, schoolScope } from '../../auth/policy.js';
+import { assertMay } from '../../auth/decisions/decide.js';
+import { SCHOOL, TOWN } from '../../auth/decisions/organisation.js';
 import { Town } from '../town/town.entity.js';
 import { Teacher } from '../teacher/teacher.entity.js';
 import { School } from './school.entity.js';
@@ -116,7 +118,7 @@ export class SchoolService extends RecordService<School> {
     this.checkFoundedYear(input.foundedYear);
     return inTransaction(ctx, async (em, audit) => {
       const town = await this.requireTown(em, input.townId);
-      assertCan(ctx.viewer, 'school:create', { districtId: town.districtId });
+      await assertMay(ctx, TOWN, 'school:create', town, em);
       const row = em.create(School, { ...input, townId: town.id, districtId: town.districtId, principalId: null });
       return this.persist(em, audit, row, null);
     });
@@ -139,7 +141,7 @@ export class SchoolService extends RecordService<School> {
     this.checkFoundedYear(input.foundedYear);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'school:update', { districtId: row.districtId, schoolId: row.id });
+      await assertMay(ctx, SCHOOL, 'school:update', row, em);
       const before = { ...row };
       if (input.townId !== undefined) {
         const town = await this.requireTown(em, input.townId);
@@ -185,7 +187,7 @@ export class SchoolService extends RecordService<School> {
   delete(ctx: Context, id: string): Promise<string> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'school:delete', { districtId: row.districtId, schoolId: row.id });
+      await assertMay(ctx, SCHOOL, 'school:delete', row, em);
       const teachers = await em.getRepository(Teacher).countBy({ schoolId: row.id });
       if (teachers > 0) {
         throw conflict(

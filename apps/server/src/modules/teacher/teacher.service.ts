@@ -7,7 +7,9 @@ import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, likePattern, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { applySchoolScope, assertCan, can, schoolScope } from '../../auth/policy.js';
+import { applySchoolScope, schoolScope } from '../../auth/policy.js';
+import { assertMay, decideOn } from '../../auth/decisions/decide.js';
+import { SCHOOL, schoolPlace, TEACHER } from '../../auth/decisions/organisation.js';
 import { School } from '../school/school.entity.js';
 import { SchoolService } from '../school/school.service.js';
 import { Teacher } from './teacher.entity.js';
@@ -95,8 +97,7 @@ export class TeacherService extends RecordService<Teacher> {
    */
   async personal(ctx: Context, teacher: Teacher) {
     const school = await ctx.loaders.school.load(teacher.schoolId);
-    const full =
-      school != null && can(ctx.viewer, 'teacher:readPersonal', { districtId: school.districtId, schoolId: school.id });
+    const full = school != null && decideOn(ctx.viewer, TEACHER, 'teacher:readPersonal', schoolPlace(school));
     return full
       ? { idNumber: teacher.idNumber, phone: teacher.phone, birthDate: teacher.birthDate }
       : {
@@ -116,7 +117,7 @@ export class TeacherService extends RecordService<Teacher> {
   create(ctx: Context, input: CreateTeacherInput): Promise<Teacher> {
     return inTransaction(ctx, async (em, audit) => {
       const school = await this.requireSchool(ctx, em, input.schoolId, 'input.schoolId');
-      assertCan(ctx.viewer, 'teacher:create', { districtId: school.districtId, schoolId: school.id });
+      await assertMay(ctx, SCHOOL, 'teacher:create', school, em);
       return this.persist(em, audit, em.create(Teacher, { ...input, schoolId: school.id }), null);
     });
   }
@@ -134,8 +135,7 @@ export class TeacherService extends RecordService<Teacher> {
     ]);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      const school = (await em.getRepository(School).findOneBy({ id: row.schoolId }))!;
-      assertCan(ctx.viewer, 'teacher:update', { districtId: school.districtId, schoolId: school.id });
+      await assertMay(ctx, TEACHER, 'teacher:update', row, em);
       const before = { ...row };
       return this.persist(em, audit, applyChanges(row, input), before);
     });
@@ -144,8 +144,7 @@ export class TeacherService extends RecordService<Teacher> {
   delete(ctx: Context, id: string): Promise<string> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      const school = (await em.getRepository(School).findOneBy({ id: row.schoolId }))!;
-      assertCan(ctx.viewer, 'teacher:delete', { districtId: school.districtId, schoolId: school.id });
+      await assertMay(ctx, TEACHER, 'teacher:delete', row, em);
       await this.remove(em, audit, row);
       return id;
     });

@@ -7,7 +7,8 @@ import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, likePattern, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { assertCan } from '../../auth/policy.js';
+import { assertMay } from '../../auth/decisions/decide.js';
+import { DISTRICT, TOWN } from '../../auth/decisions/organisation.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
 import { Town } from './town.entity.js';
@@ -89,7 +90,7 @@ export class TownService extends RecordService<Town> {
           { path: 'input.districtId', message: 'no such district', messageZh: '区县不存在', constraint: 'exists' },
         ]);
       }
-      assertCan(ctx.viewer, 'town:create', { districtId });
+      await assertMay(ctx, DISTRICT, 'town:create', district, em);
       if (!input.code.startsWith(district.code)) {
         throw badInput([
           {
@@ -108,7 +109,7 @@ export class TownService extends RecordService<Town> {
     rejectNulls(input, ['name', 'kind', 'pilotLevel', 'inProgramme']);
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'town:update', { districtId: row.districtId });
+      await assertMay(ctx, TOWN, 'town:update', row, em);
       const before = { ...row };
       return this.persist(em, audit, applyChanges(row, input), before);
     });
@@ -117,7 +118,7 @@ export class TownService extends RecordService<Town> {
   delete(ctx: Context, id: string): Promise<string> {
     return inTransaction(ctx, async (em, audit) => {
       const row = await this.requireVisible(ctx, id, 'id', em);
-      assertCan(ctx.viewer, 'town:delete', { districtId: row.districtId });
+      await assertMay(ctx, TOWN, 'town:delete', row, em);
       const schools = await em.getRepository(School).countBy({ townId: row.id });
       if (schools > 0) {
         throw conflict(

@@ -5,6 +5,8 @@ import { fromGlobalId, parseGlobalId } from '../../common/global-id.js';
 import { IsNull } from 'typeorm';
 import { inTransaction } from '../../common/unit-of-work.js';
 import { assertHolds, canGrant, schoolScope } from '../../auth/policy.js';
+import { assertMay } from '../../auth/decisions/decide.js';
+import { USER } from '../../auth/decisions/user.js';
 import type { ConnectionArgs } from '../../common/connection.js';
 import { OrderDirection } from '../../common/connection.js';
 import { paginate } from '../../common/keyset.js';
@@ -84,6 +86,7 @@ export class UserService {
     assertHolds(ctx.viewer, 'user:manage');
     return inTransaction(ctx, async (em, audit) => {
       const user = await this.requireManaged(ctx, em, userId, 'userId');
+      await assertMay(ctx, USER, 'user:manage', user, em);
       const resolved = await this.resolveGrant(em, input, 'grant');
       if (!canGrant(ctx.viewer, resolved))
         throw forbidden(`You may not grant ${input.role} in this scope`, '无权授予该范围的此角色');
@@ -122,9 +125,9 @@ export class UserService {
       const row = await em.getRepository(RoleGrant).findOneBy({ id: fromGlobalId(grantId, 'RoleGrant', 'grantId') });
       const school = row?.schoolId ? await em.getRepository(School).findOneBy({ id: row.schoolId }) : null;
       const districtId = row?.districtId ?? school?.districtId ?? null;
-      if (!row || !(await this.scoped(ctx, em).andWhere('u.id = :id', { id: row.userId }).getExists())) {
-        throw notFound('RoleGrant', grantId);
-      }
+      const owner = row && (await this.scoped(ctx, em).andWhere('u.id = :id', { id: row.userId }).getOne());
+      if (!row || !owner) throw notFound('RoleGrant', grantId);
+      await assertMay(ctx, USER, 'user:manage', owner, em);
       if (!canGrant(ctx.viewer, { role: row.role, districtId }))
         throw forbidden('You may not revoke this grant', '无权撤销该授权');
       if (row.userId === ctx.viewer!.userId && row.role === Role.CITY_ADMIN) {
@@ -151,6 +154,7 @@ export class UserService {
     assertHolds(ctx.viewer, 'user:manage');
     return inTransaction(ctx, async (em, audit) => {
       const user = await this.requireManaged(ctx, em, userId, 'userId');
+      await assertMay(ctx, USER, 'user:manage', user, em);
       if (user.id === ctx.viewer!.userId && !isActive) {
         throw conflict('You cannot deactivate yourself', '不能停用自己的账号');
       }

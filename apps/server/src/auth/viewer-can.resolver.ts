@@ -29,7 +29,10 @@ export enum ViewerAction {
   TRUSTEESHIP_RECORD_ACTIVITY = 'trusteeship:recordActivity',
   EXCHANGE_CREATE = 'exchange:create',
   EXCHANGE_UPDATE = 'exchange:update',
+  EXCHANGE_END = 'exchange:end',
   EXCHANGE_DELETE = 'exchange:delete',
+  EXCHANGE_CONFIRM = 'exchange:confirm',
+  EXCHANGE_DECLINE = 'exchange:decline',
   RESEARCHER_MANAGE = 'researcher:manage',
   ASSIGNMENT_MANAGE = 'assignment:manage',
   SESSION_RECORD = 'session:record',
@@ -67,7 +70,10 @@ const ZH: Record<keyof typeof ViewerAction, string> = {
   TRUSTEESHIP_RECORD_ACTIVITY: '记录帮扶活动',
   EXCHANGE_CREATE: '新建教师交流',
   EXCHANGE_UPDATE: '修改教师交流',
+  EXCHANGE_END: '结束教师交流',
   EXCHANGE_DELETE: '删除教师交流',
+  EXCHANGE_CONFIRM: '确认教师交流提议（教师所在学校）',
+  EXCHANGE_DECLINE: '拒绝教师交流提议（教师所在学校）',
   RESEARCHER_MANAGE: '管理教研员',
   ASSIGNMENT_MANAGE: '管理包挂关系',
   SESSION_RECORD: '记录联合教研',
@@ -101,6 +107,14 @@ export class ViewerCanResolver {
   ): Promise<boolean> {
     if (!ctx.viewer) return false;
     if (!id) return ctx.viewer.grants.some((g) => can({ ...ctx.viewer!, grants: [g] }, action as Action, anywhere(g)));
+    // Records whose service owns the decision (both ends and a state: exchanges; accounts)
+    // answer through it, so the button and the mutation cannot disagree.
+    const type = parseGlobalId(id)?.type;
+    if (type === 'TeacherExchange') return ctx.services.teacherExchange.viewerCan(ctx, action as Action, id);
+    if (type === 'User' && action === ViewerAction.USER_MANAGE) {
+      const user = await ctx.services.users.getByGlobalId(ctx, id);
+      return user ? ctx.services.users.canManage(ctx, user.id) : false;
+    }
     const target = await targetOf(ctx, id);
     return target ? can(ctx.viewer, action as Action, target) : false;
   }

@@ -1,17 +1,25 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../context.js';
 import type { ConnectionArgs, ConnectionResult } from '../../common/connection.js';
-import { badInput, conflict } from '../../common/errors.js';
+import { badInput, conflict, forbidden, type AppError } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { paginate } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
 import { activeOnSql } from '../../common/dates.js';
-import { assertCan, can, isInScope, schoolScope, type Action, type SchoolScope } from '../../auth/policy.js';
+import {
+  assertCan,
+  can,
+  isInScope,
+  schoolScope,
+  type Action,
+  type SchoolScope,
+  type Target,
+} from '../../auth/policy.js';
 import { School } from '../school/school.entity.js';
 import { Teacher } from '../teacher/teacher.entity.js';
-import { TeacherExchange } from './exchange.entity.js';
+import { ExchangeConsent, TeacherExchange } from './exchange.entity.js';
 import {
   ExchangeDirection,
   TEACHER_EXCHANGE_SORT_PROPERTIES,
@@ -79,6 +87,12 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
     const qb = this.scoped(ctx, 'x');
     const day = activeOn ?? filter?.activeOn;
     if (day) qb.andWhere(activeOnSql('x.startDate', 'x.endDate', 'activeOn'), { activeOn: day });
+    // Who is away on a day means who is booked: a proposal or a declined one is active on no
+    // day unless the filter names its state. Without a day, every state is listed.
+    const consent = filter?.consent ?? (day ? [ExchangeConsent.CONFIRMED] : null);
+    if (consent) {
+      qb.andWhere(consent.length ? 'x.consent IN (:...consent)' : 'FALSE', { consent });
+    }
     if (filter?.teacherId) {
       qb.andWhere('x.teacherId = :teacherId', {
         teacherId: fromGlobalId(filter.teacherId, 'Teacher', 'filter.teacherId'),
@@ -138,21 +152,82 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
     });
   }
 
-  /** Whether the viewer may take `action` on an exchange between these schools (either end suffices). */
-  private assertOnEitherEnd(ctx: Context, action: Action, from: School, to: School): void {
-    if (can(ctx.viewer, action, { districtId: to.districtId, schoolId: to.id })) return;
-    assertCan(ctx.viewer, action, { districtId: from.districtId, schoolId: from.id });
+  /**
+   * The one decision on an exchange, used by its mutations and by viewerCan: null when the
+   * viewer may take `action` on `row` (between schools `from` and `to`), else the error
+   * explaining why not. "Home" is authority over the teacher's own school (`from`: its staff,
+   * group leader, district admin, the city admin); "receiving", over the school they go to.
+   *
+   * - confirm, decline: a PROPOSED exchange, by the home side only (so never its proposer,
+   *   which had no authority there, or it would have been confirmed at once).
+   * - update (kind, dates): a CONFIRMED one by the home side, since it books the teacher;
+   *   a PROPOSED one by either side. A DECLINED one by nobody (propose again).
+   * - end: a CONFIRMED or PROPOSED one by either side (ending gives the teacher back).
+   * - delete: a CONFIRMED one by the home side; a PROPOSED or DECLINED one by either side.
+   */
+  decision(ctx: Context, action: Action, row: TeacherExchange, from: Target, to: Target): AppError | null {
+    const home = can(ctx.viewer, action, from);
+    const receiving = can(ctx.viewer, action, to);
+    const notHome = () =>
+      forbidden(
+        "Only the teacher's home school (its staff, group leader, district or the city) may do this",
+        '只有教师所在学校（本校、其集团、其区县或市教育局）可以执行此操作',
+      );
+    const state = (message: string, messageZh: string) =>
+      conflict(message, messageZh, [{ path: 'id', message, messageZh, constraint: 'consent' }]);
+    if (!home && !receiving)
+      return forbidden(`You may not ${action.replace(':', ' ')} here`, '无权在此范围内执行该操作');
+    switch (action) {
+      case 'exchange:confirm':
+      case 'exchange:decline':
+        if (!home) return notHome();
+        return row.consent === ExchangeConsent.PROPOSED
+          ? null
+          : state(`The exchange is already ${row.consent.toLowerCase()}`, `该交流已${CONSENT_ZH[row.consent]}`);
+      case 'exchange:update':
+        if (row.consent === ExchangeConsent.DECLINED)
+          return state('The exchange was declined; propose a new one', '该交流已被拒绝，请重新提出');
+        return row.consent === ExchangeConsent.CONFIRMED && !home ? notHome() : null;
+      case 'exchange:end':
+        return row.consent === ExchangeConsent.DECLINED
+          ? state('The exchange was declined; there is nothing to end', '该交流已被拒绝，无需结束')
+          : null;
+      case 'exchange:delete':
+        return row.consent === ExchangeConsent.CONFIRMED && !home ? notHome() : null;
+      default:
+        return home ? null : notHome();
+    }
+  }
+
+  /** viewerCan(action, id) for an exchange: the same decision its mutation takes. */
+  async viewerCan(ctx: Context, action: Action, globalId: string): Promise<boolean> {
+    const row = await this.getByGlobalId(ctx, globalId);
+    if (!row) return false;
+    const [from, to] = await Promise.all([
+      ctx.loaders.school.load(row.fromSchoolId),
+      ctx.loaders.school.load(row.toSchoolId),
+    ]);
+    if (!from || !to) return false;
+    return this.decision(ctx, action, row, targetOfSchool(from), targetOfSchool(to)) === null;
   }
 
   /**
    * The no-overlap rule, checked before the database's exclusion constraint would refuse:
    * the caller has locked the teacher row, so two concurrent writes for one teacher queue.
    */
-  private async assertNoOverlap(em: EntityManager, row: TeacherExchange, excludeId: string | null): Promise<void> {
+  private async assertNoOverlap(
+    em: EntityManager,
+    row: TeacherExchange,
+    excludeId: string | null,
+    paths = ['input.startDate', 'input.endDate'],
+  ): Promise<void> {
+    // Only confirmed exchanges book the teacher; a proposal is checked when it is confirmed.
+    if (row.consent !== ExchangeConsent.CONFIRMED) return;
     const qb = em
       .getRepository(TeacherExchange)
       .createQueryBuilder('x')
       .where('x.teacherId = :teacherId', { teacherId: row.teacherId })
+      .andWhere('x.consent = :confirmed', { confirmed: ExchangeConsent.CONFIRMED })
       .andWhere('(x.endDate IS NULL OR x.endDate >= :start)', { start: row.startDate });
     if (row.endDate) qb.andWhere('x.startDate <= :end', { end: row.endDate });
     if (excludeId) qb.andWhere('x.id <> :excludeId', { excludeId });
@@ -162,20 +237,12 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
       throw conflict(
         `The teacher is already on an exchange from ${period}; exchanges of one teacher cannot overlap`,
         `该教师在 ${period} 已有交流安排，同一教师的交流期间不能重叠`,
-        [
-          {
-            path: 'input.startDate',
-            message: `overlaps the exchange ${period}`,
-            messageZh: '与已有交流期间重叠',
-            constraint: 'noOverlap',
-          },
-          {
-            path: 'input.endDate',
-            message: `overlaps the exchange ${period}`,
-            messageZh: '与已有交流期间重叠',
-            constraint: 'noOverlap',
-          },
-        ],
+        paths.map((path) => ({
+          path,
+          message: `overlaps the exchange ${period}`,
+          messageZh: '与已有交流期间重叠',
+          constraint: 'noOverlap',
+        })),
       );
     }
   }
@@ -231,8 +298,13 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
           },
         ]);
       }
-      this.assertOnEitherEnd(ctx, 'exchange:create', from, to);
+      const home = targetOfSchool(from);
+      if (!can(ctx.viewer, 'exchange:create', targetOfSchool(to))) assertCan(ctx.viewer, 'exchange:create', home);
+      // Asked for by someone without authority over the teacher's own school, the exchange
+      // is only a proposal until that school's authority agrees; it books nothing meanwhile.
+      const consent = can(ctx.viewer, 'exchange:create', home) ? ExchangeConsent.CONFIRMED : ExchangeConsent.PROPOSED;
       const row = em.create(TeacherExchange, {
+        consent,
         teacherId: teacher.id,
         fromSchoolId: from.id,
         toSchoolId: to.id,
@@ -247,6 +319,7 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
     });
   }
 
+  /** The exchange, visible and with `action` allowed by `decision`, else the error it gives. */
   private async requireWritable(ctx: Context, em: EntityManager, id: string, action: Action) {
     const row = await this.requireVisible(ctx, id, 'id', em);
     const schools = em.getRepository(School);
@@ -254,7 +327,8 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
       schools.findOneByOrFail({ id: row.fromSchoolId }),
       schools.findOneByOrFail({ id: row.toSchoolId }),
     ]);
-    this.assertOnEitherEnd(ctx, action, from, to);
+    const refused = this.decision(ctx, action, row, targetOfSchool(from), targetOfSchool(to));
+    if (refused) throw refused;
     return row;
   }
 
@@ -268,7 +342,7 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
       const found = await this.requireWritable(ctx, em, id, action);
       await this.lockTeacher(em, found.teacherId);
       // Re-read under the lock: a concurrent change may have landed meanwhile.
-      const row = await em.getRepository(TeacherExchange).findOneByOrFail({ id: found.id });
+      const row = await this.requireWritable(ctx, em, id, action);
       const before = { ...row };
       change(row);
       await this.assertNoOverlap(em, row, row.id);
@@ -288,7 +362,7 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
 
   /** Ends an open exchange on `endDate`, its last day. Ending an ended one is a CONFLICT (use update to correct). */
   end(ctx: Context, id: string, endDate: string): Promise<TeacherExchange> {
-    return this.changeDates(ctx, id, 'exchange:update', (row) => {
+    return this.changeDates(ctx, id, 'exchange:end', (row) => {
       if (row.endDate != null) {
         throw conflict(`The exchange already ended on ${row.endDate}`, `该交流已于 ${row.endDate} 结束`, [
           { path: 'endDate', message: 'already ended', messageZh: '已结束', constraint: 'open' },
@@ -306,4 +380,35 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
       return id;
     });
   }
+
+  /**
+   * The home school's answer to a proposal: confirmed, it books the teacher (refused as a
+   * CONFLICT when it now overlaps another confirmed exchange of theirs); declined, it never
+   * will. Either way the decider and the time are kept, and audited.
+   */
+  decide(ctx: Context, id: string, consent: ExchangeConsent, comment: string | null): Promise<TeacherExchange> {
+    const action: Action = consent === ExchangeConsent.CONFIRMED ? 'exchange:confirm' : 'exchange:decline';
+    return inTransaction(ctx, async (em, audit) => {
+      const found = await this.requireWritable(ctx, em, id, action);
+      await this.lockTeacher(em, found.teacherId);
+      const row = await this.requireWritable(ctx, em, id, action);
+      const before = { ...row };
+      row.consent = consent;
+      row.decidedById = ctx.viewer!.userId;
+      row.decidedAt = ctx.config.clock.now();
+      row.decisionComment = comment;
+      await this.assertNoOverlap(em, row, row.id, ['id']);
+      return this.persist(em, audit, row, before);
+    });
+  }
+}
+
+const CONSENT_ZH: Record<ExchangeConsent, string> = {
+  [ExchangeConsent.PROPOSED]: '待确认',
+  [ExchangeConsent.CONFIRMED]: '确认',
+  [ExchangeConsent.DECLINED]: '拒绝',
+};
+
+function targetOfSchool(school: School): Target {
+  return { districtId: school.districtId, schoolId: school.id };
 }

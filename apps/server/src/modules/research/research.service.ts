@@ -221,7 +221,7 @@ export class ResearcherService extends RecordService<Researcher> {
         row.userId = null;
       } else {
         const userId = fromGlobalId(userGlobalId, 'User', 'userId');
-        const user = await ctx.services.users.scoped(ctx, em).andWhere('u.id = :id', { id: userId }).getOne();
+        const user = await ctx.services.users.managed(ctx, em).andWhere('u.id = :id', { id: userId }).getOne();
         if (!user) throw noSuch('userId', 'user', '用户');
         const isResearcher = await em.getRepository(RoleGrant).existsBy({ userId, role: Role.RESEARCHER });
         if (!isResearcher) {

@@ -1,20 +1,28 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../context.js';
-import { badInput, conflict, forbidden, notFound, type FieldError } from '../../common/errors.js';
-import { fromGlobalId, parseGlobalId } from '../../common/global-id.js';
+import {
+  badInput,
+  conflict,
+  forbidden,
+  notFound,
+  pgErrorCode,
+  PG_UNIQUE_VIOLATION,
+  type FieldError,
+} from '../../common/errors.js';
+import { fromGlobalId, parseGlobalId, toGlobalId } from '../../common/global-id.js';
 import { IsNull } from 'typeorm';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { assertHolds, canGrant, schoolScope } from '../../auth/policy.js';
+import { accountReachSql, assertHolds, canGrant } from '../../auth/policy.js';
 import type { ConnectionArgs } from '../../common/connection.js';
 import { OrderDirection } from '../../common/connection.js';
 import { paginate } from '../../common/keyset.js';
 import { likePattern } from '../../common/record.service.js';
-import { Role } from '../../auth/viewer.js';
+import { Role, type Viewer } from '../../auth/viewer.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
 import { insertAccount } from './bootstrap.js';
 import type { CreateUserInput, GrantInput, UserFilter } from './user.inputs.js';
-import { AuthSession, RoleGrant, User } from './user.entity.js';
+import { AuthSession, RoleGrant, User, usernameKey } from './user.entity.js';
 
 const NEEDS_DISTRICT = new Set([Role.DISTRICT_ADMIN]);
 const NEEDS_SCHOOL = new Set([Role.SCHOOL_STAFF, Role.GROUP_LEADER, Role.RESEARCHER]);
@@ -27,24 +35,29 @@ export class UserService {
   }
 
   /**
-   * Users an admin manages: all for the city; for a district admin, users holding at least
-   * one grant inside the district (a grant on the district, or on one of its schools).
-   * Everyone may see themselves.
+   * Users the viewer sees: those it may manage (policy's account reach: all for the city
+   * admin; for a district admin, accounts whose every grant lies in its district), and itself.
    */
   scoped(ctx: Context, em: EntityManager = this.ds.manager): SelectQueryBuilder<User> {
+    const reach = accountReachSql(ctx.viewer, 'u.id');
     const qb = em.getRepository(User).createQueryBuilder('u');
-    const viewer = ctx.viewer;
-    const manages = viewer?.grants.some((g) => g.role === Role.CITY_ADMIN || g.role === Role.DISTRICT_ADMIN);
-    const scope = schoolScope(viewer);
-    if (manages && scope.all) return qb;
-    const districtIds = manages && !scope.all ? scope.districtIds : [];
-    if (!districtIds.length) return qb.andWhere('u.id = :self', { self: viewer?.userId ?? null });
-    // IN (:...ids) expands to one parameter per id, which PGlite needs (no array parameters).
-    return qb.andWhere(
-      `(u.id = :self OR EXISTS (SELECT 1 FROM role_grant g LEFT JOIN school gs ON gs.id = g.school_id
-         WHERE g.user_id = u.id AND (g.district_id IN (:...districtIds) OR gs.district_id IN (:...districtIds))))`,
-      { self: viewer?.userId ?? null, districtIds },
-    );
+    if (reach.sql === 'TRUE') return qb;
+    return qb.andWhere(`(u.id = :self OR ${reach.sql})`, { self: ctx.viewer?.userId ?? null, ...reach.params });
+  }
+
+  /**
+   * Users the viewer may act on: exactly the account reach, without the viewer's own account
+   * when that lies beyond it (a district admin who also holds a grant elsewhere).
+   */
+  managed(ctx: Context, em: EntityManager = this.ds.manager): SelectQueryBuilder<User> {
+    const reach = accountReachSql(ctx.viewer, 'u.id');
+    const qb = em.getRepository(User).createQueryBuilder('u');
+    return reach.sql === 'TRUE' ? qb : qb.andWhere(reach.sql, reach.params);
+  }
+
+  /** Whether the viewer may act on this visible account; for viewerCan(USER_MANAGE, id). */
+  async canManage(ctx: Context, userId: string): Promise<boolean> {
+    return this.managed(ctx).andWhere('u.id = :id', { id: userId }).getExists();
   }
 
   list(ctx: Context, filter: UserFilter | undefined, args: ConnectionArgs) {
@@ -72,10 +85,16 @@ export class UserService {
     return this.scoped(ctx).andWhere('u.id = :id', { id: parsed.id }).getOne();
   }
 
+  /**
+   * The account, locked, when the viewer may act on it: NOT_FOUND when it cannot see it,
+   * FORBIDDEN for its own account beyond its reach. Locked so a concurrent grant elsewhere
+   * cannot move it out of reach between the check and the write.
+   */
   private async requireManaged(ctx: Context, em: EntityManager, globalId: string, path: string): Promise<User> {
     const id = fromGlobalId(globalId, 'User', path);
-    const user = await this.scoped(ctx, em).andWhere('u.id = :id', { id }).getOne();
+    const user = await this.scoped(ctx, em).andWhere('u.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!user) throw notFound('User', globalId);
+    if (!(await this.managed(ctx, em).andWhere('u.id = :id', { id }).getExists())) throw outOfReach();
     return user;
   }
 
@@ -120,13 +139,22 @@ export class UserService {
     assertHolds(ctx.viewer, 'user:manage');
     return inTransaction(ctx, async (em, audit) => {
       const row = await em.getRepository(RoleGrant).findOneBy({ id: fromGlobalId(grantId, 'RoleGrant', 'grantId') });
-      const school = row?.schoolId ? await em.getRepository(School).findOneBy({ id: row.schoolId }) : null;
-      const districtId = row?.districtId ?? school?.districtId ?? null;
       if (!row || !(await this.scoped(ctx, em).andWhere('u.id = :id', { id: row.userId }).getExists())) {
         throw notFound('RoleGrant', grantId);
       }
+      await this.requireManaged(ctx, em, toGlobalId('User', row.userId), 'grantId');
+      const school = row.schoolId ? await em.getRepository(School).findOneBy({ id: row.schoolId }) : null;
+      const districtId = row.districtId ?? school?.districtId ?? null;
       if (!canGrant(ctx.viewer, { role: row.role, districtId }))
         throw forbidden('You may not revoke this grant', '无权撤销该授权');
+      if (!isCityAdmin(ctx.viewer) && (await em.getRepository(RoleGrant).countBy({ userId: row.userId })) === 1) {
+        // The account would lie in no district, beyond every district admin's reach.
+        throw conflict(
+          "This is the account's last grant; deactivate the account instead",
+          '这是该账号的最后一项授权，请改为停用账号',
+          [{ path: 'grantId', message: 'is the last grant', messageZh: '为最后一项授权', constraint: 'lastGrant' }],
+        );
+      }
       if (row.userId === ctx.viewer!.userId && row.role === Role.CITY_ADMIN) {
         throw conflict('You cannot revoke your own city admin grant', '不能撤销自己的市级管理员授权');
       }
@@ -240,12 +268,16 @@ export class UserService {
         auditDistrictId ??= resolved.districtId;
         grants.push({ role: resolved.role, districtId: resolved.storedDistrictId, schoolId: resolved.schoolId });
       }
-      if (await em.getRepository(User).existsBy({ username: input.username })) {
-        throw conflict(`Username ${input.username} is taken`, '登录名已被占用', [
-          { path: 'input.username', message: 'is already taken', messageZh: '已被占用', constraint: 'unique' },
-        ]);
-      }
-      const user = await insertAccount(em, { ...input, grants });
+      const taken = await em
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('lower(u.username) = :key', { key: usernameKey(input.username) })
+        .getExists();
+      if (taken) throw usernameTaken(input.username);
+      const user = await insertAccount(em, { ...input, grants }).catch((e: unknown) => {
+        // Two creations racing for one name: the unique index on lower(username) decides.
+        throw pgErrorCode(e) === PG_UNIQUE_VIOLATION ? usernameTaken(input.username) : e;
+      });
       const scope = grants[0]!;
       audit.record(
         'User',
@@ -262,3 +294,19 @@ export class UserService {
     });
   }
 }
+
+function usernameTaken(username: string) {
+  return conflict(`Username ${username} is taken (usernames ignore case)`, '登录名已被占用（不区分大小写）', [
+    { path: 'input.username', message: 'is already taken', messageZh: '已被占用', constraint: 'unique' },
+  ]);
+}
+
+/** A visible account a district admin may not change: its own, holding a grant beyond its district. */
+function outOfReach() {
+  return forbidden(
+    'This account holds a grant outside your district (or a city-wide role); only the city admin may change it',
+    '该账号持有本区县以外的授权（或全市角色），只有市教育局管理员可以修改',
+  );
+}
+
+const isCityAdmin = (viewer: Viewer | null) => !!viewer?.grants.some((g) => g.role === Role.CITY_ADMIN);

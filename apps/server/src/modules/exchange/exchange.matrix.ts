@@ -7,12 +7,16 @@ import {
   type MatrixModule,
   type Scope,
 } from '../../test/matrix-kit.js';
+import { signInAs } from '../../test/fixtures.js';
+import { Role } from '../../auth/viewer.js';
 
 /**
  * Authorization rows for teacher exchanges. In scope: an exchange out of the scoped roles'
  * school (A's school 0) to A's school 1; out of scope: the same in district B.
  */
 const fixtures: Record<Scope, string> = { in: '', out: '' };
+/** Staff of school 1 (the receiving school) in each district: they propose, school 0 decides. */
+const proposers: Record<Scope, string> = { in: '', out: '' };
 
 async function freshTeacher(kit: MatrixKit, schoolId: string): Promise<string> {
   const r = await kit.gql(
@@ -42,9 +46,34 @@ async function exchange(kit: MatrixKit, s: Scope, endDate: string | null = null)
   return (r.data as { createTeacherExchange: { id: string } }).createTeacherExchange.id;
 }
 
+/** A proposal into school 1 of a teacher of school 0, by school 1's staff: it awaits school 0. */
+async function proposal(kit: MatrixKit, s: Scope): Promise<string> {
+  const w = kit.target(s);
+  const r = await kit.gql(
+    'mutation($i: CreateTeacherExchangeInput!) { createTeacherExchange(input: $i) { id consent } }',
+    {
+      i: {
+        teacherId: await freshTeacher(kit, w.schoolIds[0]!),
+        toSchoolId: w.schoolIds[1],
+        kind: 'ROTATION',
+        startDate: '2025-09-01',
+      },
+    },
+    proposers[s],
+  );
+  const created = (r.data as { createTeacherExchange?: { id: string; consent: string } } | null)?.createTeacherExchange;
+  if (created?.consent !== 'PROPOSED') throw new Error(`expected a proposal: ${JSON.stringify(r)}`);
+  return created.id;
+}
+
 export const exchangeMatrix: MatrixModule = {
   async setup(kit) {
-    for (const s of ['in', 'out'] as Scope[]) fixtures[s] = await exchange(kit, s);
+    for (const s of ['in', 'out'] as Scope[]) {
+      fixtures[s] = await exchange(kit, s);
+      proposers[s] = await signInAs(kit.t, `matrix-proposer-${s}`, [
+        { role: Role.SCHOOL_STAFF, schoolId: kit.dbId(kit.target(s).schoolIds[1]!) },
+      ]);
+    }
   },
   rows: (kit) => ({
     teacherExchanges: {
@@ -92,6 +121,21 @@ export const exchangeMatrix: MatrixModule = {
         kit.gql(
           'mutation($id: ID!) { endTeacherExchange(id: $id, endDate: "2025-01-31") { id } }',
           { id: await exchange(kit, s) },
+          tk,
+        ),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    // Only the authority over the teacher's home school (school 0) answers a proposal.
+    confirmTeacherExchange: {
+      run: async (tk, s) =>
+        kit.gql('mutation($id: ID!) { confirmTeacherExchange(id: $id) { id } }', { id: await proposal(kit, s) }, tk),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    declineTeacherExchange: {
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { declineTeacherExchange(id: $id, comment: "本学期人手不足") { id } }',
+          { id: await proposal(kit, s) },
           tk,
         ),
       allow: { in: MANAGES_SCHOOL_1, out: CITY },

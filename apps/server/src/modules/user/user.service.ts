@@ -104,8 +104,7 @@ export class UserService {
     return inTransaction(ctx, async (em, audit) => {
       const user = await this.requireManaged(ctx, em, userId, 'userId');
       const resolved = await this.resolveGrant(em, input, 'grant');
-      if (!canGrant(ctx.viewer, resolved))
-        throw forbidden(`You may not grant ${input.role} in this scope`, '无权授予该范围的此角色');
+      if (!canGrant(ctx.viewer, resolved)) throw grantRefused(input.role);
       const existing = await em.getRepository(RoleGrant).findOneBy({
         userId: user.id,
         role: resolved.role,
@@ -263,7 +262,7 @@ export class UserService {
       for (const [i, g] of input.grants.entries()) {
         const resolved = await this.resolveGrant(em, g, `input.grants.${i}`);
         if (!canGrant(ctx.viewer, resolved)) {
-          throw forbidden(`You may not grant ${g.role} in this scope`, '无权授予该范围的此角色');
+          throw grantRefused(g.role);
         }
         auditDistrictId ??= resolved.districtId;
         grants.push({ role: resolved.role, districtId: resolved.storedDistrictId, schoolId: resolved.schoolId });
@@ -310,3 +309,11 @@ function outOfReach() {
 }
 
 const isCityAdmin = (viewer: Viewer | null) => !!viewer?.grants.some((g) => g.role === Role.CITY_ADMIN);
+
+/** A grant beyond what the viewer could do itself (canGrant). */
+function grantRefused(role: Role) {
+  return forbidden(
+    `You may not grant ${role} in this scope: a district admin grants only roles inside its own district, never CITY_ADMIN or ANALYST`,
+    '无权授予该范围的此角色：区县管理员只能授予本区县内的授权，不能授予市教育局管理员或数据团队角色',
+  );
+}

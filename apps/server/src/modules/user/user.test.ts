@@ -163,14 +163,12 @@ describe('accounts a district admin reaches', () => {
   it('sees itself, but may not change its own account once it holds a grant elsewhere', async () => {
     const me = toGlobalId('User', districtUserId);
     expect((await t.gql(NODE, { id: me }, district)).data!.node).toEqual({ id: me });
-    await t.ds
-      .getRepository(RoleGrant)
-      .save({
-        userId: districtUserId,
-        role: Role.SCHOOL_STAFF,
-        districtId: null,
-        schoolId: dbId(theirs.schoolIds[1]!),
-      });
+    await t.ds.getRepository(RoleGrant).save({
+      userId: districtUserId,
+      role: Role.SCHOOL_STAFF,
+      districtId: null,
+      schoolId: dbId(theirs.schoolIds[1]!),
+    });
     const r = await t.gql(GRANT, { u: me, g: { role: 'SCHOOL_STAFF', schoolId: mine.schoolIds[1] } }, district);
     expect(code(r)).toBe('FORBIDDEN');
     expect((await t.gql(CAN, { id: me }, district)).data!.viewerCan).toBe(false);

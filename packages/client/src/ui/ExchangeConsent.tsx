@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ErrorLike } from '@apollo/client';
-import { App, Button, Form, Input, Modal, Popconfirm, Tag, Tooltip } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../errors';
 
@@ -55,8 +55,9 @@ export function ExchangeConsentActions({
       setBusy(false);
     }
   };
+  if (!canConfirm && !canDecline) return null;
   return (
-    <>
+    <Space size={8}>
       {canConfirm && (
         <Popconfirm
           title={t('exchangeConsent.confirmHint')}
@@ -107,6 +108,6 @@ export function ExchangeConsentActions({
           </Form.Item>
         </Form>
       </Modal>
-    </>
+    </Space>
   );
 }

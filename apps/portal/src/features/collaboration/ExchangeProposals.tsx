@@ -74,7 +74,9 @@ export function ExchangeProposals({ hideWhenEmpty = false }: { hideWhenEmpty?: b
 function Proposal({ exchange, onDone }: { exchange: FragmentType<typeof PortalExchange_Fields>; onDone: () => void }) {
   const { t } = useTranslation();
   const e = getFragmentData(PortalExchange_Fields, exchange);
-  const can = useQuery(ProposalPermissions, { variables: { id: e.id }, skip: e.consent !== 'PROPOSED' });
+  // Only a proposal is answered; once answered, the cached permissions are stale.
+  const open = e.consent === 'PROPOSED';
+  const can = useQuery(ProposalPermissions, { variables: { id: e.id }, skip: !open, fetchPolicy: 'network-only' });
   const [confirm] = useMutation(ConfirmMutation);
   const [decline] = useMutation(DeclineMutation);
   return (
@@ -84,8 +86,8 @@ function Proposal({ exchange, onDone }: { exchange: FragmentType<typeof PortalEx
       actions={[
         <ExchangeConsentActions
           key="consent"
-          canConfirm={can.data?.canConfirm ?? false}
-          canDecline={can.data?.canDecline ?? false}
+          canConfirm={open && (can.data?.canConfirm ?? false)}
+          canDecline={open && (can.data?.canDecline ?? false)}
           confirm={() => confirm({ variables: { id: e.id } })}
           decline={(comment) => decline({ variables: { id: e.id, comment } })}
           onDone={onDone}

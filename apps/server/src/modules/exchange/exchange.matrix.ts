@@ -1,4 +1,5 @@
 import {
+  ADMINS,
   CITY,
   CITY_WIDE,
   MANAGES_SCHOOL_1,
@@ -15,6 +16,8 @@ import { Role } from '../../auth/viewer.js';
  * school (A's school 0) to A's school 1; out of scope: the same in district B.
  */
 const fixtures: Record<Scope, string> = { in: '', out: '' };
+/** Who has authority over A's school 1 (the home school in the receiving-end rows). */
+const HOME_OF_SCHOOL_1 = [...ADMINS, Role.GROUP_LEADER];
 /** Staff of school 1 (the receiving school) in each district: they propose, school 0 decides. */
 const proposers: Record<Scope, string> = { in: '', out: '' };
 
@@ -27,14 +30,16 @@ async function freshTeacher(kit: MatrixKit, schoolId: string): Promise<string> {
   return (r.data as { createTeacher: { id: string } }).createTeacher.id;
 }
 
-async function exchange(kit: MatrixKit, s: Scope, endDate: string | null = null): Promise<string> {
+/** A confirmed exchange from school 0 to school 1 (`into0`: the other way, so school 0 receives). */
+async function exchange(kit: MatrixKit, s: Scope, endDate: string | null = null, into0 = false): Promise<string> {
   const w = kit.target(s);
+  const [from, to] = into0 ? [w.schoolIds[1]!, w.schoolIds[0]!] : [w.schoolIds[0]!, w.schoolIds[1]!];
   const r = await kit.gql(
     'mutation($i: CreateTeacherExchangeInput!) { createTeacherExchange(input: $i) { id } }',
     {
       i: {
-        teacherId: await freshTeacher(kit, w.schoolIds[0]!),
-        toSchoolId: w.schoolIds[1],
+        teacherId: await freshTeacher(kit, from),
+        toSchoolId: to,
         kind: 'ROTATION',
         startDate: '2024-09-01',
         endDate,
@@ -124,6 +129,39 @@ export const exchangeMatrix: MatrixModule = {
           tk,
         ),
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    // A confirmed exchange into the roles' school 0 from school 1: the receiving end may end
+    // it, but changing or deleting it is the home school's: school 1's district, the city,
+    // and the group leader, whose lead school 0 reaches school 1 through the collaboration
+    // matrix's fixtures (a member and trusteeship partner). Should that reach stop granting
+    // writes, GROUP_LEADER leaves these two rows.
+    // (SCHOOL_STAFF of school 0 is the receiving end only.)
+    'updateTeacherExchange (receiving end)': {
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { updateTeacherExchange(id: $id, input: { kind: OUTREACH_TEACHING }) { id } }',
+          { id: await exchange(kit, s, null, true) },
+          tk,
+        ),
+      allow: { in: HOME_OF_SCHOOL_1, out: CITY },
+    },
+    'endTeacherExchange (receiving end)': {
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { endTeacherExchange(id: $id, endDate: "2025-01-31") { id } }',
+          { id: await exchange(kit, s, null, true) },
+          tk,
+        ),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    'deleteTeacherExchange (receiving end)': {
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { deleteTeacherExchange(id: $id) }',
+          { id: await exchange(kit, s, '2025-01-31', true) },
+          tk,
+        ),
+      allow: { in: HOME_OF_SCHOOL_1, out: CITY },
     },
     // Only the authority over the teacher's home school (school 0) answers a proposal.
     confirmTeacherExchange: {

@@ -97,6 +97,28 @@ describe('accounts a district admin reaches', () => {
     expect((await t.gql(CAN, { id: straddling }, district)).data!.viewerCan).toBe(true);
   });
 
+  it('links a district researcher only to an account within its reach', async () => {
+    const researcher = await t.gql(
+      'mutation($i: CreateResearcherInput!) { createResearcher(input: $i) { id } }',
+      { i: { name: '区教研员', level: 'DISTRICT', districtId: mine.districtId, subject: '数学' } },
+      district,
+    );
+    expect(researcher.errors).toBeUndefined();
+    const id = researcher.data!.createResearcher.id as string;
+    const LINK = 'mutation($id: ID!, $u: ID) { linkResearcherUser(id: $id, userId: $u) { id } }';
+    const beyond = await account('researcher-straddling', [
+      { role: Role.RESEARCHER, schoolId: dbId(mine.schoolIds[0]!) },
+      { role: Role.RESEARCHER, schoolId: dbId(theirs.schoolIds[0]!) },
+    ]);
+    const refused = await t.gql(LINK, { id, u: beyond }, district);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'userId', constraint: 'exists' }],
+    });
+    const within = await account('researcher-within', [{ role: Role.RESEARCHER, schoolId: dbId(mine.schoolIds[0]!) }]);
+    expect((await t.gql(LINK, { id, u: within }, district)).errors).toBeUndefined();
+  });
+
   it('never grants what it could not do itself, at creation or later', async () => {
     const base = { displayName: '新用户', password: 'a-long-password-1' };
     const refused = [

@@ -331,6 +331,101 @@ describe('exchanges', () => {
     await page.getByTestId('confirm-delete').click();
     await page.waitForURL(/\/admin\/exchanges$/);
   });
+
+  it('shows a school of another district’s proposal as 待确认, and confirms one and declines another', async () => {
+    // A school staff account of another district proposes one of our teachers into its school.
+    const city = await login('demo-city');
+    const me = await gql<{ me: { grants: { district: { id: string } | null }[] } }>(
+      '{ me { grants { district { id } } } }',
+      {},
+      token,
+    );
+    const ours = me.me.grants[0]!.district!.id;
+    const elsewhere = await gql<{ schools: { nodes: { id: string; district: { id: string } }[] } }>(
+      '{ schools(first: 100) { nodes { id district { id } } } }',
+      {},
+      city,
+    );
+    const away = elsewhere.schools.nodes.find((n) => n.district.id !== ours)!;
+    const proposerName = `e2e-proposer-${run}`;
+    await gql(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: {
+          username: proposerName,
+          displayName: '外区学校',
+          password: 'a-long-enough-password',
+          grants: [{ role: 'SCHOOL_STAFF', schoolId: away.id }],
+        },
+      },
+      city,
+    );
+    const proposer = (
+      await gql<{ login: { token: string } }>(
+        'mutation($u: String!) { login(username: $u, password: "a-long-enough-password") { token } }',
+        { u: proposerName.toUpperCase() },
+      )
+    ).login.token;
+    const [school] = await districtSchools();
+    const propose = async (n: number) => {
+      const teacher = await gql<{ createTeacher: { id: string } }>(
+        `mutation($input: CreateTeacherInput!) { createTeacher(input: $input) { id } }`,
+        {
+          input: {
+            schoolId: school!.id,
+            staffNumber: `E2E-P${n}-${run}`,
+            name: `交流提议教师${n}`,
+            gender: 'MALE',
+            degree: 'BACHELOR',
+          },
+        },
+        token,
+      );
+      const made = await gql<{ createTeacherExchange: { id: string; consent: string } }>(
+        'mutation($i: CreateTeacherExchangeInput!) { createTeacherExchange(input: $i) { id consent } }',
+        {
+          i: {
+            teacherId: teacher.createTeacher.id,
+            toSchoolId: away.id,
+            kind: 'SUPPORT_TEACHING',
+            startDate: '2032-03-01',
+          },
+        },
+        proposer,
+      );
+      expect(made.createTeacherExchange.consent).toBe('PROPOSED');
+      return made.createTeacherExchange.id;
+    };
+    const consent = async (id: string) =>
+      (
+        await gql<{ teacherExchange: { consent: string } }>(
+          'query($id: ID!) { teacherExchange(id: $id) { consent } }',
+          { id },
+          token,
+        )
+      ).teacherExchange.consent;
+
+    const first = await propose(1);
+    await page.goto(`${base}/admin/exchanges/${encodeURIComponent(first)}`);
+    await expect.poll(() => page.getByTestId('exchange-consent').textContent()).toBe('待确认');
+    await screenshot('exchange-proposed');
+    await page.getByTestId('exchange-confirm').click();
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('exchange-consent').textContent()).toBe('已确认');
+    expect(await consent(first)).toBe('CONFIRMED');
+    await expect.poll(() => page.getByTestId('exchange-confirm').count()).toBe(0);
+
+    const second = await propose(2);
+    await page.goto(`${base}/admin/exchanges/${encodeURIComponent(second)}`);
+    await page.getByTestId('exchange-decline').click();
+    await page.locator('.ant-modal:visible .ant-btn-dangerous').click();
+    await page.getByText('请填写拒绝理由（1–500 字）').waitFor();
+    await page.getByTestId('exchange-decline-comment').fill('该教师本学期任毕业班');
+    await page.locator('.ant-modal:visible .ant-btn-dangerous').click();
+    await expect.poll(() => page.getByTestId('exchange-consent').textContent()).toBe('已拒绝');
+    await page.getByText('该教师本学期任毕业班').first().waitFor();
+    expect(await consent(second)).toBe('DECLINED');
+  });
 });
 
 describe('researchers', () => {

@@ -97,6 +97,57 @@ describe('users and grants', () => {
     ).rejects.toThrow(/UNAUTHENTICATED|FORBIDDEN|BAD_USER_INPUT/);
   });
 
+  it('says so when an account leaves the district admin’s reach, and then shows it as beyond reach', async () => {
+    // An account of the district, open on its page, to which the city adds a grant elsewhere.
+    const district = await login('demo-district');
+    const city = await login('demo-city');
+    const me = await gql<{ me: { grants: { district: { id: string } | null }[] } }>(
+      '{ me { grants { district { id } } } }',
+      {},
+      district,
+    );
+    const ours = me.me.grants[0]!.district!.id;
+    const { schools } = await gql<{ schools: { nodes: { id: string; district: { id: string } }[] } }>(
+      '{ schools(first: 100) { nodes { id district { id } } } }',
+      {},
+      city,
+    );
+    const own = schools.nodes.find((s) => s.district.id === ours)!;
+    const elsewhere = schools.nodes.find((s) => s.district.id !== ours)!;
+    const made = await gql<{ createUser: { id: string } }>(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: {
+          username: `${username}-reach`,
+          displayName: '跨区账号',
+          password: 'a-long-enough-password',
+          grants: [{ role: 'SCHOOL_STAFF', schoolId: own.id }],
+        },
+      },
+      district,
+    );
+    const id = made.createUser.id;
+    await page.goto(`${base}/admin/users/${encodeURIComponent(id)}`);
+    await page.getByTestId('toggle-active').waitFor();
+    await gql(
+      'mutation($u: ID!, $s: ID!) { grantRole(userId: $u, grant: { role: SCHOOL_STAFF, schoolId: $s }) { id } }',
+      { u: id, s: elsewhere.id },
+      city,
+    );
+    await page.getByTestId('toggle-active').click();
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await page.getByText('该账号不在您的管理范围内', { exact: false }).first().waitFor();
+    const still = await gql<{ node: { isActive: boolean } }>(
+      'query($id: ID!) { node(id: $id) { ... on User { isActive } } }',
+      { id },
+      city,
+    );
+    expect(still.node.isActive).toBe(true);
+    await page.reload();
+    await page.getByText('未找到该用户，或不在您的管理范围内').waitFor();
+    await shots.take(page, 'user-out-of-reach');
+  });
+
   it('finds the changes in the audit log, filtered by record type through the URL', async () => {
     await page.goto(`${base}/admin/audit?recordType=User&username=demo-district`);
     const rows = page.locator('[data-testid=audit-table] tbody tr.ant-table-row');

@@ -148,6 +148,7 @@ const en: Shape<typeof zhCN> = {
     joined: 'Joined',
     left: 'Left',
     exchanges: 'Teacher exchanges',
+    proposals: 'Exchanges awaiting confirmation or declined',
     in: 'Coming in',
     out: 'Going out',
     recordActivity: 'Record an activity',

@@ -145,6 +145,7 @@ const zhCN = {
     joined: '加入',
     left: '退出',
     exchanges: '教师交流',
+    proposals: '待确认与已拒绝的交流',
     in: '交流进入',
     out: '交流派出',
     recordActivity: '记录帮扶活动',

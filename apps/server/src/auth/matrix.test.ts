@@ -430,7 +430,12 @@ describe('authorization matrix', () => {
             username: `target-${scope}`,
             displayName: '目标用户',
             password: 'long-enough-password',
-            grants: [{ role: 'SCHOOL_STAFF', schoolId: target(scope).schoolIds[1] }],
+            // The out-of-scope account also holds a grant in A: one grant in a district does
+            // not put an account in its admin's reach (every grant must lie there).
+            grants: [
+              { role: 'SCHOOL_STAFF', schoolId: target(scope).schoolIds[1] },
+              ...(scope === 'out' ? [{ role: 'SCHOOL_STAFF', schoolId: a.schoolIds[1] }] : []),
+            ],
           },
         },
         city,

@@ -34,10 +34,14 @@ export type Action =
   | 'trusteeship:create'
   | 'trusteeship:update'
   | 'trusteeship:recordActivity'
-  // exchanges: the target is the school on either end
+  // exchanges: the target is the school on either end; consent, the teacher's home school
+  // (which end may do what in which state: auth/decisions/exchange.ts)
   | 'exchange:create'
   | 'exchange:update'
+  | 'exchange:end'
   | 'exchange:delete'
+  | 'exchange:confirm'
+  | 'exchange:decline'
   // research: researchers by their district, assignments and sessions by their schools
   | 'researcher:manage'
   | 'assignment:manage'
@@ -69,7 +73,10 @@ const SCHOOL_MANAGEMENT: Action[] = [
   'teacher:readPersonal',
   'exchange:create',
   'exchange:update',
+  'exchange:end',
   'exchange:delete',
+  'exchange:confirm',
+  'exchange:decline',
   'session:record',
   'ledger:create',
   'ledger:update',
@@ -221,15 +228,61 @@ export function assertHolds(viewer: Viewer | null, action: Action): Viewer {
   return viewer;
 }
 
+/** A grant as account reach sees it: its role and the district it lies in (its own, or its school's). */
+export interface PlacedGrant {
+  role: Role;
+  districtId: string | null;
+}
+
+const CITY_SPANNING = new Set([Role.CITY_ADMIN, Role.ANALYST]);
+
 /**
  * Whether `viewer` may hand out `grant`: a city admin any grant; a district admin only
- * grants inside their own district (never CITY_ADMIN or ANALYST, which span the city).
+ * grants inside their own district (never CITY_ADMIN or ANALYST, which span the city, nor a
+ * DISTRICT_ADMIN grant or a school grant of another district).
  */
-export function canGrant(viewer: Viewer | null, grant: { role: Role; districtId: string | null }): boolean {
+export function canGrant(viewer: Viewer | null, grant: PlacedGrant): boolean {
   if (!viewer) return false;
   return viewer.grants.some((g) => {
     if (g.role === Role.CITY_ADMIN) return true;
-    if (g.role !== Role.DISTRICT_ADMIN || grant.role === Role.CITY_ADMIN || grant.role === Role.ANALYST) return false;
+    if (g.role !== Role.DISTRICT_ADMIN || CITY_SPANNING.has(grant.role)) return false;
     return grant.districtId != null && grant.districtId === g.districtId;
   });
+}
+
+/**
+ * Whether `viewer` may act on an account holding `grants` (grant, revoke, enable, disable,
+ * link): a city admin on any; a district admin only when every one of the account's grants
+ * is one it could have given itself (see canGrant), so never on a CITY_ADMIN or ANALYST
+ * holder, nor on an account that also holds a grant elsewhere. An account with no grant lies
+ * in no district: only the city admin reaches it. `accountReachSql` is the same rule in SQL.
+ */
+export function canManageAccount(viewer: Viewer | null, grants: PlacedGrant[]): boolean {
+  if (!viewer) return false;
+  if (viewer.grants.some((g) => g.role === Role.CITY_ADMIN)) return true;
+  return grants.length > 0 && grants.every((g) => canGrant(viewer, g));
+}
+
+/**
+ * canManageAccount as SQL over `role_grant` and `school`, for the users list, users by id and
+ * every account write, so what a district admin sees is what it may change. `userIdSql` is
+ * the column holding the account's id.
+ */
+export function accountReachSql(viewer: Viewer | null, userIdSql: string): { sql: string; params: object } {
+  if (viewer?.grants.some((g) => g.role === Role.CITY_ADMIN)) return { sql: 'TRUE', params: {} };
+  const districtIds = [
+    ...new Set(
+      (viewer?.grants ?? []).filter((g) => g.role === Role.DISTRICT_ADMIN && g.districtId).map((g) => g.districtId!),
+    ),
+  ];
+  if (!districtIds.length) return { sql: 'FALSE', params: {} };
+  // IN (:...ids) expands to one parameter per id, which PGlite needs (no array parameters).
+  const placed = 'COALESCE(rg.district_id, rs.district_id)';
+  return {
+    sql: `(EXISTS (SELECT 1 FROM role_grant rg0 WHERE rg0.user_id = ${userIdSql})
+      AND NOT EXISTS (SELECT 1 FROM role_grant rg LEFT JOIN school rs ON rs.id = rg.school_id
+        WHERE rg.user_id = ${userIdSql} AND (rg.role IN ('CITY_ADMIN', 'ANALYST') OR ${placed} IS NULL
+          OR ${placed} NOT IN (:...reachDistrictIds))))`,
+    params: { reachDistrictIds: districtIds },
+  };
 }

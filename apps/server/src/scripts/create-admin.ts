@@ -8,7 +8,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { createLogger } from '../logger.js';
 import { cityAdmin, insertAccount } from '../modules/user/bootstrap.js';
-import { User } from '../modules/user/user.entity.js';
+import { User, usernameKey } from '../modules/user/user.entity.js';
 
 const username = process.argv[2];
 const password = process.env.ZHUJI_ADMIN_PASSWORD;
@@ -22,7 +22,12 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const ds = await openDatabase(config, logger);
 try {
-  if (await ds.getRepository(User).existsBy({ username })) {
+  const taken = await ds
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .where('lower(u.username) = :key', { key: usernameKey(username) })
+    .getExists();
+  if (taken) {
     console.error(`user ${username} already exists`);
     process.exitCode = 1;
   } else {

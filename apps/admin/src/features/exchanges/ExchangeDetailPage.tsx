@@ -4,7 +4,7 @@ import { Breadcrumb, Button, Card, Descriptions, Result, Space, Tabs } from 'ant
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
-import { QueryState, useToday } from '@zhuji/client/ui';
+import { ExchangeConsentActions, ExchangeConsentTag, QueryState, useToday } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { RecordActions, useDeleteAndLeave } from '../../app/records/RecordListCard';
 import { useFormatDate } from '../../app/records/format';
@@ -19,6 +19,9 @@ const ExchangeDetailQuery = graphql(`
       kind
       startDate
       endDate
+      consent
+      decidedAt
+      decisionComment
       teacher {
         id
         name
@@ -35,7 +38,31 @@ const ExchangeDetailQuery = graphql(`
       ...ExchangeForm_Exchange
     }
     canUpdate: viewerCan(action: EXCHANGE_UPDATE, id: $id)
+    canEnd: viewerCan(action: EXCHANGE_END, id: $id)
     canDelete: viewerCan(action: EXCHANGE_DELETE, id: $id)
+    canConfirm: viewerCan(action: EXCHANGE_CONFIRM, id: $id)
+    canDecline: viewerCan(action: EXCHANGE_DECLINE, id: $id)
+  }
+`);
+
+const ConfirmExchangeMutation = graphql(`
+  mutation ExchangeDetailConfirm($id: ID!) {
+    confirmTeacherExchange(id: $id) {
+      id
+      consent
+      decidedAt
+    }
+  }
+`);
+
+const DeclineExchangeMutation = graphql(`
+  mutation ExchangeDetailDecline($id: ID!, $comment: String!) {
+    declineTeacherExchange(id: $id, comment: $comment) {
+      id
+      consent
+      decidedAt
+      decisionComment
+    }
   }
 `);
 
@@ -62,6 +89,8 @@ export function ExchangeDetailPage() {
   const { data, loading, error, refetch } = useQuery(ExchangeDetailQuery, { variables: { id } });
   const [end] = useMutation(EndExchangeMutation);
   const [remove, removing] = useMutation(DeleteExchangeMutation);
+  const [confirm] = useMutation(ConfirmExchangeMutation);
+  const [decline] = useMutation(DeclineExchangeMutation);
   const leave = useDeleteAndLeave('teacherExchanges', '/exchanges');
   const [editing, setEditing] = useState(false);
   const [ending, setEnding] = useState(false);
@@ -100,12 +129,20 @@ export function ExchangeDetailPage() {
             onDelete={() => leave((update) => remove({ variables: { id: exchange.id }, update }), exchange)}
             deleting={removing.loading}
             extra={
-              data.canUpdate &&
-              ongoing && (
-                <Button danger onClick={() => setEnding(true)} data-testid="end">
-                  {t('exchanges.end')}
-                </Button>
-              )
+              <>
+                <ExchangeConsentActions
+                  canConfirm={data.canConfirm}
+                  canDecline={data.canDecline}
+                  confirm={() => confirm({ variables: { id: exchange.id } })}
+                  decline={(comment) => decline({ variables: { id: exchange.id, comment } })}
+                  onDone={() => void refetch()}
+                />
+                {data.canEnd && ongoing && (
+                  <Button danger onClick={() => setEnding(true)} data-testid="end">
+                    {t('exchanges.end')}
+                  </Button>
+                )}
+              </>
             }
           />
         }
@@ -133,6 +170,14 @@ export function ExchangeDetailPage() {
               label: t('exchanges.status'),
               children: <ExchangeStatusTag startDate={exchange.startDate} endDate={exchange.endDate} />,
             },
+            {
+              key: 'consent',
+              label: t('exchangeConsent.label'),
+              children: <ExchangeConsentTag consent={exchange.consent} />,
+            },
+            ...(exchange.decisionComment
+              ? [{ key: 'comment', label: t('exchangeConsent.decisionComment'), children: exchange.decisionComment }]
+              : []),
             { key: 'from', label: t('exchanges.field.fromSchool'), children: school(exchange.fromSchool) },
             { key: 'to', label: t('exchanges.field.toSchool'), children: school(exchange.toSchool) },
             {

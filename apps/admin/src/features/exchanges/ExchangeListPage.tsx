@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Input, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ExportButton, useToday } from '@zhuji/client/ui';
+import { ExchangeConsentTag, ExportButton, useToday } from '@zhuji/client/ui';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
-import { ExchangeDirection, TeacherExchangeKind, TeacherExchangeOrderField } from '../../gql/graphql';
+import { ExchangeConsent, ExchangeDirection, TeacherExchangeKind, TeacherExchangeOrderField } from '../../gql/graphql';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
@@ -21,6 +21,7 @@ const exchangeList = defineList({
     schoolId: { kind: 'id' },
     direction: { kind: 'enum', values: Object.values(ExchangeDirection) },
     activeOn: { kind: 'string' },
+    consent: { kind: 'enum', values: Object.values(ExchangeConsent) },
   },
   sorts: [TeacherExchangeOrderField.StartDate, TeacherExchangeOrderField.CreatedAt],
   defaultSort: TeacherExchangeOrderField.StartDate,
@@ -45,6 +46,7 @@ const ExchangeListQuery = graphql(`
         kind
         startDate
         endDate
+        consent
         teacher {
           id
           name
@@ -83,7 +85,11 @@ export function ExchangeListPage() {
   const date = useFormatDate();
   const list = useListState(exchangeList);
   const { state } = list;
-  const variables = { filter: state.filters, orderBy: { field: state.sort, direction: state.direction } };
+  const { consent, ...filters } = state.filters;
+  const variables = {
+    filter: { ...filters, consent: consent ? [consent] : undefined },
+    orderBy: { field: state.sort, direction: state.direction },
+  };
   const { data, previousData, loading, error, refetch } = useQuery(ExchangeListQuery, {
     variables: { ...variables, ...pageVariables(state) },
   });
@@ -115,6 +121,7 @@ export function ExchangeListPage() {
             { path: 'toSchool.name', heading: t('exchanges.field.toSchool') },
             { path: 'startDate', heading: t('exchanges.field.startDate') },
             { path: 'endDate', heading: t('exchanges.field.endDate') },
+            { path: 'consent', heading: t('exchangeConsent.label') },
           ]}
         />
       }
@@ -143,6 +150,15 @@ export function ExchangeListPage() {
             value={state.filters.direction}
             onChange={(direction) => set({ direction })}
             width={170}
+          />
+          <EnumFilter
+            testId="filter-consent"
+            placeholder={t('exchangeConsent.label')}
+            values={Object.values(ExchangeConsent)}
+            label={(v) => t(`exchangeConsent.${v}`)}
+            value={state.filters.consent}
+            onChange={(consent) => set({ consent })}
+            width={140}
           />
           <Input
             type="date"
@@ -196,6 +212,12 @@ export function ExchangeListPage() {
               title: t('exchanges.status'),
               width: 90,
               render: (_, r) => <ExchangeStatusTag startDate={r.startDate} endDate={r.endDate} />,
+            },
+            {
+              key: 'consent',
+              title: t('exchangeConsent.label'),
+              width: 110,
+              render: (_, r) => <ExchangeConsentTag consent={r.consent} />,
             },
           ]}
         />

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Popconfirm, Result, Space
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ErrorLike } from '@apollo/client';
-import { errorMessage } from '@zhuji/client/errors';
+import { errorCode, errorMessage } from '@zhuji/client/errors';
 import { serverFieldErrors } from '@zhuji/client/field-errors';
 import { QueryState } from '@zhuji/client/ui';
 import { graphql } from '../../gql';
@@ -73,7 +73,12 @@ export function UserDetailPage() {
   const [grantRole, grantState] = useMutation(GrantMutation, { refetchQueries });
   const [revokeGrant] = useMutation(RevokeMutation, { refetchQueries });
 
-  const failed = (e: unknown) => void message.error(errorMessage(e as ErrorLike, i18n.language));
+  // An account that left the viewer's reach meanwhile (a grant elsewhere added by the city)
+  // answers NOT_FOUND: say so in words, not as a missing record.
+  const failed = (e: unknown) =>
+    void message.error(
+      errorCode(e as ErrorLike) === 'NOT_FOUND' ? t('users.outOfReach') : errorMessage(e as ErrorLike, i18n.language),
+    );
 
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
   const user = data.node && 'username' in data.node ? data.node : null;
@@ -94,7 +99,9 @@ export function UserDetailPage() {
         'grant',
       );
       form.setFields(fields.map((f) => ({ ...f, name: ['grant', f.name] })));
-      setGrantError(fields.length ? other : [errorMessage(e as ErrorLike, i18n.language), ...other].filter(Boolean));
+      const main =
+        errorCode(e as ErrorLike) === 'NOT_FOUND' ? t('users.outOfReach') : errorMessage(e as ErrorLike, i18n.language);
+      setGrantError(fields.length ? other : [main, ...other].filter(Boolean));
     }
   };
 
@@ -142,6 +149,7 @@ export function UserDetailPage() {
           ]}
         />
       </Card>
+      {!data.canManage && <Alert type="info" showIcon data-testid="user-out-of-reach" title={t('users.readOnly')} />}
       <Card title={t('users.grants')}>
         <Table
           size="small"

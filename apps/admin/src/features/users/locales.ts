@@ -19,6 +19,9 @@ export const zhCN = {
     school: '学校',
     created: '已新建用户 {{username}}',
     notFound: '未找到该用户，或不在您的管理范围内',
+    outOfReach:
+      '该账号不在您的管理范围内：区县管理员只能管理全部授权都在本区县内的账号（不含市教育局管理员、数据团队）',
+    readOnly: '您只能查看此账号：它持有本区县以外的授权或全市角色，只有市教育局管理员可以修改',
     deactivate: '停用账号',
     activate: '启用账号',
     deactivateConfirm: '停用后该用户立即退出登录、无法再登录。确定停用？',
@@ -66,6 +69,10 @@ export const en: Shape<typeof zhCN> = {
     school: 'School',
     created: 'Created user {{username}}',
     notFound: 'No such user, or not one you manage',
+    outOfReach:
+      'This account is beyond your reach: a district admin manages only accounts whose every grant lies in its district (never a city admin or analyst)',
+    readOnly:
+      'You can only view this account: it holds a grant outside your district or a city-wide role; only the city admin may change it',
     deactivate: 'Deactivate',
     activate: 'Activate',
     deactivateConfirm: 'The user is signed out at once and cannot sign in again. Deactivate?',

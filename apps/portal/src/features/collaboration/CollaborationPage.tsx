@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { QueryState, useToday } from '@zhuji/client/ui';
 import { getFragmentData, graphql } from '../../gql';
 import { PortalExchange_Fields } from './exchange.fragment';
+import { ExchangeProposals } from './ExchangeProposals';
 import { useViewer } from '../../app/viewer';
 
 const CollaborationQuery = graphql(`
@@ -198,6 +199,9 @@ export function CollaborationPage() {
               )}
             />
           </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <ExchangeProposals />
         </Col>
       </Row>
     </Flex>

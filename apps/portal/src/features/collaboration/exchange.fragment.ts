@@ -7,6 +7,8 @@ export const PortalExchange_Fields = graphql(`
     kind
     startDate
     endDate
+    consent
+    decisionComment
     teacher {
       id
       name

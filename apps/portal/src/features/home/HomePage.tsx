@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { QueryState, useToday } from '@zhuji/client/ui';
 import { getFragmentData, graphql } from '../../gql';
 import { PortalExchange_Fields } from '../collaboration/exchange.fragment';
+import { ExchangeProposals } from '../collaboration/ExchangeProposals';
 import { useViewer } from '../../app/viewer';
 import { addDays, daysBetween, monthsBefore, SOON_DAYS } from '@zhuji/client/days';
 import { attentionItems, type AttentionItem } from './attention';
@@ -167,6 +168,7 @@ export function HomePage() {
           />
         )}
       </Card>
+      <ExchangeProposals hideWhenEmpty />
       <Card size="small" title={t('home.responsibleFor')}>
         <List
           dataSource={responsible}

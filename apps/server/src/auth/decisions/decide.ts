@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../context.js';
-import { forbidden, unauthenticated } from '../../common/errors.js';
+import { AppError, forbidden, unauthenticated } from '../../common/errors.js';
 import { can, type Action, type Target } from '../policy.js';
 import type { Viewer } from '../viewer.js';
 
@@ -18,8 +18,13 @@ import type { Viewer } from '../viewer.js';
 /** Where something sits in the organisation tree (what policy.ts `can` decides on). */
 export type Place = Target;
 
-/** Decides one action on one record's facts; `action` is passed so shared rules can be reused. */
-export type Decision<F> = (viewer: Viewer, facts: F, action: Action) => boolean;
+/**
+ * Decides one action on one record's facts; `action` is passed so shared rules can be reused.
+ * A refusal is `false`, or the error that says why (a proposal already answered is CONFLICT,
+ * "only the teacher's home school may" is a FORBIDDEN with its reason): `viewerCan` reads
+ * both as false, the mutation throws the reason.
+ */
+export type Decision<F> = (viewer: Viewer, facts: F, action: Action) => boolean | AppError;
 
 export interface RecordPolicy<Row, F, A extends Action = Action> {
   /** the Relay type name, as in global ids */
@@ -42,9 +47,27 @@ export function decideOn<F, A extends Action>(
   action: A,
   facts: F,
 ): boolean {
+  return verdict(viewer, policy, action, facts) === true;
+}
+
+/** The decision itself: true, false, or the refusal with its reason. */
+function verdict<F, A extends Action>(
+  viewer: Viewer | null,
+  policy: RecordPolicy<unknown, F, A>,
+  action: A,
+  facts: F,
+): boolean | AppError {
   if (!viewer) return false;
   const decision = (policy.decide as Partial<Record<Action, Decision<F>>>)[action];
   return decision ? decision(viewer, facts, action) : false;
+}
+
+/** Throws the decision's own refusal, or the plain one. */
+function enforce<F, A extends Action>(ctx: Context, policy: RecordPolicy<unknown, F, A>, action: A, facts: F): void {
+  if (!ctx.viewer) throw unauthenticated();
+  const answer = verdict(ctx.viewer, policy, action, facts);
+  if (answer instanceof AppError) throw answer;
+  if (answer !== true) throw refusal(action);
 }
 
 /** Throws unless the decision on facts already in hand allows it. */
@@ -54,8 +77,7 @@ export function assertOn<F, A extends Action>(
   action: A,
   facts: F,
 ): void {
-  if (!ctx.viewer) throw unauthenticated();
-  if (!decideOn(ctx.viewer, policy as RecordPolicy<unknown, F, A>, action, facts)) throw refusal(action);
+  enforce(ctx, policy as RecordPolicy<unknown, F, A>, action, facts);
 }
 
 /** May the viewer do `action` to `row`? The row must have been read through the scoped read path. */
@@ -83,7 +105,7 @@ export async function assertMay<Row, F, A extends Action>(
   em?: EntityManager,
 ): Promise<void> {
   if (!ctx.viewer) throw unauthenticated();
-  if (!(await may(ctx, policy, action, row, em))) throw refusal(action);
+  enforce(ctx, policy as RecordPolicy<unknown, F, A>, action, await policy.facts(em ?? ctx.ds.manager, row));
 }
 
 /** The common decision: the policy table (policy.ts `can`) at the record's place. */

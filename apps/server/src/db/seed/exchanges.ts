@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TeacherExchangeKind, type TeacherExchange } from '../../modules/exchange/exchange.entity.js';
+import { ExchangeConsent, TeacherExchangeKind, type TeacherExchange } from '../../modules/exchange/exchange.entity.js';
 import {
   activeOn,
   addDays,
@@ -207,5 +207,10 @@ function exchangeRow(
     kind,
     startDate: period.start,
     endDate: period.end,
+    // Demo exchanges are arranged by the bureaus and schools that send the teachers.
+    consent: ExchangeConsent.CONFIRMED,
+    decidedById: null,
+    decidedAt: null,
+    decisionComment: null,
   };
 }

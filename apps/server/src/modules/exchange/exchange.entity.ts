@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
 
 import { BaseRecord } from '../../common/base.entity.js';
 import { Node } from '../node/node.type.js';
@@ -23,6 +23,26 @@ registerEnumType(TeacherExchangeKind, {
 });
 
 /**
+ * Whether the teacher's home school has agreed. An exchange asked for by someone without
+ * authority over the home school is PROPOSED until that authority confirms or declines it;
+ * only CONFIRMED exchanges book the teacher (overlap rule, activeOn lists).
+ */
+export enum ExchangeConsent {
+  PROPOSED = 'PROPOSED',
+  CONFIRMED = 'CONFIRMED',
+  DECLINED = 'DECLINED',
+}
+registerEnumType(ExchangeConsent, {
+  name: 'ExchangeConsent',
+  description: '派出学校的同意情况 / Whether the teacher’s home school has agreed to the exchange',
+  valuesConfig: {
+    PROPOSED: { description: '待确认：尚未占用教师 / Proposed: awaits the home school, books nothing' },
+    CONFIRMED: { description: '已确认 / Confirmed by (or created by) the home school’s authority' },
+    DECLINED: { description: '已拒绝：不占用教师 / Declined by the home school; books nothing' },
+  },
+});
+
+/**
  * A teacher working at another school for a period. The teacher's own school
  * (`Teacher.school`) never changes; a teacher is on at most one exchange on any day.
  */
@@ -36,7 +56,7 @@ registerEnumType(TeacherExchangeKind, {
 // The database's own guarantee behind the service rule: no overlapping exchanges per teacher.
 @Exclusion(
   'EXC_teacher_exchange_overlap',
-  `USING gist ("teacher_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&)`,
+  `USING gist ("teacher_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&) WHERE ("consent" = 'CONFIRMED')`,
 )
 @Index(['startDate', 'id'])
 @Index(['teacherId', 'startDate'])
@@ -44,6 +64,7 @@ registerEnumType(TeacherExchangeKind, {
 @Index(['toSchoolId', 'startDate'])
 @Index(['fromDistrictId'])
 @Index(['toDistrictId'])
+@Index(['consent'])
 export class TeacherExchange extends BaseRecord {
   @Column({ type: 'uuid' })
   teacherId: string;
@@ -88,4 +109,34 @@ export class TeacherExchange extends BaseRecord {
   })
   @Column({ type: 'date', nullable: true })
   endDate: string | null;
+
+  @Field(() => ExchangeConsent, {
+    description:
+      '派出学校是否同意（待确认、已确认、已拒绝）/ Whether the home school agreed: proposed, confirmed, declined',
+  })
+  @Column({
+    type: 'enum',
+    enum: ExchangeConsent,
+    enumName: 'exchange_consent',
+    default: ExchangeConsent.CONFIRMED,
+  })
+  consent: ExchangeConsent;
+
+  /** Who confirmed or declined a proposal (null while proposed, or when created confirmed). */
+  @Column({ type: 'uuid', nullable: true })
+  decidedById: string | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: '确认或拒绝的时间 / When the home school confirmed or declined the proposal',
+  })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '拒绝（或确认）时的说明 / The home school’s comment when it declined (or confirmed)',
+  })
+  @Column({ type: 'text', nullable: true })
+  decisionComment: string | null;
 }

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 
 import { OrderDirection } from '../../common/connection.js';
-import { TeacherExchangeKind } from './exchange.entity.js';
+import { ArrayMaxSize } from 'class-validator';
+import { ExchangeConsent, TeacherExchangeKind } from './exchange.entity.js';
 import { DateScalar } from '../../common/scalars.js';
 
 /** Which end of an exchange a school filter matches. */
@@ -47,6 +48,14 @@ export class TeacherExchangeFilter {
 
   @Field(() => TeacherExchangeKind, { nullable: true, description: '类别 / Kind' })
   kind?: TeacherExchangeKind;
+
+  @Field(() => [ExchangeConsent], {
+    nullable: true,
+    description:
+      '同意情况（省略时：给出 activeOn 则只列已确认的，否则全部）/ Consent states; when omitted, only CONFIRMED with activeOn, every state without',
+  })
+  @ArrayMaxSize(3)
+  consent?: ExchangeConsent[];
 }
 
 export enum TeacherExchangeOrderField {

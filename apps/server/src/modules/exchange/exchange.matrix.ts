@@ -1,4 +1,5 @@
 import {
+  ADMINS,
   CITY,
   CITY_WIDE,
   MANAGES_SCHOOL_1,
@@ -7,13 +8,21 @@ import {
   type MatrixModule,
   type Scope,
 } from '../../test/matrix-kit.js';
+import { signInAs } from '../../test/fixtures.js';
+import { Role } from '../../auth/viewer.js';
 
 /**
  * Authorization rows for teacher exchanges. In scope: an exchange out of the scoped roles'
  * school (A's school 0) to A's school 1; out of scope: the same in district B.
  */
 const fixtures: Record<Scope, string> = { in: '', out: '' };
-const into: Record<Scope, string> = { in: '', out: '' };
+/** Who has authority over A's school 1 (the home school in the receiving-end rows). */
+const HOME_OF_SCHOOL_1 = [...ADMINS, Role.GROUP_LEADER];
+/** Staff of school 1 (the receiving school) in each district: they propose, school 0 decides. */
+const proposers: Record<Scope, string> = { in: '', out: '' };
+/** What the rows ask viewerCan about: a confirmed exchange into school 0, and a proposal. */
+const reverse: Record<Scope, string> = { in: '', out: '' };
+const pending: Record<Scope, string> = { in: '', out: '' };
 
 async function freshTeacher(kit: MatrixKit, schoolId: string): Promise<string> {
   const r = await kit.gql(
@@ -24,21 +33,10 @@ async function freshTeacher(kit: MatrixKit, schoolId: string): Promise<string> {
   return (r.data as { createTeacher: { id: string } }).createTeacher.id;
 }
 
-async function exchange(kit: MatrixKit, s: Scope, endDate: string | null = null): Promise<string> {
+/** A confirmed exchange from school 0 to school 1 (`into0`: the other way, so school 0 receives). */
+async function exchange(kit: MatrixKit, s: Scope, endDate: string | null = null, into0 = false): Promise<string> {
   const w = kit.target(s);
-  return exchangeBetween(kit, w.schoolIds[0]!, w.schoolIds[1]!, endDate);
-}
-
-/**
- * An exchange the scoped roles' school receives: in scope, a teacher of B's school 1 coming
- * to A's school 0 (whose staff, group leader and bureau are the receiving end's authority);
- * out of scope, the same teacher's school sending to B's school 0.
- */
-async function exchangeInto(kit: MatrixKit, s: Scope, endDate: string | null = null): Promise<string> {
-  return exchangeBetween(kit, kit.b().schoolIds[1]!, kit.target(s).schoolIds[0]!, endDate);
-}
-
-async function exchangeBetween(kit: MatrixKit, from: string, to: string, endDate: string | null): Promise<string> {
+  const [from, to] = into0 ? [w.schoolIds[1]!, w.schoolIds[0]!] : [w.schoolIds[0]!, w.schoolIds[1]!];
   const r = await kit.gql(
     'mutation($i: CreateTeacherExchangeInput!) { createTeacherExchange(input: $i) { id } }',
     {
@@ -56,11 +54,35 @@ async function exchangeBetween(kit: MatrixKit, from: string, to: string, endDate
   return (r.data as { createTeacherExchange: { id: string } }).createTeacherExchange.id;
 }
 
+/** A proposal into school 1 of a teacher of school 0, by school 1's staff: it awaits school 0. */
+async function proposal(kit: MatrixKit, s: Scope): Promise<string> {
+  const w = kit.target(s);
+  const r = await kit.gql(
+    'mutation($i: CreateTeacherExchangeInput!) { createTeacherExchange(input: $i) { id consent } }',
+    {
+      i: {
+        teacherId: await freshTeacher(kit, w.schoolIds[0]!),
+        toSchoolId: w.schoolIds[1],
+        kind: 'ROTATION',
+        startDate: '2025-09-01',
+      },
+    },
+    proposers[s],
+  );
+  const created = (r.data as { createTeacherExchange?: { id: string; consent: string } } | null)?.createTeacherExchange;
+  if (created?.consent !== 'PROPOSED') throw new Error(`expected a proposal: ${JSON.stringify(r)}`);
+  return created.id;
+}
+
 export const exchangeMatrix: MatrixModule = {
   async setup(kit) {
     for (const s of ['in', 'out'] as Scope[]) {
       fixtures[s] = await exchange(kit, s);
-      into[s] = await exchangeInto(kit, s);
+      proposers[s] = await signInAs(kit.t, `matrix-proposer-${s}`, [
+        { role: Role.SCHOOL_STAFF, schoolId: kit.dbId(kit.target(s).schoolIds[1]!) },
+      ]);
+      reverse[s] = await exchange(kit, s, null, true);
+      pending[s] = await proposal(kit, s);
     }
   },
   rows: (kit) => ({
@@ -78,7 +100,7 @@ export const exchangeMatrix: MatrixModule = {
       allow: { in: SEES_SCHOOL_1, out: CITY_WIDE },
     },
     createTeacherExchange: {
-      ask: (s) => ({ action: 'EXCHANGE_CREATE', id: kit.target(s).schoolIds[0] }), // the teacher's school
+      ask: (s) => ({ action: 'EXCHANGE_CREATE', id: kit.target(s).schoolIds[0] }), // the teacher's school,
       run: async (tk, s) => {
         const w = kit.target(s);
         return kit.gql(
@@ -107,11 +129,64 @@ export const exchangeMatrix: MatrixModule = {
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     endTeacherExchange: {
-      ask: (s) => ({ action: 'EXCHANGE_UPDATE', id: fixtures[s] }),
+      ask: (s) => ({ action: 'EXCHANGE_END', id: fixtures[s] }),
       run: async (tk, s) =>
         kit.gql(
           'mutation($id: ID!) { endTeacherExchange(id: $id, endDate: "2025-01-31") { id } }',
           { id: await exchange(kit, s) },
+          tk,
+        ),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    // A confirmed exchange into the roles' school 0 from school 1: the receiving end may end
+    // it, but changing or deleting it is the home school's: school 1's district, the city,
+    // and the group leader, whose lead school 0 reaches school 1 through the collaboration
+    // matrix's fixtures (a member and trusteeship partner). Should that reach stop granting
+    // writes, GROUP_LEADER leaves these two rows.
+    // (SCHOOL_STAFF of school 0 is the receiving end only.)
+    'updateTeacherExchange (receiving end)': {
+      ask: (s) => ({ action: 'EXCHANGE_UPDATE', id: reverse[s] }),
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { updateTeacherExchange(id: $id, input: { kind: OUTREACH_TEACHING }) { id } }',
+          { id: await exchange(kit, s, null, true) },
+          tk,
+        ),
+      allow: { in: HOME_OF_SCHOOL_1, out: CITY },
+    },
+    'endTeacherExchange (receiving end)': {
+      ask: (s) => ({ action: 'EXCHANGE_END', id: reverse[s] }),
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { endTeacherExchange(id: $id, endDate: "2025-01-31") { id } }',
+          { id: await exchange(kit, s, null, true) },
+          tk,
+        ),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    'deleteTeacherExchange (receiving end)': {
+      ask: (s) => ({ action: 'EXCHANGE_DELETE', id: reverse[s] }),
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { deleteTeacherExchange(id: $id) }',
+          { id: await exchange(kit, s, '2025-01-31', true) },
+          tk,
+        ),
+      allow: { in: HOME_OF_SCHOOL_1, out: CITY },
+    },
+    // Only the authority over the teacher's home school (school 0) answers a proposal.
+    confirmTeacherExchange: {
+      ask: (s) => ({ action: 'EXCHANGE_CONFIRM', id: pending[s] }),
+      run: async (tk, s) =>
+        kit.gql('mutation($id: ID!) { confirmTeacherExchange(id: $id) { id } }', { id: await proposal(kit, s) }, tk),
+      allow: { in: MANAGES_SCHOOL_1, out: CITY },
+    },
+    declineTeacherExchange: {
+      ask: (s) => ({ action: 'EXCHANGE_DECLINE', id: pending[s] }),
+      run: async (tk, s) =>
+        kit.gql(
+          'mutation($id: ID!) { declineTeacherExchange(id: $id, comment: "本学期人手不足") { id } }',
+          { id: await proposal(kit, s) },
           tk,
         ),
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
@@ -122,37 +197,6 @@ export const exchangeMatrix: MatrixModule = {
         kit.gql(
           'mutation($id: ID!) { deleteTeacherExchange(id: $id) }',
           { id: await exchange(kit, s, '2025-01-31') },
-          tk,
-        ),
-      allow: { in: MANAGES_SCHOOL_1, out: CITY },
-    },
-    // ── the receiving end's authority may change, end and delete it too (ACCESS.md: either school)
-    'updateTeacherExchange (receiving school)': {
-      ask: (s) => ({ action: 'EXCHANGE_UPDATE', id: into[s] }),
-      run: (tk, s) =>
-        kit.gql(
-          'mutation($id: ID!) { updateTeacherExchange(id: $id, input: { kind: OUTREACH_TEACHING }) { id } }',
-          { id: into[s] },
-          tk,
-        ),
-      allow: { in: MANAGES_SCHOOL_1, out: CITY },
-    },
-    'endTeacherExchange (receiving school)': {
-      ask: (s) => ({ action: 'EXCHANGE_UPDATE', id: into[s] }),
-      run: async (tk, s) =>
-        kit.gql(
-          'mutation($id: ID!) { endTeacherExchange(id: $id, endDate: "2025-01-31") { id } }',
-          { id: await exchangeInto(kit, s) },
-          tk,
-        ),
-      allow: { in: MANAGES_SCHOOL_1, out: CITY },
-    },
-    'deleteTeacherExchange (receiving school)': {
-      ask: (s) => ({ action: 'EXCHANGE_DELETE', id: into[s] }),
-      run: async (tk, s) =>
-        kit.gql(
-          'mutation($id: ID!) { deleteTeacherExchange(id: $id) }',
-          { id: await exchangeInto(kit, s, '2025-01-31') },
           tk,
         ),
       allow: { in: MANAGES_SCHOOL_1, out: CITY },

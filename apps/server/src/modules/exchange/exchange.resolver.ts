@@ -4,7 +4,8 @@ import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
 import { School } from '../school/school.entity.js';
 import { Teacher } from '../teacher/teacher.entity.js';
-import { TeacherExchange } from './exchange.entity.js';
+import { ExchangeConsent, TeacherExchange } from './exchange.entity.js';
+import { badInput } from '../../common/errors.js';
 import {
   CreateTeacherExchangeInput,
   TeacherExchangeFilter,
@@ -107,6 +108,28 @@ export class TeacherExchangeResolver {
     return ctx.services.teacherExchange.end(ctx, id, endDate);
   }
 
+  @Mutation(() => TeacherExchange, {
+    description:
+      '教师所在学校确认交流提议，确认后占用该教师（与已确认的交流重叠时拒绝）/ The home school confirms a proposed exchange; it then books the teacher (refused when it overlaps a confirmed one)',
+  })
+  confirmTeacherExchange(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '教师交流的全局 ID / Global ID of the exchange' }) id: string,
+  ) {
+    return ctx.services.teacherExchange.decide(ctx, id, ExchangeConsent.CONFIRMED, null);
+  }
+
+  @Mutation(() => TeacherExchange, {
+    description: '教师所在学校拒绝交流提议 / The home school declines a proposed exchange, with a comment',
+  })
+  declineTeacherExchange(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '教师交流的全局 ID / Global ID of the exchange' }) id: string,
+    @Arg('comment', { description: '拒绝理由（1–500 字）/ Why, 1-500 characters' }) comment: string,
+  ) {
+    return ctx.services.teacherExchange.decide(ctx, id, ExchangeConsent.DECLINED, declineComment(comment));
+  }
+
   @Mutation(() => ID, { description: '删除教师交流；返回被删除的 ID / Delete a teacher exchange; returns its ID' })
   deleteTeacherExchange(
     @Ctx() ctx: Context,
@@ -114,6 +137,16 @@ export class TeacherExchangeResolver {
   ) {
     return ctx.services.teacherExchange.delete(ctx, id);
   }
+}
+
+function declineComment(comment: string): string {
+  const text = comment.trim();
+  if (!text || text.length > 500) {
+    throw badInput([
+      { path: 'comment', message: 'must be 1-500 characters', messageZh: '须为 1–500 字', constraint: 'length' },
+    ]);
+  }
+  return text;
 }
 
 @Resolver(() => Teacher)

@@ -10,10 +10,10 @@ import { inTransaction } from '../../common/unit-of-work.js';
 import { activeOnSql } from '../../common/dates.js';
 import { isInScope, schoolScope } from '../../auth/policy.js';
 import { assertMay, assertOn } from '../../auth/decisions/decide.js';
-import { anyEndInScope, BOOKING, EXCHANGE, exchangeEnds } from '../../auth/decisions/exchange.js';
+import { anyEndInScope, BOOKING, bookedAtOnce, EXCHANGE, exchangeEnds } from '../../auth/decisions/exchange.js';
 import { School } from '../school/school.entity.js';
 import { Teacher } from '../teacher/teacher.entity.js';
-import { TeacherExchange } from './exchange.entity.js';
+import { ExchangeConsent, TeacherExchange } from './exchange.entity.js';
 import {
   ExchangeDirection,
   TEACHER_EXCHANGE_SORT_PROPERTIES,
@@ -64,6 +64,12 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
     const qb = this.scoped(ctx, 'x');
     const day = activeOn ?? filter?.activeOn;
     if (day) qb.andWhere(activeOnSql('x.startDate', 'x.endDate', 'activeOn'), { activeOn: day });
+    // Who is away on a day means who is booked: a proposal or a declined one is active on no
+    // day unless the filter names its state. Without a day, every state is listed.
+    const consent = filter?.consent ?? (day ? [ExchangeConsent.CONFIRMED] : null);
+    if (consent) {
+      qb.andWhere(consent.length ? 'x.consent IN (:...consent)' : 'FALSE', { consent });
+    }
     if (filter?.teacherId) {
       qb.andWhere('x.teacherId = :teacherId', {
         teacherId: fromGlobalId(filter.teacherId, 'Teacher', 'filter.teacherId'),
@@ -127,11 +133,19 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
    * The no-overlap rule, checked before the database's exclusion constraint would refuse:
    * the caller has locked the teacher row, so two concurrent writes for one teacher queue.
    */
-  private async assertNoOverlap(em: EntityManager, row: TeacherExchange, excludeId: string | null): Promise<void> {
+  private async assertNoOverlap(
+    em: EntityManager,
+    row: TeacherExchange,
+    excludeId: string | null,
+    paths = ['input.startDate', 'input.endDate'],
+  ): Promise<void> {
+    // Only confirmed exchanges book the teacher; a proposal is checked when it is confirmed.
+    if (row.consent !== ExchangeConsent.CONFIRMED) return;
     const qb = em
       .getRepository(TeacherExchange)
       .createQueryBuilder('x')
       .where('x.teacherId = :teacherId', { teacherId: row.teacherId })
+      .andWhere('x.consent = :confirmed', { confirmed: ExchangeConsent.CONFIRMED })
       .andWhere('(x.endDate IS NULL OR x.endDate >= :start)', { start: row.startDate });
     if (row.endDate) qb.andWhere('x.startDate <= :end', { end: row.endDate });
     if (excludeId) qb.andWhere('x.id <> :excludeId', { excludeId });
@@ -141,20 +155,12 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
       throw conflict(
         `The teacher is already on an exchange from ${period}; exchanges of one teacher cannot overlap`,
         `该教师在 ${period} 已有交流安排，同一教师的交流期间不能重叠`,
-        [
-          {
-            path: 'input.startDate',
-            message: `overlaps the exchange ${period}`,
-            messageZh: '与已有交流期间重叠',
-            constraint: 'noOverlap',
-          },
-          {
-            path: 'input.endDate',
-            message: `overlaps the exchange ${period}`,
-            messageZh: '与已有交流期间重叠',
-            constraint: 'noOverlap',
-          },
-        ],
+        paths.map((path) => ({
+          path,
+          message: `overlaps the exchange ${period}`,
+          messageZh: '与已有交流期间重叠',
+          constraint: 'noOverlap',
+        })),
       );
     }
   }
@@ -210,18 +216,18 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
           },
         ]);
       }
-      assertOn(
-        ctx,
-        BOOKING,
-        'exchange:create',
-        exchangeEnds({
-          fromSchoolId: from.id,
-          fromDistrictId: from.districtId,
-          toSchoolId: to.id,
-          toDistrictId: to.districtId,
-        }),
-      );
+      const ends = exchangeEnds({
+        fromSchoolId: from.id,
+        fromDistrictId: from.districtId,
+        toSchoolId: to.id,
+        toDistrictId: to.districtId,
+      });
+      assertOn(ctx, BOOKING, 'exchange:create', ends);
+      // Asked for by someone without authority over the teacher's own school, the exchange
+      // is only a proposal until that school's authority agrees; it books nothing meanwhile.
+      const consent = bookedAtOnce(ctx.viewer, ends) ? ExchangeConsent.CONFIRMED : ExchangeConsent.PROPOSED;
       const row = em.create(TeacherExchange, {
+        consent,
         teacherId: teacher.id,
         fromSchoolId: from.id,
         toSchoolId: to.id,
@@ -236,12 +242,8 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
     });
   }
 
-  private async requireWritable(
-    ctx: Context,
-    em: EntityManager,
-    id: string,
-    action: 'exchange:update' | 'exchange:delete',
-  ) {
+  /** The exchange, visible and with `action` allowed by its decision (auth/decisions/exchange.ts), else the refusal. */
+  private async requireWritable(ctx: Context, em: EntityManager, id: string, action: ExchangeAction) {
     const row = await this.requireVisible(ctx, id, 'id', em);
     await assertMay(ctx, EXCHANGE, action, row, em);
     return row;
@@ -250,14 +252,14 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
   private async changeDates(
     ctx: Context,
     id: string,
-    action: 'exchange:update',
+    action: ExchangeAction,
     change: (row: TeacherExchange) => void,
   ): Promise<TeacherExchange> {
     return inTransaction(ctx, async (em, audit) => {
       const found = await this.requireWritable(ctx, em, id, action);
       await this.lockTeacher(em, found.teacherId);
       // Re-read under the lock: a concurrent change may have landed meanwhile.
-      const row = await em.getRepository(TeacherExchange).findOneByOrFail({ id: found.id });
+      const row = await this.requireWritable(ctx, em, id, action);
       const before = { ...row };
       change(row);
       await this.assertNoOverlap(em, row, row.id);
@@ -277,7 +279,7 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
 
   /** Ends an open exchange on `endDate`, its last day. Ending an ended one is a CONFLICT (use update to correct). */
   end(ctx: Context, id: string, endDate: string): Promise<TeacherExchange> {
-    return this.changeDates(ctx, id, 'exchange:update', (row) => {
+    return this.changeDates(ctx, id, 'exchange:end', (row) => {
       if (row.endDate != null) {
         throw conflict(`The exchange already ended on ${row.endDate}`, `该交流已于 ${row.endDate} 结束`, [
           { path: 'endDate', message: 'already ended', messageZh: '已结束', constraint: 'open' },
@@ -295,4 +297,28 @@ export class TeacherExchangeService extends RecordService<TeacherExchange> {
       return id;
     });
   }
+
+  /**
+   * The home school's answer to a proposal: confirmed, it books the teacher (refused as a
+   * CONFLICT when it now overlaps another confirmed exchange of theirs); declined, it never
+   * will. Either way the decider and the time are kept, and audited.
+   */
+  decide(ctx: Context, id: string, consent: ExchangeConsent, comment: string | null): Promise<TeacherExchange> {
+    const action: ExchangeAction = consent === ExchangeConsent.CONFIRMED ? 'exchange:confirm' : 'exchange:decline';
+    return inTransaction(ctx, async (em, audit) => {
+      const found = await this.requireWritable(ctx, em, id, action);
+      await this.lockTeacher(em, found.teacherId);
+      const row = await this.requireWritable(ctx, em, id, action);
+      const before = { ...row };
+      row.consent = consent;
+      row.decidedById = ctx.viewer!.userId;
+      row.decidedAt = ctx.config.clock.now();
+      row.decisionComment = comment;
+      await this.assertNoOverlap(em, row, row.id, ['id']);
+      return this.persist(em, audit, row, before);
+    });
+  }
 }
+
+/** The actions on a booked exchange (its EXCHANGE decisions). */
+type ExchangeAction = 'exchange:update' | 'exchange:end' | 'exchange:delete' | 'exchange:confirm' | 'exchange:decline';

@@ -227,3 +227,243 @@ describe('teacher exchanges', () => {
     expect(await count(teacherId)).toBe(0);
   });
 });
+
+/**
+ * A school books a teacher of another school onto an exchange into itself: the teacher's own
+ * school is asked first, and nothing is booked until it answers.
+ */
+describe('teacher exchanges need the home school’s consent', () => {
+  let t: TestApp;
+  let city: string;
+  let home: World; // district A: the teacher's own school is school 0
+  let away: World; // district B: the receiving school is school 0
+  const tokens: Record<string, string> = {};
+  const teacherIds: string[] = [];
+  const X = `id consent decidedAt decisionComment startDate endDate fromSchool { id } toSchool { id }`;
+  const PROPOSE = `mutation($i: CreateTeacherExchangeInput!) { createTeacherExchange(input: $i) { ${X} } }`;
+  const CONFIRM = `mutation($id: ID!) { confirmTeacherExchange(id: $id) { ${X} } }`;
+  const DECLINE = `mutation($id: ID!, $c: String!) { declineTeacherExchange(id: $id, comment: $c) { ${X} } }`;
+  const CAN = 'query($a: ViewerAction!, $id: ID!) { viewerCan(action: $a, id: $id) }';
+  const code = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.code;
+  const can = async (who: string, a: string, id: string) =>
+    (await t.gql(CAN, { a, id }, tokens[who])).data!.viewerCan as boolean;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    city = await cityAdminToken(t);
+    home = await buildWorld(t, city, { districtCode: '370971', schools: 2, teachersPerSchool: 4 });
+    away = await buildWorld(t, city, { districtCode: '370972', schools: 2, teachersPerSchool: 1 });
+    const id = (g: string) => parseGlobalId(g)!.id;
+    tokens.city = city;
+    tokens.homeStaff = await signInAs(t, 'home-staff', [{ role: Role.SCHOOL_STAFF, schoolId: id(home.schoolIds[0]!) }]);
+    tokens.homeDistrict = await signInAs(t, 'home-district', [
+      { role: Role.DISTRICT_ADMIN, districtId: id(home.districtId) },
+    ]);
+    tokens.homeNeighbour = await signInAs(t, 'home-neighbour', [
+      { role: Role.SCHOOL_STAFF, schoolId: id(home.schoolIds[1]!) },
+    ]);
+    tokens.awayStaff = await signInAs(t, 'away-staff', [{ role: Role.SCHOOL_STAFF, schoolId: id(away.schoolIds[0]!) }]);
+    tokens.awayColleague = await signInAs(t, 'away-colleague', [
+      { role: Role.SCHOOL_STAFF, schoolId: id(away.schoolIds[0]!) },
+    ]);
+    tokens.awayDistrict = await signInAs(t, 'away-district', [
+      { role: Role.DISTRICT_ADMIN, districtId: id(away.districtId) },
+    ]);
+    const r = await t.gql(
+      'query($id: ID!) { school(id: $id) { teachers(first: 10) { nodes { id } } } }',
+      { id: home.schoolIds[0] },
+      city,
+    );
+    teacherIds.push(...r.data!.school.teachers.nodes.map((n: { id: string }) => n.id));
+  });
+  afterAll(() => t.close());
+
+  const propose = (teacherId: string, startDate: string, endDate: string | null = null, who = 'awayStaff') =>
+    t.gql(
+      PROPOSE,
+      { i: { teacherId, toSchoolId: away.schoolIds[0], kind: 'SUPPORT_TEACHING', startDate, endDate } },
+      tokens[who],
+    );
+
+  it('makes a proposal that books nothing: the home school books the teacher meanwhile without conflict', async () => {
+    const teacherId = teacherIds[0]!;
+    const p = await propose(teacherId, '2026-09-01', '2027-01-31');
+    expect(p.errors).toBeUndefined();
+    expect(p.data!.createTeacherExchange).toMatchObject({ consent: 'PROPOSED', decidedAt: null });
+    const proposalId = p.data!.createTeacherExchange.id as string;
+    // The home school's own booking of the same days is not refused as a conflict.
+    const own = await t.gql(
+      PROPOSE,
+      { i: { teacherId, toSchoolId: home.schoolIds[1], kind: 'ROTATION', startDate: '2026-10-01' } },
+      tokens.homeStaff,
+    );
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.createTeacherExchange.consent).toBe('CONFIRMED');
+    // Who is away on a day counts only confirmed exchanges; without a day every state shows.
+    const q = `query($t: ID!, $s: ID!, $f: TeacherExchangeFilter) {
+      teacherExchanges(filter: $f) { nodes { id consent } }
+      teacher(id: $t) { exchanges(activeOn: "2026-11-18") { totalCount } }
+      school(id: $s) { exchangesIn(activeOn: "2026-11-18") { totalCount } } }`;
+    const res = await t.gql(q, { t: teacherId, s: away.schoolIds[0], f: { teacherId } }, city);
+    expect(res.data!.teacherExchanges.nodes).toHaveLength(2);
+    expect(res.data!.teacher.exchanges.totalCount).toBe(1);
+    expect(res.data!.school.exchangesIn.totalCount).toBe(0);
+    const onDay = await t.gql(
+      q,
+      { t: teacherId, s: away.schoolIds[0], f: { teacherId, activeOn: '2026-11-18' } },
+      city,
+    );
+    expect(onDay.data!.teacherExchanges.nodes).toEqual([
+      { id: own.data!.createTeacherExchange.id, consent: 'CONFIRMED' },
+    ]);
+    const proposed = await t.gql(q, { t: teacherId, s: away.schoolIds[0], f: { consent: ['PROPOSED'] } }, city);
+    expect(proposed.data!.teacherExchanges.nodes).toEqual([{ id: proposalId, consent: 'PROPOSED' }]);
+    // Confirming it now would double-book the teacher: refused, and it stays a proposal.
+    const clash = await t.gql(CONFIRM, { id: proposalId }, tokens.homeStaff);
+    expect(clash.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      fields: [{ path: 'id', constraint: 'noOverlap' }],
+    });
+    const row = await t.ds.getRepository(TeacherExchange).findOneByOrFail({ id: parseGlobalId(proposalId)!.id });
+    expect(row.consent).toBe('PROPOSED');
+  });
+
+  it('tells the proposer nothing about the teacher’s other bookings', async () => {
+    const teacherId = teacherIds[1]!;
+    const own = await t.gql(
+      PROPOSE,
+      {
+        i: {
+          teacherId,
+          toSchoolId: home.schoolIds[1],
+          kind: 'ROTATION',
+          startDate: '2026-03-01',
+          endDate: '2026-06-30',
+        },
+      },
+      tokens.homeStaff,
+    );
+    expect(own.errors).toBeUndefined();
+    const p = await propose(teacherId, '2026-04-01', '2026-05-31');
+    expect(p.errors).toBeUndefined();
+    expect(p.data!.createTeacherExchange.consent).toBe('PROPOSED');
+    // The proposer sees only exchanges touching its own school.
+    const mine = await t.gql(LIST, { f: { teacherId } }, tokens.awayStaff);
+    expect(mine.data!.teacherExchanges.totalCount).toBe(1);
+  });
+
+  it('lets only the home school’s authority confirm, never the proposer; viewerCan agrees with the mutation', async () => {
+    const p = await propose(teacherIds[2]!, '2026-12-01');
+    const id = p.data!.createTeacherExchange.id as string;
+    const refusedBy = ['awayStaff', 'awayColleague', 'awayDistrict', 'homeNeighbour'];
+    for (const who of refusedBy) {
+      expect(await can(who, 'EXCHANGE_CONFIRM', id), who).toBe(false);
+      expect(await can(who, 'EXCHANGE_DECLINE', id), who).toBe(false);
+      const r = await t.gql(CONFIRM, { id }, tokens[who]);
+      // Out of sight (the neighbouring home school) reads as absent; in sight, forbidden.
+      expect(code(r), who).toBe(who === 'homeNeighbour' ? 'NOT_FOUND' : 'FORBIDDEN');
+      expect(code(await t.gql(DECLINE, { id, c: '不同意' }, tokens[who])), who).toBe(
+        who === 'homeNeighbour' ? 'NOT_FOUND' : 'FORBIDDEN',
+      );
+    }
+    for (const who of ['homeStaff', 'homeDistrict', 'city']) {
+      expect(await can(who, 'EXCHANGE_CONFIRM', id), who).toBe(true);
+    }
+    // While proposed, either side may change or withdraw it.
+    expect(await can('awayStaff', 'EXCHANGE_UPDATE', id)).toBe(true);
+    const moved = await t.gql(UPDATE, { id, i: { startDate: '2026-12-07' } }, tokens.awayStaff);
+    expect(moved.errors).toBeUndefined();
+    const before = t.config.clock.now().getTime();
+    const ok = await t.gql(CONFIRM, { id }, tokens.homeStaff);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.confirmTeacherExchange.consent).toBe('CONFIRMED');
+    const decidedAt = new Date(ok.data!.confirmTeacherExchange.decidedAt as string).getTime();
+    expect(Math.abs(decidedAt - before)).toBeLessThan(60_000);
+    const row = await t.ds.getRepository(TeacherExchange).findOneByOrFail({ id: parseGlobalId(id)!.id });
+    const homeStaff = await t.ds.query(`SELECT id FROM app_user WHERE username = 'home-staff'`);
+    expect(row.decidedById).toBe(homeStaff[0].id);
+    const audit = await t.gql(
+      'query($id: ID) { auditEntries(filter: { recordId: $id }) { nodes { action username changes } } }',
+      { id },
+      city,
+    );
+    expect(audit.data!.auditEntries.nodes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'UPDATE',
+          username: 'home-staff',
+          changes: expect.objectContaining({ consent: { before: 'PROPOSED', after: 'CONFIRMED' } }),
+        }),
+      ]),
+    );
+    // Confirmed, it books the teacher: the home school's own overlapping booking is refused.
+    const clash = await t.gql(
+      PROPOSE,
+      { i: { teacherId: teacherIds[2], toSchoolId: home.schoolIds[1], kind: 'ROTATION', startDate: '2027-01-01' } },
+      tokens.homeStaff,
+    );
+    expect(code(clash)).toBe('CONFLICT');
+    expect(code(await t.gql(CONFIRM, { id }, tokens.homeStaff))).toBe('CONFLICT');
+    // Now only the home side changes its dates or deletes it; the receiving side may end it.
+    for (const [action, allowed] of [
+      ['EXCHANGE_UPDATE', false],
+      ['EXCHANGE_DELETE', false],
+      ['EXCHANGE_END', true],
+    ] as const) {
+      expect(await can('awayStaff', action, id), action).toBe(allowed);
+      expect(await can('homeStaff', action, id), action).toBe(true);
+    }
+    expect(code(await t.gql(UPDATE, { id, i: { startDate: '2026-11-01' } }, tokens.awayStaff))).toBe('FORBIDDEN');
+    expect(code(await t.gql(DELETE, { id }, tokens.awayStaff))).toBe('FORBIDDEN');
+    expect(code(await t.gql(UPDATE, { id, i: { startDate: '2026-11-01' } }, tokens.awayDistrict))).toBe('FORBIDDEN');
+    const ended = await t.gql(END, { id, d: '2027-01-15' }, tokens.awayStaff);
+    expect(ended.errors).toBeUndefined();
+  });
+
+  it('declines with a comment; a declined proposal can be neither confirmed nor changed, only deleted', async () => {
+    const p = await propose(teacherIds[3]!, '2027-02-01');
+    const id = p.data!.createTeacherExchange.id as string;
+    const empty = await t.gql(DECLINE, { id, c: '   ' }, tokens.homeDistrict);
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'comment' }] });
+    const no = await t.gql(DECLINE, { id, c: '该教师本学期任毕业班' }, tokens.homeDistrict);
+    expect(no.errors).toBeUndefined();
+    expect(no.data!.declineTeacherExchange).toMatchObject({
+      consent: 'DECLINED',
+      decisionComment: '该教师本学期任毕业班',
+    });
+    expect(no.data!.declineTeacherExchange.decidedAt).not.toBeNull();
+    for (const action of ['EXCHANGE_CONFIRM', 'EXCHANGE_DECLINE', 'EXCHANGE_UPDATE', 'EXCHANGE_END']) {
+      expect(await can('homeDistrict', action, id), action).toBe(false);
+      expect(await can('awayStaff', action, id), action).toBe(false);
+    }
+    expect(code(await t.gql(CONFIRM, { id }, tokens.homeDistrict))).toBe('CONFLICT');
+    expect(code(await t.gql(UPDATE, { id, i: { startDate: '2027-03-01' } }, tokens.awayStaff))).toBe('CONFLICT');
+    expect(code(await t.gql(END, { id, d: '2027-03-01' }, tokens.awayStaff))).toBe('CONFLICT');
+    // Declined, it books nothing: the home school's own booking of those days stands.
+    const own = await t.gql(
+      PROPOSE,
+      { i: { teacherId: teacherIds[3], toSchoolId: home.schoolIds[1], kind: 'ROTATION', startDate: '2027-02-01' } },
+      tokens.homeStaff,
+    );
+    expect(own.errors).toBeUndefined();
+    expect(await can('awayStaff', 'EXCHANGE_DELETE', id)).toBe(true);
+    expect((await t.gql(DELETE, { id }, tokens.awayStaff)).data).toEqual({ deleteTeacherExchange: id });
+  });
+
+  it('is created confirmed when the requester has authority over the home school', async () => {
+    const teacher = (
+      await t.gql(
+        'query($id: ID!) { school(id: $id) { teachers(first: 1) { nodes { id } } } }',
+        { id: away.schoolIds[1] },
+        city,
+      )
+    ).data!.school.teachers.nodes[0].id as string;
+    // The receiving district's admin also runs the teacher's school (same district): confirmed.
+    const r = await t.gql(
+      PROPOSE,
+      { i: { teacherId: teacher, toSchoolId: away.schoolIds[0], kind: 'ROTATION', startDate: '2026-09-01' } },
+      tokens.awayDistrict,
+    );
+    expect(r.data!.createTeacherExchange.consent).toBe('CONFIRMED');
+  });
+});

@@ -9,7 +9,8 @@ import { applyChanges, likePattern, RecordService, rejectNulls } from '../../com
 import { inTransaction } from '../../common/unit-of-work.js';
 import { activeOnSql } from '../../common/dates.js';
 import { schoolScope, type SchoolScope } from '../../auth/policy.js';
-import { assertMay, assertMayCityWide, decideOn } from '../../auth/decisions/decide.js';
+import { assertMay, assertMayCityWide, decideOn, may } from '../../auth/decisions/decide.js';
+import { USER } from '../../auth/decisions/user.js';
 import { DISTRICT, SCHOOL, schoolPlace } from '../../auth/decisions/organisation.js';
 import {
   ASSIGNMENT,
@@ -233,7 +234,8 @@ export class ResearcherService extends RecordService<Researcher> {
       } else {
         const userId = fromGlobalId(userGlobalId, 'User', 'userId');
         const user = await ctx.services.users.scoped(ctx, em).andWhere('u.id = :id', { id: userId }).getOne();
-        if (!user) throw noSuch('userId', 'user', '用户');
+        // An account the viewer may not manage is as unknown here as one it cannot see.
+        if (!user || !(await may(ctx, USER, 'user:manage', user, em))) throw noSuch('userId', 'user', '用户');
         const isResearcher = await em.getRepository(RoleGrant).existsBy({ userId, role: Role.RESEARCHER });
         if (!isResearcher) {
           throw badInput([

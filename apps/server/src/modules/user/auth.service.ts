@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { Context } from '../../context.js';
 import { AppError, ErrorCode, unauthenticated } from '../../common/errors.js';
 import { Role, type Viewer } from '../../auth/viewer.js';
-import { AuthSession, RoleGrant, User } from './user.entity.js';
+import { AuthSession, RoleGrant, User, usernameKey } from './user.entity.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
 /** argon2id with the library's defaults (m=19 MiB, t=2, p=1), OWASP's minimum recommendation. */
@@ -35,7 +35,12 @@ export class AuthService {
   ): Promise<{ token: string; expiresAt: Date; user: User }> {
     // Counted before the password is checked: a refused attempt never reaches verify().
     await this.throttle.admit(username, address);
-    const user = await this.ds.getRepository(User).findOneBy({ username });
+    // Usernames ignore case (`Demo-City` is demo-city), like the throttle's counters.
+    const user = await this.ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.username) = :key', { key: usernameKey(username) })
+      .getOne();
     // Verify against a hash even for unknown users so timing does not reveal which usernames exist.
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     const demoRefused = user?.isDemo && this.config.nodeEnv === 'production';

@@ -3,6 +3,7 @@ import { isIPv6 } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock.js';
 import { AppError, ErrorCode } from '../../common/errors.js';
+import { usernameKey } from './user.entity.js';
 
 /**
  * Sign-in throttling: slow guessing down, never lock anyone out (docs/ACCESS.md, "Sign-in").
@@ -83,7 +84,7 @@ export class SignInThrottle {
   ) {}
 
   private keys(username: string, address: string) {
-    const account = username.trim().toLowerCase();
+    const account = usernameKey(username);
     const at = addressSubject(address);
     return {
       account: keyOf('account', account),

@@ -16,11 +16,20 @@ import { Role } from '../../auth/viewer.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
 
+/** How usernames compare (sign-in, uniqueness, the sign-in throttle's counters): trimmed, lower-cased. */
+export function usernameKey(username: string): string {
+  return username.trim().toLowerCase();
+}
+
 @ObjectType('User', { implements: Node, description: '用户账号 / A user account' })
 @Entity('app_user')
+// Usernames are unique without regard to case (`Demo-City` is demo-city), and sign-in looks
+// them up the same way; an expression index TypeORM cannot declare (migration UsernameCase).
+@Index('UQ_app_user_username_lower', { synchronize: false })
 export class User extends BaseRecord {
-  @Field({ description: '登录名 / Username' })
-  @Column({ type: 'varchar', length: 64, unique: true })
+  /** Kept as typed; compared lower-cased everywhere (see usernameKey). */
+  @Field({ description: '登录名（不区分大小写）/ Username, unique and matched without regard to case' })
+  @Column({ type: 'varchar', length: 64 })
   username: string;
 
   @Field({ description: '显示名称 / Display name' })

@@ -1,22 +1,30 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../context.js';
-import { badInput, conflict, forbidden, notFound, type FieldError } from '../../common/errors.js';
-import { fromGlobalId, parseGlobalId } from '../../common/global-id.js';
+import {
+  badInput,
+  conflict,
+  forbidden,
+  notFound,
+  pgErrorCode,
+  PG_UNIQUE_VIOLATION,
+  type FieldError,
+} from '../../common/errors.js';
+import { fromGlobalId, parseGlobalId, toGlobalId } from '../../common/global-id.js';
 import { IsNull } from 'typeorm';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { assertHolds, canGrant, schoolScope } from '../../auth/policy.js';
+import { accountReachSql, assertHolds, canGrant } from '../../auth/policy.js';
 import { assertMay } from '../../auth/decisions/decide.js';
 import { USER } from '../../auth/decisions/user.js';
 import type { ConnectionArgs } from '../../common/connection.js';
 import { OrderDirection } from '../../common/connection.js';
 import { paginate } from '../../common/keyset.js';
 import { likePattern } from '../../common/record.service.js';
-import { Role } from '../../auth/viewer.js';
+import { Role, type Viewer } from '../../auth/viewer.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
 import { insertAccount } from './bootstrap.js';
 import type { CreateUserInput, GrantInput, UserFilter } from './user.inputs.js';
-import { AuthSession, RoleGrant, User } from './user.entity.js';
+import { AuthSession, RoleGrant, User, usernameKey } from './user.entity.js';
 
 const NEEDS_DISTRICT = new Set([Role.DISTRICT_ADMIN]);
 const NEEDS_SCHOOL = new Set([Role.SCHOOL_STAFF, Role.GROUP_LEADER, Role.RESEARCHER]);
@@ -29,24 +37,14 @@ export class UserService {
   }
 
   /**
-   * Users an admin manages: all for the city; for a district admin, users holding at least
-   * one grant inside the district (a grant on the district, or on one of its schools).
-   * Everyone may see themselves.
+   * Users the viewer sees: those it may manage (policy's account reach: all for the city
+   * admin; for a district admin, accounts whose every grant lies in its district), and itself.
    */
   scoped(ctx: Context, em: EntityManager = this.ds.manager): SelectQueryBuilder<User> {
+    const reach = accountReachSql(ctx.viewer, 'u.id');
     const qb = em.getRepository(User).createQueryBuilder('u');
-    const viewer = ctx.viewer;
-    const manages = viewer?.grants.some((g) => g.role === Role.CITY_ADMIN || g.role === Role.DISTRICT_ADMIN);
-    const scope = schoolScope(viewer);
-    if (manages && scope.all) return qb;
-    const districtIds = manages && !scope.all ? scope.districtIds : [];
-    if (!districtIds.length) return qb.andWhere('u.id = :self', { self: viewer?.userId ?? null });
-    // IN (:...ids) expands to one parameter per id, which PGlite needs (no array parameters).
-    return qb.andWhere(
-      `(u.id = :self OR EXISTS (SELECT 1 FROM role_grant g LEFT JOIN school gs ON gs.id = g.school_id
-         WHERE g.user_id = u.id AND (g.district_id IN (:...districtIds) OR gs.district_id IN (:...districtIds))))`,
-      { self: viewer?.userId ?? null, districtIds },
-    );
+    if (reach.sql === 'TRUE') return qb;
+    return qb.andWhere(`(u.id = :self OR ${reach.sql})`, { self: ctx.viewer?.userId ?? null, ...reach.params });
   }
 
   list(ctx: Context, filter: UserFilter | undefined, args: ConnectionArgs) {
@@ -74,10 +72,16 @@ export class UserService {
     return this.scoped(ctx).andWhere('u.id = :id', { id: parsed.id }).getOne();
   }
 
+  /**
+   * The account, locked, when the viewer may act on it: NOT_FOUND when it cannot see it,
+   * FORBIDDEN (the USER decision's) for its own account beyond its reach. Locked so a
+   * concurrent grant elsewhere cannot move it out of reach between the check and the write.
+   */
   private async requireManaged(ctx: Context, em: EntityManager, globalId: string, path: string): Promise<User> {
     const id = fromGlobalId(globalId, 'User', path);
-    const user = await this.scoped(ctx, em).andWhere('u.id = :id', { id }).getOne();
+    const user = await this.scoped(ctx, em).andWhere('u.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!user) throw notFound('User', globalId);
+    await assertMay(ctx, USER, 'user:manage', user, em);
     return user;
   }
 
@@ -86,10 +90,8 @@ export class UserService {
     assertHolds(ctx.viewer, 'user:manage');
     return inTransaction(ctx, async (em, audit) => {
       const user = await this.requireManaged(ctx, em, userId, 'userId');
-      await assertMay(ctx, USER, 'user:manage', user, em);
       const resolved = await this.resolveGrant(em, input, 'grant');
-      if (!canGrant(ctx.viewer, resolved))
-        throw forbidden(`You may not grant ${input.role} in this scope`, '无权授予该范围的此角色');
+      if (!canGrant(ctx.viewer, resolved)) throw grantRefused(input.role);
       const existing = await em.getRepository(RoleGrant).findOneBy({
         userId: user.id,
         role: resolved.role,
@@ -123,13 +125,22 @@ export class UserService {
     assertHolds(ctx.viewer, 'user:manage');
     return inTransaction(ctx, async (em, audit) => {
       const row = await em.getRepository(RoleGrant).findOneBy({ id: fromGlobalId(grantId, 'RoleGrant', 'grantId') });
-      const school = row?.schoolId ? await em.getRepository(School).findOneBy({ id: row.schoolId }) : null;
-      const districtId = row?.districtId ?? school?.districtId ?? null;
-      const owner = row && (await this.scoped(ctx, em).andWhere('u.id = :id', { id: row.userId }).getOne());
-      if (!row || !owner) throw notFound('RoleGrant', grantId);
-      await assertMay(ctx, USER, 'user:manage', owner, em);
+      if (!row || !(await this.scoped(ctx, em).andWhere('u.id = :id', { id: row.userId }).getExists())) {
+        throw notFound('RoleGrant', grantId);
+      }
+      await this.requireManaged(ctx, em, toGlobalId('User', row.userId), 'grantId');
+      const school = row.schoolId ? await em.getRepository(School).findOneBy({ id: row.schoolId }) : null;
+      const districtId = row.districtId ?? school?.districtId ?? null;
       if (!canGrant(ctx.viewer, { role: row.role, districtId }))
         throw forbidden('You may not revoke this grant', '无权撤销该授权');
+      if (!isCityAdmin(ctx.viewer) && (await em.getRepository(RoleGrant).countBy({ userId: row.userId })) === 1) {
+        // The account would lie in no district, beyond every district admin's reach.
+        throw conflict(
+          "This is the account's last grant; deactivate the account instead",
+          '这是该账号的最后一项授权，请改为停用账号',
+          [{ path: 'grantId', message: 'is the last grant', messageZh: '为最后一项授权', constraint: 'lastGrant' }],
+        );
+      }
       if (row.userId === ctx.viewer!.userId && row.role === Role.CITY_ADMIN) {
         throw conflict('You cannot revoke your own city admin grant', '不能撤销自己的市级管理员授权');
       }
@@ -154,7 +165,6 @@ export class UserService {
     assertHolds(ctx.viewer, 'user:manage');
     return inTransaction(ctx, async (em, audit) => {
       const user = await this.requireManaged(ctx, em, userId, 'userId');
-      await assertMay(ctx, USER, 'user:manage', user, em);
       if (user.id === ctx.viewer!.userId && !isActive) {
         throw conflict('You cannot deactivate yourself', '不能停用自己的账号');
       }
@@ -239,17 +249,21 @@ export class UserService {
       for (const [i, g] of input.grants.entries()) {
         const resolved = await this.resolveGrant(em, g, `input.grants.${i}`);
         if (!canGrant(ctx.viewer, resolved)) {
-          throw forbidden(`You may not grant ${g.role} in this scope`, '无权授予该范围的此角色');
+          throw grantRefused(g.role);
         }
         auditDistrictId ??= resolved.districtId;
         grants.push({ role: resolved.role, districtId: resolved.storedDistrictId, schoolId: resolved.schoolId });
       }
-      if (await em.getRepository(User).existsBy({ username: input.username })) {
-        throw conflict(`Username ${input.username} is taken`, '登录名已被占用', [
-          { path: 'input.username', message: 'is already taken', messageZh: '已被占用', constraint: 'unique' },
-        ]);
-      }
-      const user = await insertAccount(em, { ...input, grants });
+      const taken = await em
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('lower(u.username) = :key', { key: usernameKey(input.username) })
+        .getExists();
+      if (taken) throw usernameTaken(input.username);
+      const user = await insertAccount(em, { ...input, grants }).catch((e: unknown) => {
+        // Two creations racing for one name: the unique index on lower(username) decides.
+        throw pgErrorCode(e) === PG_UNIQUE_VIOLATION ? usernameTaken(input.username) : e;
+      });
       const scope = grants[0]!;
       audit.record(
         'User',
@@ -265,4 +279,20 @@ export class UserService {
       return user;
     });
   }
+}
+
+function usernameTaken(username: string) {
+  return conflict(`Username ${username} is taken (usernames ignore case)`, '登录名已被占用（不区分大小写）', [
+    { path: 'input.username', message: 'is already taken', messageZh: '已被占用', constraint: 'unique' },
+  ]);
+}
+
+const isCityAdmin = (viewer: Viewer | null) => !!viewer?.grants.some((g) => g.role === Role.CITY_ADMIN);
+
+/** A grant beyond what the viewer could do itself (canGrant). */
+function grantRefused(role: Role) {
+  return forbidden(
+    `You may not grant ${role} in this scope: a district admin grants only roles inside its own district, never CITY_ADMIN or ANALYST`,
+    '无权授予该范围的此角色：区县管理员只能授予本区县内的授权，不能授予市教育局管理员或数据团队角色',
+  );
 }

@@ -27,6 +27,8 @@ export enum ViewerAction {
   TRUSTEESHIP_CREATE = 'trusteeship:create',
   TRUSTEESHIP_UPDATE = 'trusteeship:update',
   TRUSTEESHIP_RECORD_ACTIVITY = 'trusteeship:recordActivity',
+  TRUSTEESHIP_APPROVE = 'trusteeship:approve',
+  GROUP_MEMBERSHIP_APPROVE = 'groupMembership:approve',
   EXCHANGE_CREATE = 'exchange:create',
   EXCHANGE_UPDATE = 'exchange:update',
   EXCHANGE_DELETE = 'exchange:delete',
@@ -65,6 +67,8 @@ const ZH: Record<keyof typeof ViewerAction, string> = {
   TRUSTEESHIP_CREATE: '新建托管帮扶关系',
   TRUSTEESHIP_UPDATE: '修改或结束托管帮扶关系',
   TRUSTEESHIP_RECORD_ACTIVITY: '记录帮扶活动',
+  TRUSTEESHIP_APPROVE: '批准或拒绝托管帮扶关系',
+  GROUP_MEMBERSHIP_APPROVE: '批准或拒绝成员关系',
   EXCHANGE_CREATE: '新建教师交流',
   EXCHANGE_UPDATE: '修改教师交流',
   EXCHANGE_DELETE: '删除教师交流',
@@ -101,7 +105,7 @@ export class ViewerCanResolver {
   ): Promise<boolean> {
     if (!ctx.viewer) return false;
     if (!id) return ctx.viewer.grants.some((g) => can({ ...ctx.viewer!, grants: [g] }, action as Action, anywhere(g)));
-    const target = await targetOf(ctx, id);
+    const target = await targetOf(ctx, id, action as Action);
     return target ? can(ctx.viewer, action as Action, target) : false;
   }
 }
@@ -111,7 +115,7 @@ function anywhere(g: { districtId: string | null; schoolId: string | null }): Ta
 }
 
 /** Where a visible record sits; null when it does not exist or the viewer cannot see it. */
-async function targetOf(ctx: Context, globalId: string): Promise<Target | null> {
+async function targetOf(ctx: Context, globalId: string, action: Action): Promise<Target | null> {
   const parsed = parseGlobalId(globalId);
   const service = parsed && ctx.services.byTypeName(parsed.type);
   const row = service ? ((await service.getByGlobalId(ctx, globalId)) as Record<string, unknown> | null) : null;
@@ -126,7 +130,10 @@ async function targetOf(ctx: Context, globalId: string): Promise<Target | null> 
     default: {
       // Other records sit at a school: a group or trusteeship at its lead school, an
       // exchange at the school it leaves from, the rest (teachers, ledger items…) at theirs.
-      const schoolId = (row.leadSchoolId ?? row.fromSchoolId ?? row.schoolId) as string | undefined;
+      // A decision on a relation is the partner's (a membership's school is its member).
+      const schoolId = (
+        action === 'trusteeship:approve' ? row.partnerSchoolId : (row.leadSchoolId ?? row.fromSchoolId ?? row.schoolId)
+      ) as string | undefined;
       const school = schoolId ? await ctx.loaders.school.load(schoolId) : null;
       if (school) return { districtId: school.districtId, schoolId: school.id };
       return typeof row.districtId === 'string' ? { districtId: row.districtId } : null;

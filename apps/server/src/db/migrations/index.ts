@@ -6,6 +6,7 @@ import { StaffingCounts1795884950687 } from './1795884950687-StaffingCounts.js';
 import { ProgrammeRecords1795885399909 } from './1795885399909-ProgrammeRecords.js';
 import { SchoolCalendar1796325691492 } from './1796325691492-SchoolCalendar.js';
 import { SignInThrottle1796326092147 } from './1796326092147-SignInThrottle.js';
+import { RelationApproval1796411474540 } from './1796411474540-RelationApproval.js';
 
 // Listed explicitly, in order: globbed .ts migrations do not load under vitest.
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   ProgrammeRecords1795885399909,
   SchoolCalendar1796325691492,
   SignInThrottle1796326092147,
+  RelationApproval1796411474540,
 ];

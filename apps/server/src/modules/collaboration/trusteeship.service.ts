@@ -9,9 +9,10 @@ import { paginate, type SortSpec } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { assertCan, schoolScope } from '../../auth/policy.js';
+import { assertCan, can, requireViewer, schoolScope } from '../../auth/policy.js';
 import { Trusteeship, TrusteeshipActivity } from './collaboration.entity.js';
-import { TrusteeshipMode, TrusteeshipStatus } from './collaboration.enums.js';
+import { RelationApproval, TrusteeshipMode, TrusteeshipStatus } from './collaboration.enums.js';
+import { applyDecision, assertApproved, initialApproval } from './collaboration.approval.js';
 import {
   TRUSTEESHIP_SORT_PROPERTIES,
   TrusteeshipOrderField,
@@ -71,6 +72,7 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
       });
     }
     if (filter?.mode) qb.andWhere('t.mode = :mode', { mode: filter.mode });
+    if (filter?.approval) qb.andWhere('t.approval = :approval', { approval: filter.approval });
     if (filter?.activeOn)
       qb.andWhere(activeOnSql('t.startDate', 't.actualEndDate', 'activeOn'), { activeOn: filter.activeOn });
     if (filter?.status) {
@@ -122,10 +124,25 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
    */
   create(ctx: Context, input: CreateTrusteeshipInput): Promise<Trusteeship> {
     return inTransaction(ctx, async (em, audit) => {
-      const lead = await requireVisibleSchool(ctx, em, input.leadSchoolId, 'input.leadSchoolId');
-      assertCan(ctx.viewer, 'trusteeship:create', { districtId: lead.districtId, schoolId: lead.id });
+      const viewer = requireViewer(ctx.viewer);
+      const leadId = fromGlobalId(input.leadSchoolId, 'School', 'input.leadSchoolId');
       const partnerId = fromGlobalId(input.partnerSchoolId, 'School', 'input.partnerSchoolId');
-      const sameSchools = sameSchoolsProblem(lead.id, partnerId);
+      // Whoever runs the lead school may propose; an authority over the partner may set one up
+      // for any lead school (it then needs no sight of the lead).
+      const runsLead = await ctx.services.school.findVisible(ctx, leadId, em);
+      const proposes =
+        runsLead && can(viewer, 'trusteeship:create', { districtId: runsLead.districtId, schoolId: runsLead.id });
+      if (!proposes) {
+        const seenPartner = await ctx.services.school.findVisible(ctx, partnerId, em);
+        const authority =
+          seenPartner &&
+          can(viewer, 'trusteeship:approve', { districtId: seenPartner.districtId, schoolId: seenPartner.id });
+        if (!authority) {
+          if (!runsLead) await requireVisibleSchool(ctx, em, input.leadSchoolId, 'input.leadSchoolId');
+          assertCan(viewer, 'trusteeship:create', { districtId: runsLead!.districtId, schoolId: runsLead!.id });
+        }
+      }
+      const sameSchools = sameSchoolsProblem(leadId, partnerId);
       if (sameSchools) throw badInput([{ path: 'input.partnerSchoolId', ...sameSchools }]);
       if (input.plannedEndDate != null) {
         notBefore('input.plannedEndDate', input.plannedEndDate, input.startDate, 'the planned end', '计划结束日期');
@@ -133,6 +150,7 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
       // Lock the partner first: concurrent full trusteeships of one partner queue here,
       // and each sees the others' committed rows when it checks.
       const partner = await requireAnySchool(em, input.partnerSchoolId, 'input.partnerSchoolId', true);
+      const lead = runsLead ?? (await requireAnySchool(em, input.leadSchoolId, 'input.leadSchoolId'));
       if (input.mode === TrusteeshipMode.FULL_TRUSTEESHIP) {
         await this.assertNoOverlappingFull(em, partner.id, partner.name, input.startDate, null, null);
       }
@@ -148,8 +166,40 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
         actualEndDate: null,
         agreementRef: input.agreementRef ?? null,
         notes: input.notes ?? null,
+        ...initialApproval(viewer, this.config, 'trusteeship:approve', {
+          districtId: partner.districtId,
+          schoolId: partner.id,
+        }),
       });
       return this.persist(em, audit, row, null);
+    });
+  }
+
+  /**
+   * Approves or declines a pending trusteeship: the city bureau or the partner school's
+   * district bureau only. The row is locked, so two decisions cannot both pass.
+   */
+  decide(
+    ctx: Context,
+    id: string,
+    decision: RelationApproval.APPROVED | RelationApproval.DECLINED,
+    comment: string | null | undefined,
+  ): Promise<Trusteeship> {
+    return inTransaction(ctx, async (em, audit) => {
+      const visible = await this.requireVisible(ctx, id, 'id', em);
+      assertCan(ctx.viewer, 'trusteeship:approve', {
+        districtId: visible.partnerDistrictId,
+        schoolId: visible.partnerSchoolId,
+      });
+      const row = (await em
+        .getRepository(Trusteeship)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.id = :id', { id: visible.id })
+        .getOne())!;
+      const before = { ...row, measures: [...row.measures] };
+      applyDecision(row, ctx.viewer!, this.config, decision, comment);
+      return this.persist(em, audit, row, before);
     });
   }
 
@@ -169,6 +219,8 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
         partnerId,
         mode: TrusteeshipMode.FULL_TRUSTEESHIP,
       })
+      // a declined proposal never held
+      .andWhere('t.approval <> :declined', { declined: RelationApproval.DECLINED })
       .andWhere('(t.actualEndDate IS NULL OR t.actualEndDate >= :start)', { start });
     if (end !== null) qb.andWhere('t.startDate <= :end', { end });
     if (exceptId) qb.andWhere('t.id <> :exceptId', { exceptId });
@@ -287,6 +339,7 @@ export class TrusteeshipActivityService extends RecordService<TrusteeshipActivit
     return inTransaction(ctx, async (em, audit) => {
       const t = await ctx.services.trusteeship.requireVisible(ctx, trusteeshipGlobalId, 'trusteeshipId', em);
       assertCan(ctx.viewer, 'trusteeship:recordActivity', { districtId: t.leadDistrictId, schoolId: t.leadSchoolId });
+      assertApproved(t, 'trusteeship', '托管帮扶关系');
       const day = this.config.clock.today();
       const problem =
         input.heldOn < t.startDate

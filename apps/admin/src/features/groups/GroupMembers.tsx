@@ -91,7 +91,10 @@ export function GroupMembers(props: {
           value={view}
           onChange={(v) => setView(v as 'current' | 'history')}
           options={[
-            { value: 'current', label: `${t('groups.activeMembers')} (${all.filter((m) => isCurrent(m, today)).length})` },
+            {
+              value: 'current',
+              label: `${t('groups.activeMembers')} (${all.filter((m) => isCurrent(m, today)).length})`,
+            },
             { value: 'history', label: `${t('groups.history')} (${group.members.totalCount})` },
           ]}
         />

@@ -97,7 +97,10 @@ export function PlanPage() {
   if (!plan || !draft.ready || !draft.initialValues) return <QueryState error={new Error(t('app.notFound'))} />;
 
   const editable = EDITABLE.has(plan.state) && data.canDraft;
-  const labels = Object.fromEntries(SPECIFICS.map((f) => [f, t(`plans.fields.${f}`)])) as Record<keyof PlanContent, string>;
+  const labels = Object.fromEntries(SPECIFICS.map((f) => [f, t(`plans.fields.${f}`)])) as Record<
+    keyof PlanContent,
+    string
+  >;
 
   /** Saves the form over the version it was typed on; returns the new version, or null when it did not go through. */
   const persist = async (values: PlanContent): Promise<number | null> => {
@@ -109,7 +112,9 @@ export function PlanPage() {
       return plan.version;
     }
     try {
-      const { data: saved } = await update({ variables: { id: plan.id, expectedVersion, input: contentInput(values) } });
+      const { data: saved } = await update({
+        variables: { id: plan.id, expectedVersion, input: contentInput(values) },
+      });
       if (!saved) return null;
       const version = getPlan(saved.updateTownPlan).version;
       draft.saved(version);
@@ -169,7 +174,10 @@ export function PlanPage() {
           type="error"
           showIcon
           data-testid="plan-returned"
-          title={t('plans.returnedBy', { user: returned.username ?? '—', at: new Date(returned.at).toLocaleString(i18n.language) })}
+          title={t('plans.returnedBy', {
+            user: returned.username ?? '—',
+            at: new Date(returned.at).toLocaleString(i18n.language),
+          })}
           description={<span data-testid="plan-return-comment">{returned.comment}</span>}
         />
       )}
@@ -204,7 +212,12 @@ export function PlanPage() {
                 {t('plans.saveDraft')}
               </Button>
               {data.canSubmit && (
-                <Button type="primary" onClick={() => void saveAndSubmit()} loading={submitting} data-testid="plan-submit">
+                <Button
+                  type="primary"
+                  onClick={() => void saveAndSubmit()}
+                  loading={submitting}
+                  data-testid="plan-submit"
+                >
                   {plan.state === 'RETURNED' ? t('plans.resubmit') : t('plans.submit')}
                 </Button>
               )}

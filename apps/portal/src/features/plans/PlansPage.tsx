@@ -76,7 +76,13 @@ export function PlansPage() {
           <Flex gap={8} wrap align="center">
             <Typography.Text>{t('plans.noPlanYet')}</Typography.Text>
             {years.map((y) => (
-              <Button key={y} type="primary" loading={creating} onClick={() => void start(y)} data-testid={`plan-create-${y}`}>
+              <Button
+                key={y}
+                type="primary"
+                loading={creating}
+                onClick={() => void start(y)}
+                data-testid={`plan-create-${y}`}
+              >
                 {t('plans.start', { year: y })}
               </Button>
             ))}

@@ -90,8 +90,7 @@ export function ResearchPage() {
   const assignments = me?.assignments.nodes ?? [];
   const month = params.get('month');
   const fromLink = assignments.find((a) => a.id === params.get('assignment'));
-  const needing =
-    assignments.find((a) => a.missingMonths.length > 0) ?? assignments.find((a) => a.dueMonth != null);
+  const needing = assignments.find((a) => a.missingMonths.length > 0) ?? assignments.find((a) => a.dueMonth != null);
   const defaultSchool = (fromLink ?? needing ?? assignments[0])?.school.id ?? '';
   const defaultDay = month && /^\d{4}-\d{2}$/.test(month) ? dayInMonth(month, today) : today;
   // The form's starting values; a draft typed over them is restored (base null: a new record).
@@ -147,9 +146,7 @@ export function ResearchPage() {
             <Flex key={a.id} gap={6} wrap align="center" data-testid="assignment" data-school={a.school.name}>
               <Link to={`/schools/${encodeURIComponent(a.school.id)}`}>{a.school.name}</Link>
               <Typography.Text type="secondary">{t('research.since', { date: a.startDate })}</Typography.Text>
-              {a.missingMonths.length === 0 && !a.dueMonth && (
-                <Tag color="green">{t('researchMonth.none')}</Tag>
-              )}
+              {a.missingMonths.length === 0 && !a.dueMonth && <Tag color="green">{t('researchMonth.none')}</Tag>}
               {a.missingMonths.map((m) => (
                 <Tag color="red" key={m} data-testid="missing-month" data-month={m} data-school={a.school.name}>
                   {t('researchMonth.missing', { month: m })}

@@ -25,14 +25,13 @@ import {
   TrusteeshipActivityConnection,
   TrusteeshipConnection,
 } from './collaboration.types.js';
-import { visibleSchool } from './collaboration.scope.js';
+import { NEIGHBOUR_SCHOOL, neighbourSchool } from '../../auth/neighbour.js';
 import { trusteeshipStatus } from './trusteeship.service.js';
 import { DateScalar } from '../../common/scalars.js';
 
 const FILTER_DESCRIPTION = '筛选条件（省略则不筛选）/ Filter conditions; omit to list everything in scope';
 const ACTIVE_ON_MEMBERS =
   '只列出当日在籍的成员期（省略则列出全部历史）/ Only memberships active on that day; omit for the whole history';
-const SCOPED_SCHOOL = '（查看范围外为 null）/ (null outside the viewer’s scope)';
 const APPROVAL_FILTER = '只列出该审批状态的成员期（省略则全部）/ Only memberships in this approval state; omit for all';
 const DECISION = '审批结果 / The decision';
 
@@ -66,9 +65,9 @@ export class CollaborationGroupResolver {
     return ctx.services.collaborationGroup.getByGlobalId(ctx, id);
   }
 
-  @FieldResolver(() => School, { nullable: true, description: `龙头校${SCOPED_SCHOOL} / The lead school` })
+  @FieldResolver(() => School, { description: `龙头校${NEIGHBOUR_SCHOOL} / The lead school` })
   leadSchool(@Root() group: CollaborationGroup, @Ctx() ctx: Context) {
-    return visibleSchool(ctx, group.leadSchoolId);
+    return neighbourSchool(ctx, group.leadSchoolId);
   }
 
   @FieldResolver(() => District, { description: '龙头校所在区县 / District of the lead school' })
@@ -172,9 +171,9 @@ export class CollaborationGroupResolver {
 
 @Resolver(() => GroupMembership)
 export class GroupMembershipResolver {
-  @FieldResolver(() => School, { nullable: true, description: `成员校${SCOPED_SCHOOL} / The member school` })
+  @FieldResolver(() => School, { description: `成员校${NEIGHBOUR_SCHOOL} / The member school` })
   school(@Root() membership: GroupMembership, @Ctx() ctx: Context) {
-    return visibleSchool(ctx, membership.schoolId);
+    return neighbourSchool(ctx, membership.schoolId);
   }
 
   @FieldResolver(() => CollaborationGroup, { description: '所属协作组织 / The group' })
@@ -213,14 +212,14 @@ export class TrusteeshipResolver {
     return ctx.services.trusteeship.getByGlobalId(ctx, id);
   }
 
-  @FieldResolver(() => School, { nullable: true, description: `龙头校${SCOPED_SCHOOL} / The lead school` })
+  @FieldResolver(() => School, { description: `龙头校${NEIGHBOUR_SCHOOL} / The lead school` })
   leadSchool(@Root() t: Trusteeship, @Ctx() ctx: Context) {
-    return visibleSchool(ctx, t.leadSchoolId);
+    return neighbourSchool(ctx, t.leadSchoolId);
   }
 
-  @FieldResolver(() => School, { nullable: true, description: `托管学校${SCOPED_SCHOOL} / The partner school` })
+  @FieldResolver(() => School, { description: `托管学校${NEIGHBOUR_SCHOOL} / The partner school` })
   partnerSchool(@Root() t: Trusteeship, @Ctx() ctx: Context) {
-    return visibleSchool(ctx, t.partnerSchoolId);
+    return neighbourSchool(ctx, t.partnerSchoolId);
   }
 
   @FieldResolver(() => TrusteeshipStatus, {

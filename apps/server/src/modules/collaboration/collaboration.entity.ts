@@ -65,8 +65,9 @@ export class CollaborationGroup extends BaseRecord {
  * the city bureau or the other school's district bureau (docs/ACCESS.md). Who decided, and
  * when, are copied onto the row; the audit log keeps the decision too.
  */
-@ObjectType({ isAbstract: true })
-export abstract class ApprovedRelation extends BaseRecord {
+// Registered so type-graphql copies its fields onto the subclasses; never referenced, so never emitted.
+@ObjectType('ApprovedRelation', { description: '需审批的关系 / A relation that needs approval' })
+export class ApprovedRelation extends BaseRecord {
   @Field(() => RelationApproval, { description: '审批状态 / Approval state' })
   @Column({ type: 'enum', enum: RelationApproval, enumName: 'relation_approval', default: RelationApproval.PENDING })
   approval: RelationApproval;

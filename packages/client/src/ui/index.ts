@@ -23,3 +23,4 @@ export { DraftNotices } from './DraftNotices';
 export { RequireSignIn } from './RequireSignIn';
 export { ClientRoot } from './ClientRoot';
 export { TodayProvider, useToday } from './TodayProvider';
+export { ApprovalActions, ApprovalTag, type Approval } from './Approval';

@@ -116,7 +116,7 @@ describe('a group leader’s partners by mode (issue 12): managed through a full
     const { page } = await browserAt('phone');
     await portal(page, `/schools/${encodeURIComponent(readOnly)}`, 'demo-group');
     await page.getByTestId('school-name').waitFor();
-    await page.getByRole('tab', { name: /教师/ }).click();
+    await page.getByRole('tab', { name: /^教师（/ }).click();
     await page.getByTestId('teachers').waitFor();
     const text = (await page.getByTestId('teachers').textContent()) ?? '';
     expect(text).toMatch(/1\d{2}\*{4}\d{4}/);

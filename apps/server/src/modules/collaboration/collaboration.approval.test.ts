@@ -280,6 +280,83 @@ describe('relation approval: proposals reach nothing, decisions are the partner�
     expect(byA.approval).toBe('PENDING');
   });
 
+  it('names a goal verdict’s out-of-scope town-seat school by its public part only', async () => {
+    // the leader sees B's town through its approved partners there; B's seat school is not one of them
+    const r = await t.gql(
+      `query($id: ID!) { goalAttainment(townId: $id) { goals { schools { school { id name code stage studentCount principal { id } } } } } }`,
+      { id: b.townId },
+      leader,
+    );
+    expect(r.errors).toBeUndefined();
+    const schools = r.data!.goalAttainment.goals.flatMap((g: { schools: { school: object }[] }) => g.schools);
+    expect(schools.length).toBeGreaterThan(0);
+    for (const { school } of schools) {
+      expect(school).toMatchObject({ id: b.schoolIds[0], stage: null, studentCount: null, principal: null });
+    }
+    // the city admin sees the same school in full
+    const full = await t.gql(
+      `query($id: ID!) { goalAttainment(townId: $id) { goals { schools { school { stage } } } } }`,
+      { id: b.townId },
+      city,
+    );
+    expect(full.data!.goalAttainment.goals[0].schools[0].school.stage).toBe('PRIMARY');
+  });
+
+  it('names a joint research session’s out-of-scope schools by their public part, from either side', async () => {
+    const r = await t.gql(
+      'mutation { createResearcher(input: { name: "王研", level: CITY, subject: "数学" }) { id } }',
+      {},
+      city,
+    );
+    const researcher = r.data!.createResearcher.id;
+    for (const schoolId of [a.schoolIds[0], b.schoolIds[3]]) {
+      const x = await t.gql(
+        'mutation($r: ID!, $s: ID!) { assignResearcher(researcherId: $r, input: { schoolId: $s, startDate: "2026-09-01" }) { id } }',
+        { r: researcher, s: schoolId },
+        city,
+      );
+      expect(x.errors).toBeUndefined();
+    }
+    const session = await t.gql(
+      'mutation($i: RecordJointResearchSessionInput!) { recordJointResearchSession(input: $i) { id } }',
+      {
+        i: {
+          heldOn: '2026-10-15',
+          researcherId: researcher,
+          schoolIds: [a.schoolIds[0], b.schoolIds[3]],
+          subject: '数学',
+          topic: '联合教研',
+          participantCount: 10,
+        },
+      },
+      city,
+    );
+    expect(session.errors).toBeUndefined();
+    const seen = await t.gql(
+      'query($id: ID!) { node(id: $id) { ... on JointResearchSession { schools { id name stage classCount isBoarding } } } }',
+      { id: session.data!.recordJointResearchSession.id },
+      leader,
+    );
+    expect(seen.errors).toBeUndefined();
+    const other = seen.data!.node.schools.find((x: { id: string }) => x.id === b.schoolIds[3]);
+    const own = seen.data!.node.schools.find((x: { id: string }) => x.id === a.schoolIds[0]);
+    expect(other).toMatchObject({ stage: null, classCount: null, isBoarding: null });
+    expect(other.name).toBeTruthy();
+    expect(own).toMatchObject({ stage: 'PRIMARY', isBoarding: false });
+    // seen from B's district, the session names A's school by its public part
+    const fromB = await t.gql(
+      'query($id: ID!) { node(id: $id) { ... on JointResearchSession { schools { id stage } } } }',
+      { id: session.data!.recordJointResearchSession.id },
+      adminB,
+    );
+    expect(fromB.data!.node.schools).toEqual(
+      expect.arrayContaining([
+        { id: a.schoolIds[0], stage: null },
+        { id: b.schoolIds[3], stage: 'PRIMARY' },
+      ]),
+    );
+  });
+
   it('shows a teacher exchange’s out-of-scope end by its public part only', async () => {
     // a teacher of B's school 3 (never reached) goes to the leader's own school
     const teacher = teachersOf[b.schoolIds[3]!]![0]!;

@@ -86,6 +86,67 @@ describe.each(['phone', 'desktop'] as const)('a group leader on a %s', (size) =>
   });
 });
 
+describe('a group leader’s partners by mode (issue 12): managed through a full trusteeship, read through a pairing', () => {
+  it('reads a pairing partner’s teachers masked and may write nothing there; manages a full-trusteeship partner', async () => {
+    const token = await login('demo-group');
+    const { trusteeships } = await gql<{
+      trusteeships: { nodes: { mode: string; approval: string; status: string; partnerSchool: { id: string } }[] };
+    }>(
+      '{ trusteeships(first: 50, filter: { approval: APPROVED, status: ACTIVE }) { nodes { mode approval status partnerSchool { id } } } }',
+      {},
+      token,
+    );
+    const managed = trusteeships.nodes.find((n) => n.mode === 'FULL_TRUSTEESHIP')!.partnerSchool.id;
+    const readOnly = trusteeships.nodes.find((n) => n.mode === 'PAIRING')!.partnerSchool.id;
+    expect(managed && readOnly).toBeTruthy();
+    const can = async (action: string, id: string) =>
+      (
+        await gql<{ viewerCan: boolean }>(
+          'query($a: ViewerAction!, $id: ID) { viewerCan(action: $a, id: $id) }',
+          { a: action, id },
+          token,
+        )
+      ).viewerCan;
+    expect(await can('SCHOOL_UPDATE', managed)).toBe(true);
+    expect(await can('TEACHER_READ_PERSONAL', managed)).toBe(true);
+    expect(await can('SCHOOL_UPDATE', readOnly)).toBe(false);
+    expect(await can('TEACHER_READ_PERSONAL', readOnly)).toBe(false);
+
+    // the read-only partner's page: teachers listed, phones masked
+    const { page } = await browserAt('phone');
+    await portal(page, `/schools/${encodeURIComponent(readOnly)}`, 'demo-group');
+    await page.getByTestId('school-name').waitFor();
+    await page.getByRole('tab', { name: /^教师（/ }).click();
+    await page.getByTestId('teachers').waitFor();
+    const text = (await page.getByTestId('teachers').textContent()) ?? '';
+    expect(text).toMatch(/1\d{2}\*{4}\d{4}/);
+    expect(text).not.toMatch(/1\d{10}/);
+
+    // and the server refuses every write there, while the managed partner accepts one
+    const teacher = await gql<{ school: { teachers: { nodes: { id: string }[] } } }>(
+      'query($s: ID!) { school(id: $s) { teachers(first: 1) { nodes { id } } } }',
+      { s: readOnly },
+      token,
+    );
+    const refused = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: 'mutation($id: ID!) { updateTeacher(id: $id, input: { subject: "越权" }) { id } }',
+        variables: { id: teacher.school.teachers.nodes[0]!.id },
+      }),
+    });
+    const body = (await refused.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { updateSchool } = await gql<{ updateSchool: { id: string } }>(
+      'mutation($id: ID!) { updateSchool(id: $id, input: { runsSchoolBus: true }) { id } }',
+      { id: managed },
+      token,
+    );
+    expect(updateSchool.id).toBe(managed);
+  });
+});
+
 describe('a group leader on a phone', () => {
   it('records a trusteeship activity, kept as a draft across a reload and a dropped connection, and sees it listed', async () => {
     const { page, context } = await browserAt('phone');

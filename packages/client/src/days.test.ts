@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayInMonth, daysBetween, lastDayOfMonth, monthsBefore, recentYears, schoolYearOf, yearOf } from './days';
+import {
+  addDays,
+  dayInMonth,
+  daysBetween,
+  lastDayOfMonth,
+  monthsBefore,
+  recentYears,
+  schoolYearOf,
+  yearOf,
+} from './days';
 
 describe('calendar days, from a given today', () => {
   it('moves across month, year and leap-day edges and counts between days', () => {
@@ -37,7 +46,7 @@ describe('calendar days, from a given today', () => {
     expect(dayInMonth('2026-12', '2026-12-20')).toBe('2026-12-15');
   });
 
-  it('does not depend on the viewer\'s time zone', () => {
+  it("does not depend on the viewer's time zone", () => {
     // The arithmetic is in UTC: the same answers whatever TZ the test process runs in.
     expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
     expect(addDays('2026-10-25', 1)).toBe('2026-10-26');

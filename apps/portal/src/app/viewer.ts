@@ -40,7 +40,6 @@ export function useViewer() {
   const { data, loading, error, refetch } = useQuery(PortalViewerQuery, { fetchPolicy: 'cache-first' });
   const grants = data?.me?.grants ?? [];
   const roles = PORTAL_ROLES.filter((role) => grants.some((g) => g.role === role));
-  const schoolsOf = (role: PortalRole) =>
-    grants.filter((g) => g.role === role && g.school).map((g) => g.school!);
+  const schoolsOf = (role: PortalRole) => grants.filter((g) => g.role === role && g.school).map((g) => g.school!);
   return { me: data?.me ?? null, grants, roles, schoolsOf, loading, error, refetch };
 }

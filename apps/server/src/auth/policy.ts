@@ -34,6 +34,9 @@ export type Action =
   | 'trusteeship:create'
   | 'trusteeship:update'
   | 'trusteeship:recordActivity'
+  // approving a proposed relation: the target is the partner (member) school
+  | 'trusteeship:approve'
+  | 'groupMembership:approve'
   // exchanges: the target is the school on either end; consent, the teacher's home school
   // (which end may do what in which state: auth/decisions/exchange.ts)
   | 'exchange:create'
@@ -105,6 +108,8 @@ const BUREAU: Action[] = [
   'school:delete',
   'group:create',
   'group:delete',
+  'trusteeship:approve',
+  'groupMembership:approve',
   'researcher:manage',
   'assignment:manage',
   'plan:review',
@@ -133,8 +138,11 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
 };
 
 function grantCovers(viewer: Viewer, grant: Viewer['grants'][number], target: Target, action: Action): boolean {
+  // A school reached read-only (a pairing partner, a plain member) is seen, never acted on.
   const reaches = (schoolId: string | null | undefined) =>
-    schoolId != null && (schoolId === grant.schoolId || viewer.extraSchoolIds.includes(schoolId));
+    schoolId != null &&
+    (schoolId === grant.schoolId ||
+      (viewer.extraSchoolIds.includes(schoolId) && !viewer.readOnlySchoolIds.includes(schoolId)));
   switch (grant.role) {
     case Role.CITY_ADMIN:
       return true;

@@ -38,6 +38,12 @@ export interface Viewer {
   grants: Grant[];
   /** token id, for logout */
   tokenId: string;
-  /** schools reached through GROUP_LEADER and RESEARCHER grants beyond their own school */
+  /** schools reached through GROUP_LEADER and RESEARCHER grants beyond their own school (all of them are seen) */
   extraSchoolIds: string[];
+  /**
+   * The part of `extraSchoolIds` reached only to be read: partners of pairings and
+   * counterpart support, plain members of a group. Nothing may be written there and
+   * teachers' personal data is masked (auth/policy.ts).
+   */
+  readOnlySchoolIds: string[];
 }

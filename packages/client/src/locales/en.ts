@@ -30,7 +30,24 @@ const sharedEn: Shape<typeof sharedZhCN> = {
     ANALYST: 'Data team',
   },
   scope: { city: 'Whole city' },
+  approval: {
+    label: 'Approval',
+    decidedBy: 'Decided by',
+    decidedAt: 'Decided at',
+    comment: 'Comment',
+    approve: 'Approve',
+    decline: 'Decline',
+    commentPlaceholder: 'Comment (optional)',
+    approveConfirm: 'Once approved, the lead school manages or reads this school as its mode allows. Approve?',
+    declineConfirm: 'A decline cannot be changed later. Decline?',
+    approved: 'Approved',
+    declined: 'Declined',
+    proposed:
+      'Submitted: it takes effect only once the partner (member) school’s district approves it; until then the school cannot be read or managed',
+    pendingHint: 'Awaiting the partner (member) school’s district; gives no access until approved',
+  },
   enums: {
+    approval: { PENDING: 'Pending approval', APPROVED: 'Approved', DECLINED: 'Declined' },
     stage: { KINDERGARTEN: 'Kindergarten', PRIMARY: 'Primary', JUNIOR: 'Junior secondary', NINE_YEAR: 'Nine-year' },
     locality: { URBAN: 'Urban', TOWN: 'Town area', RURAL: 'Rural' },
     indicator: {

@@ -29,7 +29,23 @@ const sharedZhCN = {
     ANALYST: '数据团队',
   },
   scope: { city: '全市' },
+  approval: {
+    label: '审批状态',
+    decidedBy: '审批人',
+    decidedAt: '审批时间',
+    comment: '审批意见',
+    approve: '批准',
+    decline: '拒绝',
+    commentPlaceholder: '审批意见（可选）',
+    approveConfirm: '批准后，龙头校即按方式获得对该校的管理或查看权限。确定批准？',
+    declineConfirm: '拒绝后不能再更改。确定拒绝？',
+    approved: '已批准',
+    declined: '已拒绝',
+    proposed: '已提交：须经受援（成员）学校所在区县批准后才生效，生效前不能查看或管理该校',
+    pendingHint: '待受援（成员）学校所在区县审批，生效前不产生任何权限',
+  },
   enums: {
+    approval: { PENDING: '待审批', APPROVED: '已批准', DECLINED: '已拒绝' },
     stage: { KINDERGARTEN: '幼儿园', PRIMARY: '小学', JUNIOR: '初中', NINE_YEAR: '九年一贯制' },
     locality: { URBAN: '城区', TOWN: '镇区', RURAL: '乡村' },
     indicator: {

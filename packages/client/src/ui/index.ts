@@ -24,3 +24,4 @@ export { RequireSignIn } from './RequireSignIn';
 export { ClientRoot } from './ClientRoot';
 export { TodayProvider, useToday } from './TodayProvider';
 export { ExchangeConsentTag, ExchangeConsentActions, type ExchangeConsentValue } from './ExchangeConsent';
+export { ApprovalActions, ApprovalTag, type Approval } from './Approval';

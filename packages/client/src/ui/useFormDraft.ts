@@ -50,7 +50,8 @@ export function useFormDraft<T extends object>(
     });
   }
 
-  const discard = opened && key && server && opened.key === key && readDraft<T>(key) && !opened.restoredAt && !opened.conflict;
+  const discard =
+    opened && key && server && opened.key === key && readDraft<T>(key) && !opened.restoredAt && !opened.conflict;
   useEffect(() => {
     // A draft that says what the server says (saved from another tab) is only clutter.
     if (discard && key && server && resolveDraft(readDraft<T>(key), server, fields) === 'discard') clearDraft(key);

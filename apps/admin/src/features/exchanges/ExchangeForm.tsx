@@ -62,7 +62,7 @@ const UpdateExchangeMutation = graphql(`
   }
 `);
 
-type TeacherOption = { id: string; name: string; school: { id: string; name: string } };
+type TeacherOption = { id: string; name: string; school: { id: string; name: string } | null };
 
 /** Picks a teacher by name or staff number; reports the teacher's school (the sending one). */
 function TeacherSelect(props: {
@@ -86,7 +86,7 @@ function TeacherSelect(props: {
       value={props.value}
       options={found.map((x) => ({
         value: x.id,
-        label: t('records.withNote', { name: x.name, note: `${x.staffNumber} · ${x.school.name}` }),
+        label: t('records.withNote', { name: x.name, note: `${x.staffNumber ?? '—'} · ${x.school?.name ?? '—'}` }),
       }))}
       onChange={(id: string) => {
         props.onChange?.(id);
@@ -182,7 +182,8 @@ export function ExchangeFormModal(props: {
             label={t('exchanges.field.teacher')}
             rules={required}
             extra={
-              teacher && t('records.labelled', { label: t('exchanges.field.fromSchool'), value: teacher.school.name })
+              teacher &&
+              t('records.labelled', { label: t('exchanges.field.fromSchool'), value: teacher.school?.name ?? '—' })
             }
           >
             {exchange ? (
@@ -200,7 +201,7 @@ export function ExchangeFormModal(props: {
               ...required,
               {
                 validator: (_, v?: string) =>
-                  !v || v !== teacher?.school.id
+                  !v || v !== teacher?.school?.id
                     ? Promise.resolve()
                     : Promise.reject(new Error(t('exchanges.rule.sameSchool'))),
               },

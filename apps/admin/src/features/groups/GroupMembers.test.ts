@@ -16,6 +16,11 @@ describe('membership rules as the server applies them', () => {
     expect(isCurrent({ leftOn: '2026-11-28' }, '2026-11-28')).toBe(true);
     expect(isCurrent({ leftOn: '2026-11-27' }, '2026-11-28')).toBe(false);
   });
+
+  it('never counts a declined proposal as current; a pending one shows (with its state)', () => {
+    expect(isCurrent({ leftOn: null, approval: 'DECLINED' }, '2026-11-28')).toBe(false);
+    expect(isCurrent({ leftOn: null, approval: 'PENDING' }, '2026-11-28')).toBe(true);
+  });
 });
 
 describe('lastTwelveMonths', () => {

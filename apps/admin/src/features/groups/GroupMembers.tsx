@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useToday } from '@zhuji/client/ui';
-import { useMutation } from '@apollo/client/react';
+import { ApprovalActions, ApprovalTag, type Approval, useToday } from '@zhuji/client/ui';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Form, Input, Segmented, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -24,6 +24,9 @@ export const GroupMembers_GroupFragment = graphql(`
         role
         joinedOn
         leftOn
+        approval
+        decidedByName
+        decisionComment
         school {
           id
           name
@@ -37,6 +40,7 @@ const AddMemberMutation = graphql(`
   mutation GroupMembersAdd($groupId: ID!, $input: AddGroupMemberInput!) {
     addGroupMember(groupId: $groupId, input: $input) {
       id
+      approval
     }
   }
 `);
@@ -50,9 +54,29 @@ const EndMembershipMutation = graphql(`
   }
 `);
 
-/** A membership counts as current until the end of its last day. */
-export function isCurrent(membership: { leftOn?: string | null }, day: string): boolean {
-  return !membership.leftOn || membership.leftOn >= day;
+/** A membership counts as current until the end of its last day; a declined proposal never does. */
+export function isCurrent(membership: { leftOn?: string | null; approval?: Approval }, day: string): boolean {
+  return membership.approval !== 'DECLINED' && (!membership.leftOn || membership.leftOn >= day);
+}
+
+const CanDecideMembership = graphql(`
+  query GroupMembersCanDecide($id: ID!) {
+    canDecide: viewerCan(action: GROUP_MEMBERSHIP_APPROVE, id: $id)
+  }
+`);
+
+/** The decision buttons of a pending membership, shown when the server says the viewer decides. */
+function MembershipDecision(props: { membership: Membership; onDecided: () => void }) {
+  const { data } = useQuery(CanDecideMembership, { variables: { id: props.membership.id } });
+  return (
+    <ApprovalActions
+      kind="membership"
+      id={props.membership.id}
+      approval={props.membership.approval}
+      canDecide={data?.canDecide ?? false}
+      onDecided={props.onDecided}
+    />
+  );
 }
 
 /** The lead school, and only it, joins as LEAD (the server's leadRoleProblem). */
@@ -91,7 +115,10 @@ export function GroupMembers(props: {
           value={view}
           onChange={(v) => setView(v as 'current' | 'history')}
           options={[
-            { value: 'current', label: `${t('groups.activeMembers')} (${all.filter((m) => isCurrent(m, today)).length})` },
+            {
+              value: 'current',
+              label: `${t('groups.activeMembers')} (${all.filter((m) => isCurrent(m, today)).length})`,
+            },
             { value: 'history', label: `${t('groups.history')} (${group.members.totalCount})` },
           ]}
         />
@@ -129,6 +156,18 @@ export function GroupMembers(props: {
             width: 90,
             render: (_, m) =>
               isCurrent(m, today) ? <Tag color="green">{t('groups.current')}</Tag> : <Tag>{t('groups.left')}</Tag>,
+          },
+          {
+            key: 'approval',
+            title: t('approval.label'),
+            width: 220,
+            render: (_, m) => (
+              <Space size="small" wrap>
+                <ApprovalTag approval={m.approval} />
+                {m.decisionComment && <span title={m.decidedByName ?? undefined}>{m.decisionComment}</span>}
+                {m.approval === 'PENDING' && <MembershipDecision membership={m} onDecided={props.onChanged} />}
+              </Space>
+            ),
           },
           ...(props.canManage
             ? [
@@ -190,8 +229,10 @@ function AddMemberModal(props: {
 
   const save = (input: AddValues) =>
     run(async () => {
-      await add({ variables: { groupId: props.groupId, input } });
-      void message.success(t('groups.memberAdded'));
+      const result = await add({ variables: { groupId: props.groupId, input } });
+      // A lead-side proposal is pending until the member school's district decides: say so.
+      if (result.data?.addGroupMember.approval === 'PENDING') void message.info(t('approval.proposed'), 8);
+      else void message.success(t('groups.memberAdded'));
       props.onSaved();
       props.onClose();
     });

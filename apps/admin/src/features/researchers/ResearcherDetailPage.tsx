@@ -1,6 +1,20 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Breadcrumb, Button, Card, Descriptions, Form, Input, Result, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import {
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Result,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';

@@ -65,7 +65,7 @@ export function SchoolDetailPage() {
         />
       </Card>
       <Card title={t('school.staffing')}>
-        <StaffingTable staffing={school.staffing} />
+        <StaffingTable staffing={school.staffing ?? []} />
       </Card>
       <Card title={t('school.edit')}>
         {/* keyed by id so the form re-initialises when another school opens */}

@@ -42,11 +42,16 @@ export function SchoolTable(props: {
     },
     { key: 'district', title: t('schools.column.district'), render: (_, s) => s.district.name, width: 110 },
     { key: 'town', title: t('schools.column.town'), render: (_, s) => s.town.name, width: 140 },
-    { key: 'stage', title: t('schools.column.stage'), render: (_, s) => t(`enums.stage.${s.stage}`), width: 120 },
+    {
+      key: 'stage',
+      title: t('schools.column.stage'),
+      render: (_, s) => (s.stage ? t(`enums.stage.${s.stage}`) : '—'),
+      width: 120,
+    },
     {
       key: 'locality',
       title: t('schools.column.locality'),
-      render: (_, s) => t(`enums.locality.${s.locality}`),
+      render: (_, s) => (s.locality ? t(`enums.locality.${s.locality}`) : '—'),
       width: 100,
     },
     {

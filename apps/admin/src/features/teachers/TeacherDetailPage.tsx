@@ -74,10 +74,12 @@ export function TeacherDetailPage() {
 
   // The fields shown are the form's own: one selection for both.
   const fields = getFragmentData(TeacherForm_TeacherFragment, record);
-  const teacher = { ...fields, ...record, school: { ...fields.school, ...record.school } };
+  // A teacher opened here is in scope, so its school is there; null only on a neighbour's public view.
+  const school = fields.school && record.school ? { ...fields.school, ...record.school } : null;
+  const teacher = { ...fields, ...record, school };
   const deleteTeacher = () => leave((update) => remove({ variables: { id: teacher.id }, update }), teacher);
 
-  const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
+  const yesNo = (v: boolean | null) => (v == null ? '—' : v ? t('common.yes') : t('common.no'));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Breadcrumb
@@ -105,24 +107,40 @@ export function TeacherDetailPage() {
           items={[
             { key: 'staffNumber', label: t('teachers.field.staffNumber'), children: teacher.staffNumber },
             { key: 'name', label: t('teachers.field.name'), children: teacher.name },
-            { key: 'gender', label: t('teachers.field.gender'), children: t(`teachers.enum.gender.${teacher.gender}`) },
+            {
+              key: 'gender',
+              label: t('teachers.field.gender'),
+              children: teacher.gender ? t(`teachers.enum.gender.${teacher.gender}`) : '—',
+            },
             {
               key: 'school',
               label: t('teachers.field.school'),
-              children: <Link to={`/schools/${encodeURIComponent(teacher.school.id)}`}>{teacher.school.name}</Link>,
+              children: teacher.school ? (
+                <Link to={`/schools/${encodeURIComponent(teacher.school.id)}`}>{teacher.school.name}</Link>
+              ) : (
+                '—'
+              ),
             },
             {
               key: 'town',
               label: t('teachers.field.town'),
-              children: `${teacher.school.district.name} · ${teacher.school.town.name}`,
+              children: teacher.school ? `${teacher.school.district.name} · ${teacher.school.town.name}` : '—',
             },
             { key: 'subject', label: t('teachers.field.subject'), children: teacher.subject ?? '—' },
-            { key: 'degree', label: t('teachers.field.degree'), children: t(`teachers.enum.degree.${teacher.degree}`) },
-            { key: 'title', label: t('teachers.field.title'), children: t(`teachers.enum.title.${teacher.title}`) },
+            {
+              key: 'degree',
+              label: t('teachers.field.degree'),
+              children: teacher.degree ? t(`teachers.enum.degree.${teacher.degree}`) : '—',
+            },
+            {
+              key: 'title',
+              label: t('teachers.field.title'),
+              children: teacher.title ? t(`teachers.enum.title.${teacher.title}`) : '—',
+            },
             {
               key: 'backboneLevel',
               label: t('teachers.field.backboneLevel'),
-              children: t(`teachers.enum.backboneLevel.${teacher.backboneLevel}`),
+              children: teacher.backboneLevel ? t(`teachers.enum.backboneLevel.${teacher.backboneLevel}`) : '—',
             },
             { key: 'isFullTime', label: t('teachers.field.isFullTime'), children: yesNo(teacher.isFullTime) },
             { key: 'isRenowned', label: t('teachers.field.isRenowned'), children: yesNo(teacher.isRenowned) },

@@ -133,7 +133,7 @@ export function TeacherFormModal(props: {
         title: Title.Unranked,
         backboneLevel: BackboneLevel.None,
       };
-    const values: Record<string, unknown> = { schoolId: teacher.school.id };
+    const values: Record<string, unknown> = { schoolId: teacher.school?.id };
     for (const f of fields) if (f !== 'schoolId') values[f] = teacher[f] ?? null;
     return values as Partial<Values>;
   }, [teacher, fields]);

@@ -54,32 +54,38 @@ export function TeacherTable(props: {
     {
       key: 'gender',
       title: t('teachers.field.gender'),
-      render: (_, r) => t(`teachers.enum.gender.${r.gender}`),
+      render: (_, r) => (r.gender ? t(`teachers.enum.gender.${r.gender}`) : '—'),
       width: 60,
     },
     {
       key: 'school',
       title: t('teachers.field.school'),
-      render: (_, r) => <Link to={`/schools/${encodeURIComponent(r.school.id)}`}>{r.school.name}</Link>,
+      render: (_, r) =>
+        r.school ? <Link to={`/schools/${encodeURIComponent(r.school.id)}`}>{r.school.name}</Link> : '—',
     },
-    { key: 'district', title: t('teachers.field.district'), render: (_, r) => r.school.district.name, width: 100 },
+    {
+      key: 'district',
+      title: t('teachers.field.district'),
+      render: (_, r) => r.school?.district.name ?? '—',
+      width: 100,
+    },
     { key: 'subject', title: t('teachers.field.subject'), dataIndex: 'subject', width: 90 },
     {
       key: 'degree',
       title: t('teachers.field.degree'),
-      render: (_, r) => t(`teachers.enum.degree.${r.degree}`),
+      render: (_, r) => (r.degree ? t(`teachers.enum.degree.${r.degree}`) : '—'),
       width: 100,
     },
     {
       key: 'title',
       title: t('teachers.field.title'),
-      render: (_, r) => t(`teachers.enum.title.${r.title}`),
+      render: (_, r) => (r.title ? t(`teachers.enum.title.${r.title}`) : '—'),
       width: 80,
     },
     {
       key: 'backboneLevel',
       title: t('teachers.field.backboneLevel'),
-      render: (_, r) => t(`teachers.enum.backboneLevel.${r.backboneLevel}`),
+      render: (_, r) => (r.backboneLevel ? t(`teachers.enum.backboneLevel.${r.backboneLevel}`) : '—'),
       width: 90,
     },
     {

@@ -261,7 +261,9 @@ export function TownGoalsPage() {
                 <Flex wrap gap={4} data-testid="town-seats">
                   {town.seats.nodes.map((s) => (
                     <Link key={s.id} to={`/schools/${encodeURIComponent(s.id)}`}>
-                      <Tag>{t('records.withNote', { name: s.name, note: t(`enums.stage.${s.stage}`) })}</Tag>
+                      <Tag>
+                        {t('records.withNote', { name: s.name, note: s.stage ? t(`enums.stage.${s.stage}`) : '—' })}
+                      </Tag>
                     </Link>
                   ))}
                 </Flex>

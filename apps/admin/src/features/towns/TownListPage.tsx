@@ -126,10 +126,7 @@ export function TownListPage() {
       key: 'name',
       title: t('towns.column.name'),
       render: (_, r) => (
-        <Link
-          to={`/towns/${encodeURIComponent(r.town.id)}${periodQuery(variables.period)}`}
-          data-testid="town-link"
-        >
+        <Link to={`/towns/${encodeURIComponent(r.town.id)}${periodQuery(variables.period)}`} data-testid="town-link">
           {r.town.name}
         </Link>
       ),

@@ -14,6 +14,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -25,7 +26,7 @@ import {
 } from '@zhuji/client/trusteeship-activity';
 import { graphql } from '../../gql';
 import { TrusteeshipMeasure, TrusteeshipStatus } from '../../gql/graphql';
-import { QueryState, useToday } from '@zhuji/client/ui';
+import { ApprovalActions, ApprovalTag, QueryState, useToday } from '@zhuji/client/ui';
 import { AuditTrail } from '../audit/AuditTrail';
 import { RecordActions } from '../../app/records/RecordListCard';
 import { useFormatDate } from '../../app/records/format';
@@ -39,6 +40,10 @@ const TrusteeshipDetailQuery = graphql(`
       id
       mode
       status
+      approval
+      decidedByName
+      decidedAt
+      decisionComment
       measures
       startDate
       plannedEndDate
@@ -66,6 +71,7 @@ const TrusteeshipDetailQuery = graphql(`
     }
     canUpdate: viewerCan(action: TRUSTEESHIP_UPDATE, id: $id)
     canRecord: viewerCan(action: TRUSTEESHIP_RECORD_ACTIVITY, id: $id)
+    canDecide: viewerCan(action: TRUSTEESHIP_APPROVE, id: $id)
   }
 `);
 
@@ -157,6 +163,29 @@ export function TrusteeshipDetailPage() {
               label: t('trusteeships.field.status'),
               children: <TrusteeshipStatusTag status={trusteeship.status} />,
             },
+            {
+              key: 'approval',
+              label: t('approval.label'),
+              span: 2,
+              children: (
+                <Space wrap>
+                  <ApprovalTag approval={trusteeship.approval} />
+                  {trusteeship.approval === 'PENDING' && (
+                    <Typography.Text type="secondary">{t('approval.pendingHint')}</Typography.Text>
+                  )}
+                  {trusteeship.decidedByName &&
+                    `${t('approval.decidedBy')}：${trusteeship.decidedByName} · ${date(trusteeship.decidedAt?.slice(0, 10))}`}
+                  {trusteeship.decisionComment && `${t('approval.comment')}：${trusteeship.decisionComment}`}
+                  <ApprovalActions
+                    kind="trusteeship"
+                    id={trusteeship.id}
+                    approval={trusteeship.approval}
+                    canDecide={data.canDecide}
+                    onDecided={() => void refetch()}
+                  />
+                </Space>
+              ),
+            },
             { key: 'start', label: t('trusteeships.field.startDate'), children: date(trusteeship.startDate) },
             {
               key: 'end',
@@ -184,16 +213,18 @@ export function TrusteeshipDetailPage() {
               label: `${t('trusteeships.activities')} (${trusteeship.activities.totalCount})`,
               children: (
                 <>
-                  {data.canRecord && trusteeship.status !== TrusteeshipStatus.Planned && (
-                    <Button
-                      type="primary"
-                      style={{ marginBottom: 12 }}
-                      onClick={() => setRecording(true)}
-                      data-testid="record-activity"
-                    >
-                      {t('trusteeships.recordActivity')}
-                    </Button>
-                  )}
+                  {data.canRecord &&
+                    trusteeship.approval === 'APPROVED' &&
+                    trusteeship.status !== TrusteeshipStatus.Planned && (
+                      <Button
+                        type="primary"
+                        style={{ marginBottom: 12 }}
+                        onClick={() => setRecording(true)}
+                        data-testid="record-activity"
+                      >
+                        {t('trusteeships.recordActivity')}
+                      </Button>
+                    )}
                   <Table
                     data-testid="activity-table"
                     rowKey="id"

@@ -32,6 +32,7 @@ const CreateTrusteeshipMutation = graphql(`
   mutation TrusteeshipFormCreate($input: CreateTrusteeshipInput!) {
     createTrusteeship(input: $input) {
       id
+      approval
     }
   }
 `);
@@ -121,7 +122,9 @@ export function TrusteeshipFormModal(props: {
           variables: { input },
           update: (cache) => cache.evict({ fieldName: 'trusteeships' }),
         });
-        void message.success(t('trusteeships.created'));
+        // A lead-side proposal is pending until the partner's district decides: say so.
+        if (result.data!.createTrusteeship.approval === 'PENDING') void message.info(t('approval.proposed'), 8);
+        else void message.success(t('trusteeships.created'));
         props.onSaved?.(result.data!.createTrusteeship.id);
       }
       props.onClose();

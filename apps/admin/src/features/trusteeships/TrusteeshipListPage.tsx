@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ExportButton } from '@zhuji/client/ui';
+import { ApprovalTag, ExportButton } from '@zhuji/client/ui';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
-import { TrusteeshipMode, TrusteeshipOrderField, TrusteeshipStatus } from '../../gql/graphql';
+import { RelationApproval, TrusteeshipMode, TrusteeshipOrderField, TrusteeshipStatus } from '../../gql/graphql';
 import { defineList, pageVariables } from '../../app/list/list-params';
 import { useListState } from '../../app/list/useListState';
 import { RecordListCard, RecordTable } from '../../app/records/RecordListCard';
@@ -18,6 +18,7 @@ const trusteeshipList = defineList({
   filters: {
     status: { kind: 'enum', values: Object.values(TrusteeshipStatus) },
     mode: { kind: 'enum', values: Object.values(TrusteeshipMode) },
+    approval: { kind: 'enum', values: Object.values(RelationApproval) },
     districtId: { kind: 'id' },
     leadSchoolId: { kind: 'id' },
     partnerSchoolId: { kind: 'id' },
@@ -44,6 +45,7 @@ const TrusteeshipListQuery = graphql(`
         id
         mode
         status
+        approval
         measures
         startDate
         plannedEndDate
@@ -113,6 +115,7 @@ export function TrusteeshipListPage() {
             { path: 'partnerSchool.name', heading: t('trusteeships.field.partnerSchool') },
             { path: 'mode', heading: t('trusteeships.field.mode') },
             { path: 'status', heading: t('trusteeships.field.status') },
+            { path: 'approval', heading: t('approval.label') },
             { path: 'measures', heading: t('trusteeships.field.measures') },
             { path: 'startDate', heading: t('trusteeships.field.startDate') },
             { path: 'plannedEndDate', heading: t('trusteeships.field.plannedEndDate') },
@@ -140,6 +143,15 @@ export function TrusteeshipListPage() {
             value={state.filters.mode}
             onChange={(mode) => set({ mode })}
             width={140}
+          />
+          <EnumFilter
+            testId="filter-approval"
+            placeholder={t('approval.label')}
+            values={Object.values(RelationApproval)}
+            label={(v) => t(`enums.approval.${v}`)}
+            value={state.filters.approval}
+            onChange={(approval) => set({ approval })}
+            width={120}
           />
           <DistrictFilter value={state.filters.districtId} onChange={(districtId) => set({ districtId })} />
           <SchoolFilter
@@ -186,6 +198,12 @@ export function TrusteeshipListPage() {
               title: t('trusteeships.field.status'),
               width: 90,
               render: (_, r) => <TrusteeshipStatusTag status={r.status} />,
+            },
+            {
+              key: 'approval',
+              title: t('approval.label'),
+              width: 100,
+              render: (_, r) => <ApprovalTag approval={r.approval} />,
             },
             {
               key: 'period',

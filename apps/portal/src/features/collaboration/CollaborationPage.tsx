@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Card, Col, Empty, Flex, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryState, useToday } from '@zhuji/client/ui';
+import { ApprovalTag, QueryState, useToday } from '@zhuji/client/ui';
 import { getFragmentData, graphql } from '../../gql';
 import { PortalExchange_Fields } from './exchange.fragment';
 import { ExchangeProposals } from './ExchangeProposals';
@@ -17,6 +17,7 @@ const CollaborationQuery = graphql(`
         id
         mode
         status
+        approval
         startDate
         plannedEndDate
         actualEndDate
@@ -48,6 +49,7 @@ const CollaborationQuery = graphql(`
             role
             joinedOn
             leftOn
+            approval
             school {
               id
               name
@@ -119,12 +121,20 @@ export function CollaborationPage() {
                 )
               }
               extra={
-                <Tag color={tr.status === 'ACTIVE' ? 'green' : 'default'}>
-                  {t(`enums.trusteeshipStatus.${tr.status}`)}
-                </Tag>
+                <Flex gap={4}>
+                  {tr.approval !== 'APPROVED' && <ApprovalTag approval={tr.approval} />}
+                  <Tag color={tr.status === 'ACTIVE' ? 'green' : 'default'}>
+                    {t(`enums.trusteeshipStatus.${tr.status}`)}
+                  </Tag>
+                </Flex>
               }
             >
               <Flex vertical gap={6}>
+                {tr.approval === 'PENDING' && (
+                  <Typography.Text type="warning" data-testid="pending-hint">
+                    {t('approval.pendingHint')}
+                  </Typography.Text>
+                )}
                 <Typography.Text>
                   {t(`enums.trusteeshipMode.${tr.mode}`)} · {tr.startDate} –{' '}
                   {tr.actualEndDate ?? tr.plannedEndDate ?? '…'}
@@ -144,7 +154,7 @@ export function CollaborationPage() {
                     {a.heldOn} · {t(`enums.measure.${a.measure}`)} · {a.description}
                   </Typography.Text>
                 ))}
-                {data.canRecord && (
+                {data.canRecord && tr.approval === 'APPROVED' && (
                   <Link
                     to={`/collaboration/activity?trusteeship=${encodeURIComponent(tr.id)}`}
                     data-testid="trusteeship-record-activity"
@@ -171,6 +181,7 @@ export function CollaborationPage() {
                     <Tag color={c.kind === 'joined' ? 'green' : 'orange'}>{t(`collaboration.${c.kind}`)}</Tag>
                     <Typography.Text>{c.member.school?.name ?? '—'}</Typography.Text>
                     <Tag>{t(`enums.memberRole.${c.member.role}`)}</Tag>
+                    {c.member.approval !== 'APPROVED' && <ApprovalTag approval={c.member.approval} />}
                     <Typography.Text type="secondary">{c.group}</Typography.Text>
                   </Flex>
                 </List.Item>

@@ -18,7 +18,12 @@ import {
 
 const ActivityTrusteeshipsQuery = graphql(`
   query PortalActivityTrusteeships($leadSchoolId: ID) {
-    trusteeships(filter: { leadSchoolId: $leadSchoolId }, first: 50, orderBy: { field: START_DATE, direction: DESC }) {
+    # Only an approved trusteeship is in force: activities are recorded on nothing else.
+    trusteeships(
+      filter: { leadSchoolId: $leadSchoolId, approval: APPROVED }
+      first: 50
+      orderBy: { field: START_DATE, direction: DESC }
+    ) {
       nodes {
         id
         status

@@ -31,7 +31,13 @@ describe('what needs attention on the home screen', () => {
           },
         ],
         exchanges: [
-          { id: 'e', endDate: '2026-12-10', teacher: { name: '王' }, fromSchool: { name: 'A' }, toSchool: { name: 'B' } },
+          {
+            id: 'e',
+            endDate: '2026-12-10',
+            teacher: { name: '王' },
+            fromSchool: { name: 'A' },
+            toSchool: { name: 'B' },
+          },
         ],
       },
       30,
@@ -46,7 +52,9 @@ describe('what needs attention on the home screen', () => {
     expect(attentionItems({ ...base, plans: [plan2026] }, 30).map((i) => i.kind)).toEqual(['planMissing']);
     const draft2027 = { ...plan2026, id: 'p27', year: 2027, state: 'DRAFT', dueDate: '2027-03-29' };
     expect(attentionItems({ ...base, plans: [draft2027, plan2026] }, 30)).toEqual([]);
-    expect(attentionItems({ ...base, today: '2027-03-10', year: 2027, plans: [draft2027] }, 30)[0]!.kind).toBe('planDue');
+    expect(attentionItems({ ...base, today: '2027-03-10', year: 2027, plans: [draft2027] }, 30)[0]!.kind).toBe(
+      'planDue',
+    );
   });
 
   it('lists each month without joint research, linking a researcher to the recording form', () => {
@@ -54,7 +62,14 @@ describe('what needs attention on the home screen', () => {
       {
         ...base,
         researcher: true,
-        assignments: [{ id: 'a1', missingMonths: ['2026-02'], researcher: { name: '徐国' }, school: { id: 's', name: '白桥镇中心小学' } }],
+        assignments: [
+          {
+            id: 'a1',
+            missingMonths: ['2026-02'],
+            researcher: { name: '徐国' },
+            school: { id: 's', name: '白桥镇中心小学' },
+          },
+        ],
       },
       30,
     );

@@ -53,7 +53,12 @@ export function attentionItems(input: Input, soonDays: number): AttentionItem[] 
       const comment = [...plan.transitions].reverse().find((tr) => tr.toState === 'RETURNED')?.comment ?? undefined;
       items.push({ kind: 'planReturned', severity: 'high', link, params, detail: comment });
     } else if (plan.state === 'DRAFT' && daysBetween(input.today, plan.dueDate) <= soonDays) {
-      items.push({ kind: 'planDue', severity: daysBetween(input.today, plan.dueDate) < 0 ? 'high' : 'normal', link, params });
+      items.push({
+        kind: 'planDue',
+        severity: daysBetween(input.today, plan.dueDate) < 0 ? 'high' : 'normal',
+        link,
+        params,
+      });
     }
   }
   const town = input.plans[0]?.town;
@@ -74,7 +79,9 @@ export function attentionItems(input: Input, soonDays: number): AttentionItem[] 
       items.push({
         kind: 'missingMonth',
         severity: 'normal',
-        link: input.researcher ? `/research?assignment=${encodeURIComponent(a.id)}&month=${month}` : `/schools/${encodeURIComponent(a.school.id)}`,
+        link: input.researcher
+          ? `/research?assignment=${encodeURIComponent(a.id)}&month=${month}`
+          : `/schools/${encodeURIComponent(a.school.id)}`,
         params: { month, school: a.school.name, researcher: a.researcher.name },
       });
     }
@@ -96,7 +103,13 @@ export function attentionItems(input: Input, soonDays: number): AttentionItem[] 
         kind: 'exchangeEnding',
         severity: 'normal',
         link: '/collaboration',
-        params: { teacher: ex.teacher.name, from: ex.fromSchool.name, to: ex.toSchool.name, end: ex.endDate, days: left },
+        params: {
+          teacher: ex.teacher.name,
+          from: ex.fromSchool.name,
+          to: ex.toSchool.name,
+          end: ex.endDate,
+          days: left,
+        },
       });
     }
   }

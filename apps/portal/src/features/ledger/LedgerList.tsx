@@ -40,8 +40,8 @@ export function LedgerList({ items }: { items: readonly FragmentType<typeof Ledg
               <Link to={`/ledger/${encodeURIComponent(item.id)}`}>{item.problem}</Link>
             </Flex>
             <Typography.Text type="secondary">
-              {item.school.name} · {t(`enums.standardItem.${item.standardItem}`)} · {t('ledger.deadline')} {item.deadline} ·{' '}
-              {item.owner}
+              {item.school.name} · {t(`enums.standardItem.${item.standardItem}`)} · {t('ledger.deadline')}{' '}
+              {item.deadline} · {item.owner}
             </Typography.Text>
           </Flex>
         </List.Item>

@@ -39,7 +39,11 @@ export function LedgerPage() {
           options={SHOWS.map((value) => ({
             value,
             label:
-              value === 'overdue' ? t('ledger.overdue') : value === 'all' ? t('common.all') : t(`enums.ledgerStatus.${value}`),
+              value === 'overdue'
+                ? t('ledger.overdue')
+                : value === 'all'
+                  ? t('common.all')
+                  : t(`enums.ledgerStatus.${value}`),
           }))}
         />
       </div>

@@ -121,7 +121,7 @@ export function SchoolPage() {
   if (!data) return <QueryState loading />;
   const school = data.node?.__typename === 'School' ? data.node : null;
   if (!school) return <QueryState error={new Error(t('app.notFound'))} />;
-  const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
+  const yesNo = (v: boolean | null) => (v == null ? '—' : v ? t('common.yes') : t('common.no'));
 
   return (
     <Flex vertical gap={12}>
@@ -141,9 +141,11 @@ export function SchoolPage() {
               <Flex vertical gap={12}>
                 <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
                   <Descriptions.Item label={t('school.code')}>{school.code}</Descriptions.Item>
-                  <Descriptions.Item label={t('school.stage')}>{t(`enums.stage.${school.stage}`)}</Descriptions.Item>
+                  <Descriptions.Item label={t('school.stage')}>
+                    {school.stage ? t(`enums.stage.${school.stage}`) : '—'}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('school.locality')}>
-                    {t(`enums.locality.${school.locality}`)}
+                    {school.locality ? t(`enums.locality.${school.locality}`) : '—'}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('school.principal')}>{school.principal?.name ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('school.students')}>{school.studentCount}</Descriptions.Item>
@@ -155,7 +157,7 @@ export function SchoolPage() {
                   <Descriptions.Item label={t('school.address')}>{school.address ?? '—'}</Descriptions.Item>
                 </Descriptions>
                 <Card size="small" title={t('school.staffing')}>
-                  <StaffingTags indicators={school.staffing} />
+                  <StaffingTags indicators={school.staffing ?? []} />
                 </Card>
               </Flex>
             ),
@@ -179,8 +181,9 @@ export function SchoolPage() {
                         {teacher.isRenowned && <Tag color="gold">{t('school.renowned')}</Tag>}
                       </Flex>
                       <Typography.Text type="secondary">
-                        {t(`enums.degree.${teacher.degree}`)} · {t(`enums.title.${teacher.title}`)} ·{' '}
-                        {t('school.backbone')}: {t(`enums.backbone.${teacher.backboneLevel}`)}
+                        {teacher.degree ? t(`enums.degree.${teacher.degree}`) : '—'} ·{' '}
+                        {teacher.title ? t(`enums.title.${teacher.title}`) : '—'} · {t('school.backbone')}:{' '}
+                        {teacher.backboneLevel ? t(`enums.backbone.${teacher.backboneLevel}`) : '—'}
                         {teacher.phone ? ` · ${teacher.phone}` : ''}
                       </Typography.Text>
                     </Flex>

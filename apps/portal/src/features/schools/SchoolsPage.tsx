@@ -71,10 +71,11 @@ export function SchoolsPage() {
             >
               <Flex vertical gap={8}>
                 <Typography.Text type="secondary">
-                  {school.town.name} · {t(`enums.stage.${school.stage}`)} · {t(`enums.locality.${school.locality}`)} ·{' '}
+                  {school.town.name} · {school.stage ? t(`enums.stage.${school.stage}`) : '—'} ·{' '}
+                  {school.locality ? t(`enums.locality.${school.locality}`) : '—'} ·{' '}
                   {t('schools.students', { count: school.studentCount })}
                 </Typography.Text>
-                <StaffingTags indicators={school.staffing} />
+                <StaffingTags indicators={school.staffing ?? []} />
                 <Flex gap={6} wrap>
                   <Tag>{t('schools.ledgerOpen', { count: school.openItems.totalCount })}</Tag>
                   <Tag>{t('schools.ledgerInProgress', { count: school.inProgress.totalCount })}</Tag>

@@ -33,7 +33,9 @@ export function TownGoals({ townId, townName }: { townId: string; townName: stri
           <Typography.Text>
             {t('schools.goalsPeriod', { period: attainment.period })}{' '}
             <Tag color={attainment.meetsAll ? 'green' : 'orange'}>
-              {attainment.meetsAll ? t('schools.meetsAll') : t('schools.goalsMet', { count: attainment.goals.filter((g) => g.met).length })}
+              {attainment.meetsAll
+                ? t('schools.meetsAll')
+                : t('schools.goalsMet', { count: attainment.goals.filter((g) => g.met).length })}
             </Tag>
           </Typography.Text>
           <Flex gap={6} wrap>

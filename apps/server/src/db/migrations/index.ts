@@ -6,6 +6,7 @@ import { StaffingCounts1795884950687 } from './1795884950687-StaffingCounts.js';
 import { ProgrammeRecords1795885399909 } from './1795885399909-ProgrammeRecords.js';
 import { SchoolCalendar1796325691492 } from './1796325691492-SchoolCalendar.js';
 import { SignInThrottle1796326092147 } from './1796326092147-SignInThrottle.js';
+import { RelationApproval1796411474540 } from './1796411474540-RelationApproval.js';
 import { UsernameCase1796411490363 } from './1796411490363-UsernameCase.js';
 import { ExchangeConsent1796411490364 } from './1796411490364-ExchangeConsent.js';
 
@@ -19,6 +20,7 @@ export const migrations = [
   ProgrammeRecords1795885399909,
   SchoolCalendar1796325691492,
   SignInThrottle1796326092147,
+  RelationApproval1796411474540,
   UsernameCase1796411490363,
   ExchangeConsent1796411490364,
 ];

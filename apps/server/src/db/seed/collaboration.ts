@@ -47,8 +47,10 @@ import { failureOf } from './story.js';
 import { ProgrammeGoal } from '../../modules/goals/goals.types.js';
 
 export type GroupRow = Omit<CollaborationGroup, 'createdAt' | 'updatedAt' | 'leadSchool' | 'district'>;
-export type MembershipRow = Omit<GroupMembership, 'createdAt' | 'updatedAt' | 'group' | 'school'>;
-export type TrusteeshipRow = Omit<Trusteeship, 'createdAt' | 'updatedAt' | 'leadSchool' | 'partnerSchool'>;
+/** The approval columns: every seeded relation is one the bureaus set up (seed.ts inserts them APPROVED). */
+type Approval = 'approval' | 'decidedById' | 'decidedByName' | 'decidedAt' | 'decisionComment';
+export type MembershipRow = Omit<GroupMembership, 'createdAt' | 'updatedAt' | 'group' | 'school' | Approval>;
+export type TrusteeshipRow = Omit<Trusteeship, 'createdAt' | 'updatedAt' | 'leadSchool' | 'partnerSchool' | Approval>;
 export type ActivityRow = Omit<TrusteeshipActivity, 'createdAt' | 'updatedAt' | 'trusteeship'>;
 
 export interface Collaboration {

@@ -11,6 +11,7 @@ import {
   Trusteeship,
   TrusteeshipActivity,
 } from '../../modules/collaboration/collaboration.entity.js';
+import { RelationApproval } from '../../modules/collaboration/collaboration.enums.js';
 import { TeacherExchange } from '../../modules/exchange/exchange.entity.js';
 import {
   JointResearchSession,
@@ -143,8 +144,17 @@ export async function seed(ds: DataSource, options: SeedOptions): Promise<SeedRe
     const assessments = planAssessments(network);
     const planned = performance.now();
     await insertRows(em, CollaborationGroup, collaboration.groups);
-    await insertRows(em, GroupMembership, collaboration.memberships);
-    await insertRows(em, Trusteeship, collaboration.trusteeships);
+    const approved = { approval: RelationApproval.APPROVED };
+    await insertRows(
+      em,
+      GroupMembership,
+      collaboration.memberships.map((m) => ({ ...m, ...approved })),
+    );
+    await insertRows(
+      em,
+      Trusteeship,
+      collaboration.trusteeships.map((t) => ({ ...t, ...approved })),
+    );
     await insertRows(em, TrusteeshipActivity, collaboration.activities);
     await insertRows(em, TeacherExchange, exchanges);
     await insertRows(em, Researcher, research.researchers);

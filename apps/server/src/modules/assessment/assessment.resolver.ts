@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { neighbourSchool } from '../../auth/neighbour.js';
 import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
 import { District } from '../district/district.entity.js';
@@ -52,7 +53,7 @@ export class AssessmentResolver {
     description: '被评价的学校（乡镇评价为空）/ The school assessed; null for a town',
   })
   school(@Root() row: Assessment, @Ctx() ctx: Context) {
-    return row.schoolId ? ctx.loaders.school.load(row.schoolId) : null;
+    return neighbourSchool(ctx, row.schoolId);
   }
 
   @FieldResolver(() => Town, {

@@ -1,11 +1,17 @@
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
 
 import { BaseRecord } from '../../common/base.entity.js';
 import { Node } from '../node/node.type.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
-import { CollaborationGroupKind, GroupMemberRole, TrusteeshipMeasure, TrusteeshipMode } from './collaboration.enums.js';
+import {
+  CollaborationGroupKind,
+  GroupMemberRole,
+  RelationApproval,
+  TrusteeshipMeasure,
+  TrusteeshipMode,
+} from './collaboration.enums.js';
 import { DateScalar } from '../../common/scalars.js';
 
 /**
@@ -53,6 +59,38 @@ export class CollaborationGroup extends BaseRecord {
   description: string | null;
 }
 
+/**
+ * A relation that gives the lead school reach into another school (a membership, a
+ * trusteeship) is in force only once someone with authority over that school approved it:
+ * the city bureau or the other school's district bureau (docs/ACCESS.md). Who decided, and
+ * when, are copied onto the row; the audit log keeps the decision too.
+ */
+// Registered so type-graphql copies its fields onto the subclasses; never referenced, so never emitted.
+@ObjectType('ApprovedRelation', { description: '需审批的关系 / A relation that needs approval' })
+export class ApprovedRelation extends BaseRecord {
+  @Field(() => RelationApproval, { description: '审批状态 / Approval state' })
+  @Column({ type: 'enum', enum: RelationApproval, enumName: 'relation_approval', default: RelationApproval.PENDING })
+  approval: RelationApproval;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedById: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '审批人（姓名，审批时记录）/ Who approved or declined it, by name at the time',
+  })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  decidedByName: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '审批时间 / When it was decided' })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '审批意见 / Comment given with the decision' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  decisionComment: string | null;
+}
+
 /** One school's stay in a group. Leaving closes the row; rejoining opens a new one. */
 @ObjectType('GroupMembership', {
   implements: Node,
@@ -60,14 +98,14 @@ export class CollaborationGroup extends BaseRecord {
 })
 @Entity('group_membership')
 @Check('CHK_group_membership_dates', '"left_on" IS NULL OR "left_on" >= "joined_on"')
-// A school is in a group at most once on any day (history rows never overlap).
+// A school is in a group at most once on any day (history rows never overlap; declined proposals aside).
 @Exclusion(
   'EXC_group_membership_overlap',
-  `USING gist ("group_id" WITH =, "school_id" WITH =, daterange("joined_on", "left_on", '[]') WITH &&)`,
+  `USING gist ("group_id" WITH =, "school_id" WITH =, daterange("joined_on", "left_on", '[]') WITH &&) WHERE ("approval" <> 'DECLINED')`,
 )
 @Index(['groupId', 'joinedOn', 'id'])
 @Index(['schoolId', 'joinedOn'])
-export class GroupMembership extends BaseRecord {
+export class GroupMembership extends ApprovedRelation {
   @Column({ type: 'uuid' })
   groupId: string;
 
@@ -106,17 +144,18 @@ export class GroupMembership extends BaseRecord {
 @Check('CHK_trusteeship_schools_differ', '"lead_school_id" <> "partner_school_id"')
 @Check('CHK_trusteeship_planned_end', '"planned_end_date" IS NULL OR "planned_end_date" >= "start_date"')
 @Check('CHK_trusteeship_actual_end', '"actual_end_date" IS NULL OR "actual_end_date" >= "start_date"')
-// The database's own guarantee behind the service rule: one full trusteeship per partner at a time.
+// The database's own guarantee behind the service rule: one full trusteeship per partner at a time
+// (a declined proposal never held, so it blocks nothing).
 @Exclusion(
   'EXC_trusteeship_one_full',
-  `USING gist ("partner_school_id" WITH =, daterange("start_date", "actual_end_date", '[]') WITH &&) WHERE ("mode" = 'FULL_TRUSTEESHIP')`,
+  `USING gist ("partner_school_id" WITH =, daterange("start_date", "actual_end_date", '[]') WITH &&) WHERE ("mode" = 'FULL_TRUSTEESHIP' AND "approval" <> 'DECLINED')`,
 )
 @Index(['startDate', 'id'])
 @Index(['leadSchoolId', 'startDate'])
 @Index(['partnerSchoolId', 'startDate'])
 @Index(['partnerDistrictId', 'startDate'])
 @Index(['leadDistrictId', 'startDate'])
-export class Trusteeship extends BaseRecord {
+export class Trusteeship extends ApprovedRelation {
   @Column({ type: 'uuid' })
   leadSchoolId: string;
 

@@ -78,3 +78,19 @@ registerEnumType(TrusteeshipStatus, {
     ENDED: { description: '已结束：实际结束日期已过 / Ended: its actual end date has passed' },
   },
 });
+
+export enum RelationApproval {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  DECLINED = 'DECLINED',
+}
+registerEnumType(RelationApproval, {
+  name: 'RelationApproval',
+  description:
+    '审批状态：由龙头校一方提出的关系须经受援（成员）学校所在区县批准后才生效 / Approval: a relation proposed from the lead side takes effect only once the partner (member) school’s district approves it',
+  valuesConfig: {
+    PENDING: { description: '待审批：不产生任何访问范围 / Pending: gives no reach' },
+    APPROVED: { description: '已批准：生效 / Approved: in force' },
+    DECLINED: { description: '已拒绝：不生效，留作记录 / Declined: never in force, kept on record' },
+  },
+});

@@ -5,6 +5,7 @@ import { OrderDirection } from '../../common/connection.js';
 import {
   CollaborationGroupKind,
   GroupMemberRole,
+  RelationApproval,
   TrusteeshipMeasure,
   TrusteeshipMode,
   TrusteeshipStatus,
@@ -146,6 +147,9 @@ export class TrusteeshipFilter {
   @Field(() => TrusteeshipStatus, { nullable: true, description: '今日状态 / Status today' })
   status?: TrusteeshipStatus;
 
+  @Field(() => RelationApproval, { nullable: true, description: '审批状态 / Approval state' })
+  approval?: RelationApproval;
+
   @Field(() => DateScalar, {
     nullable: true,
     description:
@@ -263,4 +267,15 @@ export class RecordTrusteeshipActivityInput {
   @Field({ description: '内容 / What was done' })
   @Length(2, 5000)
   description: string;
+}
+
+@InputType({ description: '审批一项待批的托管帮扶或成员关系 / A decision on a pending trusteeship or membership' })
+export class RelationDecisionInput {
+  @Field(() => ID, { description: '待审批关系的全局 ID / Global ID of the pending relation' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: '审批意见（可选）/ Comment, optional' })
+  @IsOptional()
+  @Length(0, 500)
+  comment?: string | null;
 }

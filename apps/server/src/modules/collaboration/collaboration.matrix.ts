@@ -12,7 +12,7 @@ import {
 
 /**
  * Authorization rows for groups, memberships, trusteeships and activities. The target is
- * always the lead school: in scope, A's school 0 (the scoped roles' own school) leading
+ * the lead school (a decision's target: the partner, A's school 1 or B's school 1): in scope, A's school 0 (the scoped roles' own school) leading
  * A's school 1; out of scope, B's school 0 leading B's school 1.
  */
 
@@ -55,6 +55,42 @@ async function newTrusteeship(kit: MatrixKit, scope: Scope): Promise<string> {
   return (r.data.createTrusteeship as { id: string }).id;
 }
 
+/**
+ * A relation awaiting a decision, as a lead-side proposal leaves it. Built by the city admin and
+ * set back to PENDING in SQL, so the out-of-scope district gets one too (no proposer there).
+ */
+async function pending(kit: MatrixKit, scope: Scope, kind: 'trusteeship' | 'membership'): Promise<string> {
+  const id = kind === 'trusteeship' ? await newTrusteeship(kit, scope) : await newMembership(kit, scope);
+  const table = kind === 'trusteeship' ? 'trusteeship' : 'group_membership';
+  await kit.t.ds.query(
+    `UPDATE ${table} SET approval = 'PENDING', decided_by_id = NULL, decided_by_name = NULL, decided_at = NULL WHERE id = $1`,
+    [kit.dbId(id)],
+  );
+  return id;
+}
+
+/** A pending relation of each kind that stays pending, for what the decide rows ask viewerCan. */
+const standing: Record<'trusteeship' | 'membership', Record<Scope, string>> = {
+  trusteeship: { in: '', out: '' },
+  membership: { in: '', out: '' },
+};
+
+const decide = (kit: MatrixKit, mutation: string, kind: 'trusteeship' | 'membership') => ({
+  // approving and declining are one action: the partner's authority answers a proposal
+  ask: (s: Scope) => ({
+    action: kind === 'trusteeship' ? 'TRUSTEESHIP_APPROVE' : 'GROUP_MEMBERSHIP_APPROVE',
+    id: standing[kind][s],
+  }),
+  run: async (tk: string | undefined, s: Scope) =>
+    kit.gql(
+      `mutation($id: ID!) { ${mutation}(input: { id: $id, comment: "矩阵审批" }) { id approval } }`,
+      { id: await pending(kit, s, kind) },
+      tk,
+    ),
+  // the partner (member) school's authorities: in scope A's school 1 is the district admin's
+  allow: { in: ADMINS, out: CITY },
+});
+
 export const collaborationMatrix: MatrixModule = {
   async setup(kit) {
     for (const scope of ['in', 'out'] as Scope[]) {
@@ -66,6 +102,8 @@ export const collaborationMatrix: MatrixModule = {
       );
       fixtures[scope].membership = (m.data!.addGroupMember as { id: string }).id;
       fixtures[scope].trusteeship = await newTrusteeship(kit, scope);
+      standing.trusteeship[scope] = await pending(kit, scope, 'trusteeship');
+      standing.membership[scope] = await pending(kit, scope, 'membership');
     }
   },
 
@@ -200,5 +238,11 @@ export const collaborationMatrix: MatrixModule = {
         ),
       allow: { in: LEADS_SCHOOL_1, out: CITY },
     },
+
+    // ── decisions on proposed relations: only the partner (member) school's authorities
+    approveTrusteeship: decide(kit, 'approveTrusteeship', 'trusteeship'),
+    declineTrusteeship: decide(kit, 'declineTrusteeship', 'trusteeship'),
+    approveGroupMembership: decide(kit, 'approveGroupMembership', 'membership'),
+    declineGroupMembership: decide(kit, 'declineGroupMembership', 'membership'),
   }),
 };

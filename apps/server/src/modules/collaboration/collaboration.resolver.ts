@@ -5,7 +5,7 @@ import { ConnectionArgs } from '../../common/connection.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
 import { CollaborationGroup, GroupMembership, Trusteeship, TrusteeshipActivity } from './collaboration.entity.js';
-import { TrusteeshipStatus } from './collaboration.enums.js';
+import { RelationApproval, TrusteeshipStatus } from './collaboration.enums.js';
 import {
   AddGroupMemberInput,
   CollaborationGroupFilter,
@@ -13,6 +13,7 @@ import {
   CreateCollaborationGroupInput,
   CreateTrusteeshipInput,
   RecordTrusteeshipActivityInput,
+  RelationDecisionInput,
   TrusteeshipFilter,
   TrusteeshipOrder,
   UpdateCollaborationGroupInput,
@@ -24,14 +25,15 @@ import {
   TrusteeshipActivityConnection,
   TrusteeshipConnection,
 } from './collaboration.types.js';
-import { visibleSchool } from './collaboration.scope.js';
+import { NEIGHBOUR_SCHOOL, neighbourSchool } from '../../auth/neighbour.js';
 import { trusteeshipStatus } from './trusteeship.service.js';
 import { DateScalar } from '../../common/scalars.js';
 
 const FILTER_DESCRIPTION = '筛选条件（省略则不筛选）/ Filter conditions; omit to list everything in scope';
 const ACTIVE_ON_MEMBERS =
   '只列出当日在籍的成员期（省略则列出全部历史）/ Only memberships active on that day; omit for the whole history';
-const SCOPED_SCHOOL = '（查看范围外为 null）/ (null outside the viewer’s scope)';
+const APPROVAL_FILTER = '只列出该审批状态的成员期（省略则全部）/ Only memberships in this approval state; omit for all';
+const DECISION = '审批结果 / The decision';
 
 @Resolver(() => CollaborationGroup)
 export class CollaborationGroupResolver {
@@ -63,9 +65,9 @@ export class CollaborationGroupResolver {
     return ctx.services.collaborationGroup.getByGlobalId(ctx, id);
   }
 
-  @FieldResolver(() => School, { nullable: true, description: `龙头校${SCOPED_SCHOOL} / The lead school` })
+  @FieldResolver(() => School, { description: `龙头校${NEIGHBOUR_SCHOOL} / The lead school` })
   leadSchool(@Root() group: CollaborationGroup, @Ctx() ctx: Context) {
-    return visibleSchool(ctx, group.leadSchoolId);
+    return neighbourSchool(ctx, group.leadSchoolId);
   }
 
   @FieldResolver(() => District, { description: '龙头校所在区县 / District of the lead school' })
@@ -81,8 +83,10 @@ export class CollaborationGroupResolver {
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
     @Arg('activeOn', () => DateScalar, { nullable: true, description: ACTIVE_ON_MEMBERS }) activeOn?: string,
+    @Arg('approval', () => RelationApproval, { nullable: true, description: APPROVAL_FILTER })
+    approval?: RelationApproval,
   ) {
-    return ctx.services.groupMembership.pageFor(ctx, 'groupId', group.id, activeOn, args);
+    return ctx.services.groupMembership.pageFor(ctx, 'groupId', group.id, activeOn, args, approval);
   }
 
   @Mutation(() => CollaborationGroup, { description: '新建协作组织 / Create a collaboration group' })
@@ -117,7 +121,7 @@ export class CollaborationGroupResolver {
 
   @Mutation(() => GroupMembership, {
     description:
-      '学校加入协作组织（新开一段成员期，不得与该校已有成员期重叠）/ A school joins a group: opens a new membership that must not overlap its earlier ones',
+      '学校加入协作组织（新开一段成员期，不得与该校已有成员期重叠）；市教育局或该校所在区县加入即生效，其他人为提议（待审批）/ A school joins a group: opens a new membership that must not overlap its earlier ones; approved when the city bureau or the school’s district adds it, otherwise a pending proposal',
   })
   addGroupMember(
     @Ctx() ctx: Context,
@@ -141,13 +145,35 @@ export class CollaborationGroupResolver {
   ) {
     return ctx.services.groupMembership.end(ctx, id, leftOn);
   }
+
+  @Mutation(() => GroupMembership, {
+    description:
+      '批准待审批的成员关系（市教育局或成员校所在区县）/ Approve a pending membership: the city bureau or the member school’s district',
+  })
+  approveGroupMembership(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RelationDecisionInput, { description: DECISION }) input: RelationDecisionInput,
+  ) {
+    return ctx.services.groupMembership.decide(ctx, input.id, RelationApproval.APPROVED, input.comment);
+  }
+
+  @Mutation(() => GroupMembership, {
+    description:
+      '拒绝待审批的成员关系（市教育局或成员校所在区县）/ Decline a pending membership: the city bureau or the member school’s district',
+  })
+  declineGroupMembership(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RelationDecisionInput, { description: DECISION }) input: RelationDecisionInput,
+  ) {
+    return ctx.services.groupMembership.decide(ctx, input.id, RelationApproval.DECLINED, input.comment);
+  }
 }
 
 @Resolver(() => GroupMembership)
 export class GroupMembershipResolver {
-  @FieldResolver(() => School, { nullable: true, description: `成员校${SCOPED_SCHOOL} / The member school` })
+  @FieldResolver(() => School, { description: `成员校${NEIGHBOUR_SCHOOL} / The member school` })
   school(@Root() membership: GroupMembership, @Ctx() ctx: Context) {
-    return visibleSchool(ctx, membership.schoolId);
+    return neighbourSchool(ctx, membership.schoolId);
   }
 
   @FieldResolver(() => CollaborationGroup, { description: '所属协作组织 / The group' })
@@ -186,14 +212,14 @@ export class TrusteeshipResolver {
     return ctx.services.trusteeship.getByGlobalId(ctx, id);
   }
 
-  @FieldResolver(() => School, { nullable: true, description: `龙头校${SCOPED_SCHOOL} / The lead school` })
+  @FieldResolver(() => School, { description: `龙头校${NEIGHBOUR_SCHOOL} / The lead school` })
   leadSchool(@Root() t: Trusteeship, @Ctx() ctx: Context) {
-    return visibleSchool(ctx, t.leadSchoolId);
+    return neighbourSchool(ctx, t.leadSchoolId);
   }
 
-  @FieldResolver(() => School, { nullable: true, description: `托管学校${SCOPED_SCHOOL} / The partner school` })
+  @FieldResolver(() => School, { description: `托管学校${NEIGHBOUR_SCHOOL} / The partner school` })
   partnerSchool(@Root() t: Trusteeship, @Ctx() ctx: Context) {
-    return visibleSchool(ctx, t.partnerSchoolId);
+    return neighbourSchool(ctx, t.partnerSchoolId);
   }
 
   @FieldResolver(() => TrusteeshipStatus, {
@@ -210,7 +236,10 @@ export class TrusteeshipResolver {
     return ctx.services.trusteeshipActivity.pageForTrusteeship(ctx, t.id, args);
   }
 
-  @Mutation(() => Trusteeship, { description: '新建托管帮扶关系 / Create a trusteeship' })
+  @Mutation(() => Trusteeship, {
+    description:
+      '新建托管帮扶关系：市教育局或受援学校所在区县新建即生效，其他人为提议（待审批）/ Create a trusteeship: approved when the city bureau or the partner’s district creates it, otherwise a pending proposal',
+  })
   createTrusteeship(
     @Ctx() ctx: Context,
     @Arg('input', () => CreateTrusteeshipInput, { description: '新关系的字段 / Fields of the new trusteeship' })
@@ -255,6 +284,28 @@ export class TrusteeshipResolver {
     input: RecordTrusteeshipActivityInput,
   ) {
     return ctx.services.trusteeshipActivity.record(ctx, trusteeshipId, input);
+  }
+
+  @Mutation(() => Trusteeship, {
+    description:
+      '批准待审批的托管帮扶关系（市教育局或受援学校所在区县）/ Approve a pending trusteeship: the city bureau or the partner school’s district',
+  })
+  approveTrusteeship(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RelationDecisionInput, { description: DECISION }) input: RelationDecisionInput,
+  ) {
+    return ctx.services.trusteeship.decide(ctx, input.id, RelationApproval.APPROVED, input.comment);
+  }
+
+  @Mutation(() => Trusteeship, {
+    description:
+      '拒绝待审批的托管帮扶关系（市教育局或受援学校所在区县）/ Decline a pending trusteeship: the city bureau or the partner school’s district',
+  })
+  declineTrusteeship(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RelationDecisionInput, { description: DECISION }) input: RelationDecisionInput,
+  ) {
+    return ctx.services.trusteeship.decide(ctx, input.id, RelationApproval.DECLINED, input.comment);
   }
 }
 
@@ -313,7 +364,9 @@ export class SchoolCollaborationResolver {
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
     @Arg('activeOn', () => DateScalar, { nullable: true, description: ACTIVE_ON_MEMBERS }) activeOn?: string,
+    @Arg('approval', () => RelationApproval, { nullable: true, description: APPROVAL_FILTER })
+    approval?: RelationApproval,
   ) {
-    return ctx.services.groupMembership.pageFor(ctx, 'schoolId', school.id, activeOn, args);
+    return ctx.services.groupMembership.pageFor(ctx, 'schoolId', school.id, activeOn, args, approval);
   }
 }

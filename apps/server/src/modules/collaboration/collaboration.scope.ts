@@ -1,7 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { isInScope, schoolScope, type SchoolScope } from '../../auth/policy.js';
-import type { Context } from '../../context.js';
-import type { School } from '../school/school.entity.js';
+import type { SchoolScope } from '../../auth/policy.js';
 
 /**
  * Who sees which collaboration records, in SQL (so lists, counts and nested pages agree):
@@ -60,14 +58,4 @@ export function applyTrusteeshipScope<T extends ObjectLiteral>(
     tsScopeDistrictIds: scope.districtIds,
     tsScopeSchoolIds: scope.schoolIds,
   });
-}
-
-/**
- * A related school (lead, partner, member) through the per-request loader, or null when
- * it lies outside the viewer's scope: `trusteeship.partnerSchool` answers exactly what
- * `school(id)` would, so a relation never shows more of a school than the school itself.
- */
-export async function visibleSchool(ctx: Context, schoolId: string): Promise<School | null> {
-  const school = await ctx.loaders.school.load(schoolId);
-  return school && isInScope(schoolScope(ctx.viewer), school.id, school.districtId) ? school : null;
 }

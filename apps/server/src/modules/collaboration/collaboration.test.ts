@@ -600,19 +600,20 @@ describe('collaboration: groups, memberships, trusteeships, activities', () => {
       expect(errorOf(write)?.code).toBe('NOT_FOUND');
     });
 
-    it("shows the partner's district admin the trusteeship, but not the lead school out of their scope", async () => {
+    it("shows the partner's district admin the trusteeship, the lead school out of their scope by its public part", async () => {
       const token = await signInAs(t, 'admin-b', [
         { role: Role.DISTRICT_ADMIN, districtId: parseGlobalId(b.districtId)!.id },
       ]);
       const r = await t.gql(
-        'query($id: ID!) { trusteeship(id: $id) { id leadSchool { id } partnerSchool { id } } }',
+        'query($id: ID!) { trusteeship(id: $id) { id leadSchool { id stage principal { id } } partnerSchool { id stage } } }',
         { id: crossDistrict },
         token,
       );
+      expect(r.errors).toBeUndefined();
       expect(r.data!.trusteeship).toEqual({
         id: crossDistrict,
-        leadSchool: null,
-        partnerSchool: { id: b.schoolIds[0] },
+        leadSchool: { id: a.schoolIds[0], stage: null, principal: null },
+        partnerSchool: { id: b.schoolIds[0], stage: 'PRIMARY' },
       });
       // the lead school's district decides: the partner's bureau may not change it
       const write = await t.gql(UPDATE_T, { id: crossDistrict, i: { notes: '区县备注' } }, token);
@@ -645,14 +646,19 @@ describe('collaboration: groups, memberships, trusteeships, activities', () => {
         token,
       );
       expect(created.errors).toBeUndefined();
-      const recorded = await t.gql(
-        RECORD,
-        {
-          id: created.data!.createTrusteeship.id,
-          i: { measure: 'EXPERIENCE_SHARING', heldOn: '2024-10-08', description: '经验交流会' },
-        },
-        token,
+      // the leader only proposes: nothing is recorded on it until the partner's district approves
+      const activity = {
+        id: created.data!.createTrusteeship.id,
+        i: { measure: 'EXPERIENCE_SHARING', heldOn: '2024-10-08', description: '经验交流会' },
+      };
+      expect(errorOf(await t.gql(RECORD, activity, token))?.fields?.[0]?.constraint).toBe('notApproved');
+      const approved = await t.gql(
+        'mutation($id: ID!) { approveTrusteeship(input: { id: $id }) { approval } }',
+        { id: created.data!.createTrusteeship.id },
+        city,
       );
+      expect(approved.data!.approveTrusteeship.approval).toBe('APPROVED');
+      const recorded = await t.gql(RECORD, activity, token);
       expect(recorded.errors).toBeUndefined();
       const added = await t.gql(
         ADD,

@@ -3,19 +3,21 @@ import type { Context } from '../../context.js';
 import type { ConnectionArgs, ConnectionResult } from '../../common/connection.js';
 import { OrderDirection } from '../../common/connection.js';
 import { activeOnSql } from '../../common/dates.js';
-import { badInput, conflict } from '../../common/errors.js';
+import { badInput, conflict, notFound } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { paginate, type SortSpec } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, likePattern, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { schoolScope } from '../../auth/policy.js';
-import { assertMay } from '../../auth/decisions/decide.js';
+import { requireViewer, schoolScope } from '../../auth/policy.js';
+import { assertMay, assertOn, decideOn } from '../../auth/decisions/decide.js';
 import { SCHOOL } from '../../auth/decisions/organisation.js';
-import { GROUP, MEMBERSHIP } from '../../auth/decisions/collaboration.js';
+import { GROUP, MEMBERSHIP, NEW_MEMBERSHIP } from '../../auth/decisions/collaboration.js';
 import { School } from '../school/school.entity.js';
 import { CollaborationGroup, GroupMembership } from './collaboration.entity.js';
 import { leadRoleProblem } from './collaboration.rules.js';
+import { GroupMemberRole, RelationApproval } from './collaboration.enums.js';
+import { applyDecision, initialApproval } from './collaboration.approval.js';
 import {
   CollaborationGroupOrderField,
   GROUP_SORT_PROPERTIES,
@@ -193,12 +195,14 @@ export class GroupMembershipService extends RecordService<GroupMembership> {
     parentId: string,
     activeOn: string | undefined,
     args: ConnectionArgs,
+    approval?: RelationApproval,
   ): Promise<ConnectionResult<GroupMembership>> {
     return ctx.loaders.pages.load<GroupMembership>(parentId, {
-      key: `GroupMembership.${parentProperty}:${JSON.stringify([activeOn, args])}`,
+      key: `GroupMembership.${parentProperty}:${JSON.stringify([activeOn, approval, args])}`,
       query: () => {
         const qb = this.scoped(ctx, 'm');
         if (activeOn) qb.andWhere(activeOnSql('m.joinedOn', 'm.leftOn', 'activeOn'), { activeOn });
+        if (approval) qb.andWhere('m.approval = :approval', { approval });
         return qb;
       },
       parentProperty,
@@ -208,10 +212,31 @@ export class GroupMembershipService extends RecordService<GroupMembership> {
     });
   }
 
+  /**
+   * Whoever manages the group's members may propose a school; the city bureau or the
+   * school's own district bureau adds it (approved at once), and may do so to a group it
+   * does not otherwise see.
+   */
   add(ctx: Context, groupGlobalId: string, input: AddGroupMemberInput): Promise<GroupMembership> {
     return inTransaction(ctx, async (em, audit) => {
-      const group = await ctx.services.collaborationGroup.requireVisible(ctx, groupGlobalId, 'groupId', em);
-      await assertMay(ctx, GROUP, 'group:manageMembers', group, em);
+      const viewer = requireViewer(ctx.viewer);
+      const groupId = fromGlobalId(groupGlobalId, 'CollaborationGroup', 'groupId');
+      const seenGroup = await ctx.services.collaborationGroup.findVisible(ctx, groupId, em);
+      const seenSchool = await ctx.services.school.findVisible(
+        ctx,
+        fromGlobalId(input.schoolId, 'School', 'input.schoolId'),
+        em,
+      );
+      const ends = {
+        lead: seenGroup && { districtId: seenGroup.districtId, schoolId: seenGroup.leadSchoolId },
+        partner: seenSchool && { districtId: seenSchool.districtId, schoolId: seenSchool.id },
+      };
+      if (!decideOn(viewer, NEW_MEMBERSHIP, 'group:manageMembers', ends)) {
+        if (!seenGroup) throw notFound('CollaborationGroup', groupGlobalId);
+        assertOn(ctx, NEW_MEMBERSHIP, 'group:manageMembers', ends);
+      }
+      const group = seenGroup ?? (await em.getRepository(CollaborationGroup).findOneBy({ id: groupId }));
+      if (!group) throw notFound('CollaborationGroup', groupGlobalId);
       // Serialises membership changes of this school, so two concurrent joins cannot both pass the overlap check.
       const school = await requireAnySchool(em, input.schoolId, 'input.schoolId', true);
       const roleProblem = leadRoleProblem(school.id === group.leadSchoolId, input.role);
@@ -220,6 +245,7 @@ export class GroupMembershipService extends RecordService<GroupMembership> {
         .getRepository(GroupMembership)
         .createQueryBuilder('m')
         .where('m.groupId = :groupId AND m.schoolId = :schoolId', { groupId: group.id, schoolId: school.id })
+        .andWhere('m.approval <> :declined', { declined: RelationApproval.DECLINED })
         .andWhere('(m.leftOn IS NULL OR m.leftOn >= :joinedOn)', { joinedOn: input.joinedOn })
         .orderBy('m.joinedOn', 'DESC')
         .getOne();
@@ -247,8 +273,40 @@ export class GroupMembershipService extends RecordService<GroupMembership> {
         role: input.role,
         joinedOn: input.joinedOn,
         leftOn: null,
+        // The lead school's own LEAD row reaches nothing new: it needs no one's approval.
+        ...(input.role === GroupMemberRole.LEAD
+          ? initialApproval(viewer, this.config, 'group:manageMembers', {
+              districtId: group.districtId,
+              schoolId: group.leadSchoolId,
+            })
+          : initialApproval(viewer, this.config, 'groupMembership:approve', {
+              districtId: school.districtId,
+              schoolId: school.id,
+            })),
       });
       return this.persist(em, audit, row, null);
+    });
+  }
+
+  /** Approves or declines a pending membership: the city bureau or the member school's district bureau only. */
+  decide(
+    ctx: Context,
+    id: string,
+    decision: RelationApproval.APPROVED | RelationApproval.DECLINED,
+    comment: string | null | undefined,
+  ): Promise<GroupMembership> {
+    return inTransaction(ctx, async (em, audit) => {
+      const visible = await this.requireVisible(ctx, id, 'id', em);
+      await assertMay(ctx, MEMBERSHIP, 'groupMembership:approve', visible, em);
+      const row = (await em
+        .getRepository(GroupMembership)
+        .createQueryBuilder('m')
+        .setLock('pessimistic_write')
+        .where('m.id = :id', { id: visible.id })
+        .getOne())!;
+      const before = { ...row };
+      applyDecision(row, ctx.viewer!, this.config, decision, comment);
+      return this.persist(em, audit, row, before);
     });
   }
 

@@ -9,12 +9,12 @@ import { paginate, type SortSpec } from '../../common/keyset.js';
 import { sortSpec } from '../../common/order.js';
 import { applyChanges, RecordService, rejectNulls } from '../../common/record.service.js';
 import { inTransaction } from '../../common/unit-of-work.js';
-import { schoolScope } from '../../auth/policy.js';
-import { assertMay } from '../../auth/decisions/decide.js';
-import { SCHOOL } from '../../auth/decisions/organisation.js';
-import { TRUSTEESHIP } from '../../auth/decisions/collaboration.js';
+import { requireViewer, schoolScope } from '../../auth/policy.js';
+import { assertMay, assertOn, decideOn } from '../../auth/decisions/decide.js';
+import { NEW_TRUSTEESHIP, TRUSTEESHIP } from '../../auth/decisions/collaboration.js';
 import { Trusteeship, TrusteeshipActivity } from './collaboration.entity.js';
-import { TrusteeshipMode, TrusteeshipStatus } from './collaboration.enums.js';
+import { RelationApproval, TrusteeshipMode, TrusteeshipStatus } from './collaboration.enums.js';
+import { applyDecision, initialApproval } from './collaboration.approval.js';
 import {
   TRUSTEESHIP_SORT_PROPERTIES,
   TrusteeshipOrderField,
@@ -74,6 +74,7 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
       });
     }
     if (filter?.mode) qb.andWhere('t.mode = :mode', { mode: filter.mode });
+    if (filter?.approval) qb.andWhere('t.approval = :approval', { approval: filter.approval });
     if (filter?.activeOn)
       qb.andWhere(activeOnSql('t.startDate', 't.actualEndDate', 'activeOn'), { activeOn: filter.activeOn });
     if (filter?.status) {
@@ -125,10 +126,22 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
    */
   create(ctx: Context, input: CreateTrusteeshipInput): Promise<Trusteeship> {
     return inTransaction(ctx, async (em, audit) => {
-      const lead = await requireVisibleSchool(ctx, em, input.leadSchoolId, 'input.leadSchoolId');
-      await assertMay(ctx, SCHOOL, 'trusteeship:create', lead, em);
+      const viewer = requireViewer(ctx.viewer);
+      const leadId = fromGlobalId(input.leadSchoolId, 'School', 'input.leadSchoolId');
       const partnerId = fromGlobalId(input.partnerSchoolId, 'School', 'input.partnerSchoolId');
-      const sameSchools = sameSchoolsProblem(lead.id, partnerId);
+      // Whoever runs the lead school may propose; an authority over the partner may set one up
+      // for any lead school (it then needs no sight of the lead).
+      const runsLead = await ctx.services.school.findVisible(ctx, leadId, em);
+      const seenPartner = await ctx.services.school.findVisible(ctx, partnerId, em);
+      const ends = {
+        lead: runsLead && { districtId: runsLead.districtId, schoolId: runsLead.id },
+        partner: seenPartner && { districtId: seenPartner.districtId, schoolId: seenPartner.id },
+      };
+      if (!decideOn(viewer, NEW_TRUSTEESHIP, 'trusteeship:create', ends)) {
+        if (!runsLead) await requireVisibleSchool(ctx, em, input.leadSchoolId, 'input.leadSchoolId');
+        assertOn(ctx, NEW_TRUSTEESHIP, 'trusteeship:create', ends);
+      }
+      const sameSchools = sameSchoolsProblem(leadId, partnerId);
       if (sameSchools) throw badInput([{ path: 'input.partnerSchoolId', ...sameSchools }]);
       if (input.plannedEndDate != null) {
         notBefore('input.plannedEndDate', input.plannedEndDate, input.startDate, 'the planned end', '计划结束日期');
@@ -136,6 +149,7 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
       // Lock the partner first: concurrent full trusteeships of one partner queue here,
       // and each sees the others' committed rows when it checks.
       const partner = await requireAnySchool(em, input.partnerSchoolId, 'input.partnerSchoolId', true);
+      const lead = runsLead ?? (await requireAnySchool(em, input.leadSchoolId, 'input.leadSchoolId'));
       if (input.mode === TrusteeshipMode.FULL_TRUSTEESHIP) {
         await this.assertNoOverlappingFull(em, partner.id, partner.name, input.startDate, null, null);
       }
@@ -151,8 +165,37 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
         actualEndDate: null,
         agreementRef: input.agreementRef ?? null,
         notes: input.notes ?? null,
+        ...initialApproval(viewer, this.config, 'trusteeship:approve', {
+          districtId: partner.districtId,
+          schoolId: partner.id,
+        }),
       });
       return this.persist(em, audit, row, null);
+    });
+  }
+
+  /**
+   * Approves or declines a pending trusteeship: the city bureau or the partner school's
+   * district bureau only. The row is locked, so two decisions cannot both pass.
+   */
+  decide(
+    ctx: Context,
+    id: string,
+    decision: RelationApproval.APPROVED | RelationApproval.DECLINED,
+    comment: string | null | undefined,
+  ): Promise<Trusteeship> {
+    return inTransaction(ctx, async (em, audit) => {
+      const visible = await this.requireVisible(ctx, id, 'id', em);
+      await assertMay(ctx, TRUSTEESHIP, 'trusteeship:approve', visible, em);
+      const row = (await em
+        .getRepository(Trusteeship)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.id = :id', { id: visible.id })
+        .getOne())!;
+      const before = { ...row, measures: [...row.measures] };
+      applyDecision(row, ctx.viewer!, this.config, decision, comment);
+      return this.persist(em, audit, row, before);
     });
   }
 
@@ -172,6 +215,8 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
         partnerId,
         mode: TrusteeshipMode.FULL_TRUSTEESHIP,
       })
+      // a declined proposal never held
+      .andWhere('t.approval <> :declined', { declined: RelationApproval.DECLINED })
       .andWhere('(t.actualEndDate IS NULL OR t.actualEndDate >= :start)', { start });
     if (end !== null) qb.andWhere('t.startDate <= :end', { end });
     if (exceptId) qb.andWhere('t.id <> :exceptId', { exceptId });

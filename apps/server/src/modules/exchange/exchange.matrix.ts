@@ -16,8 +16,12 @@ import { Role } from '../../auth/viewer.js';
  * school (A's school 0) to A's school 1; out of scope: the same in district B.
  */
 const fixtures: Record<Scope, string> = { in: '', out: '' };
-/** Who has authority over A's school 1 (the home school in the receiving-end rows). */
-const HOME_OF_SCHOOL_1 = [...ADMINS, Role.GROUP_LEADER];
+/**
+ * Who has authority over A's school 1 (the home school in the receiving-end rows): its
+ * district and the city. The group leader reaches school 1 only read-only (the collaboration
+ * matrix makes it a pairing partner and a plain member: docs/ACCESS.md, reach by mode).
+ */
+const HOME_OF_SCHOOL_1 = ADMINS;
 /** Staff of school 1 (the receiving school) in each district: they propose, school 0 decides. */
 const proposers: Record<Scope, string> = { in: '', out: '' };
 /** What the rows ask viewerCan about: a confirmed exchange into school 0, and a proposal. */
@@ -139,11 +143,8 @@ export const exchangeMatrix: MatrixModule = {
       allow: { in: MANAGES_SCHOOL_1, out: CITY },
     },
     // A confirmed exchange into the roles' school 0 from school 1: the receiving end may end
-    // it, but changing or deleting it is the home school's: school 1's district, the city,
-    // and the group leader, whose lead school 0 reaches school 1 through the collaboration
-    // matrix's fixtures (a member and trusteeship partner). Should that reach stop granting
-    // writes, GROUP_LEADER leaves these two rows.
-    // (SCHOOL_STAFF of school 0 is the receiving end only.)
+    // it, but changing or deleting it is the home school's: school 1's district and the city.
+    // (The group leader and SCHOOL_STAFF of school 0 are the receiving end only.)
     'updateTeacherExchange (receiving end)': {
       ask: (s) => ({ action: 'EXCHANGE_UPDATE', id: reverse[s] }),
       run: async (tk, s) =>

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { NEIGHBOUR_SCHOOL, neighbourSchool, neighbourTeacher } from '../../auth/neighbour.js';
 
 import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
@@ -55,21 +56,22 @@ export class TeacherExchangeResolver {
   }
 
   @FieldResolver(() => Teacher, {
-    description:
-      '交流的教师（接收学校也可见；个人信息按其所在学校的权限脱敏）/ The teacher; the receiving school sees them too, personal data masked by the home school’s rules',
+    description: '交流的教师（查看范围外只显示姓名）/ The teacher; outside the viewer’s scope only their name',
   })
   teacher(@Root() row: TeacherExchange, @Ctx() ctx: Context) {
-    return ctx.loaders.teacher.load(row.teacherId);
+    return neighbourTeacher(ctx, row.teacherId);
   }
 
-  @FieldResolver(() => School, { description: '派出学校（即教师所在学校）/ Sending school, the teacher’s own' })
+  @FieldResolver(() => School, {
+    description: `派出学校（即教师所在学校）${NEIGHBOUR_SCHOOL} / Sending school, the teacher’s own`,
+  })
   fromSchool(@Root() row: TeacherExchange, @Ctx() ctx: Context) {
-    return ctx.loaders.school.load(row.fromSchoolId);
+    return neighbourSchool(ctx, row.fromSchoolId);
   }
 
-  @FieldResolver(() => School, { description: '接收学校 / Receiving school' })
+  @FieldResolver(() => School, { description: `接收学校${NEIGHBOUR_SCHOOL} / Receiving school` })
   toSchool(@Root() row: TeacherExchange, @Ctx() ctx: Context) {
-    return ctx.loaders.school.load(row.toSchoolId);
+    return neighbourSchool(ctx, row.toSchoolId);
   }
 
   @Mutation(() => TeacherExchange, {

@@ -66,7 +66,7 @@ export interface LeadershipFacts {
   groupMembers: number;
 }
 
-/** Trusteeships the school leads and members of groups it leads, active at any time in the window. */
+/** Approved trusteeships the school leads and approved members of groups it leads, active at any time in the window (a proposal counts for nothing). */
 export async function leadershipFacts(
   ds: DataSource,
   schoolIds: string[],
@@ -76,9 +76,9 @@ export async function leadershipFacts(
   const rows: { school_id: string; trusteeships: number; group_members: number }[] = await ds.query(
     `SELECT s.id AS school_id,
             (SELECT COUNT(*)::int FROM trusteeship t
-              WHERE t.lead_school_id = s.id AND t.start_date <= $2 AND (t.actual_end_date IS NULL OR t.actual_end_date >= $1)) AS trusteeships,
+              WHERE t.lead_school_id = s.id AND t.approval = 'APPROVED' AND t.start_date <= $2 AND (t.actual_end_date IS NULL OR t.actual_end_date >= $1)) AS trusteeships,
             (SELECT COUNT(*)::int FROM group_membership m JOIN collaboration_group g ON g.id = m.group_id
-              WHERE g.lead_school_id = s.id AND m.school_id <> s.id
+              WHERE g.lead_school_id = s.id AND m.school_id <> s.id AND m.approval = 'APPROVED'
                 AND m.joined_on <= $2 AND (m.left_on IS NULL OR m.left_on >= $1)) AS group_members
        FROM school s WHERE s.id IN (${placeholders(schoolIds, 3)})`,
     [window.start, window.end, ...schoolIds],

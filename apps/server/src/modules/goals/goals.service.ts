@@ -1,3 +1,4 @@
+import { asNeighbourSchool } from '../../auth/neighbour.js';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Context } from '../../context.js';
@@ -103,7 +104,7 @@ export class GoalService {
     const facts = await this.facts(ctx, schools, towns, window);
     return towns.map((town) => {
       const seats = schools.filter((s) => s.townId === town.id);
-      const goals = GOALS.map((goal) => this.townVerdict(goal, seats, facts, window));
+      const goals = GOALS.map((goal) => this.townVerdict(goal, seats, facts, window, (s) => asNeighbourSchool(ctx, s)));
       return { town, period, meetsAll: goals.every((g) => g.met), goalsMet: goals.filter((g) => g.met).length, goals };
     });
   }
@@ -187,6 +188,8 @@ export class GoalService {
     seats: School[],
     facts: Map<string, SchoolFacts>,
     window: PeriodWindow,
+    /** a verdict names every town-seat school; those outside the viewer's scope by their public part */
+    shown: (school: School) => School,
   ): GoalVerdict {
     if (!seats.length) {
       return {
@@ -201,7 +204,7 @@ export class GoalService {
     const schools = seats.map((school) => {
       const r = RULES[goal](facts.get(school.id)!, window, this.config.goals);
       return {
-        school,
+        school: shown(school),
         met: r.met,
         reason: r.met ? null : r.reasons.map((x) => x.zh).join('；'),
         reasonEn: r.met ? null : r.reasons.map((x) => x.en).join('; '),

@@ -8,7 +8,7 @@ import { Role } from '../../auth/viewer.js';
 import { RectificationItem } from '../ledger/ledger.entity.js';
 import { FundSource, RectificationStatus, StandardItem } from '../ledger/ledger.enums.js';
 import { Trusteeship } from '../collaboration/collaboration.entity.js';
-import { TrusteeshipMode } from '../collaboration/collaboration.enums.js';
+import { RelationApproval, TrusteeshipMode } from '../collaboration/collaboration.enums.js';
 import {
   JointResearchSession,
   JointResearchSessionSchool,
@@ -90,7 +90,21 @@ describe('goal attainment', () => {
       mode: TrusteeshipMode.PAIRING,
       measures: [],
       startDate: `${Number(year) - 1}-09-01`,
+      approval: RelationApproval.APPROVED,
     });
+    // A proposal nobody approved (and one declined) counts for nothing: the input stays 1.
+    for (const approval of [RelationApproval.PENDING, RelationApproval.DECLINED]) {
+      await em.insert(Trusteeship, {
+        leadSchoolId: db('Seat'),
+        partnerSchoolId: db('Partner'),
+        leadDistrictId: db('D'),
+        partnerDistrictId: db('D'),
+        mode: TrusteeshipMode.COUNTERPART_SUPPORT,
+        measures: [],
+        startDate: `${Number(year) - 1}-09-01`,
+        approval,
+      });
+    }
     const researcher = await em.save(
       Researcher,
       em.create(Researcher, { name: '李研', level: ResearcherLevel.DISTRICT, districtId: db('D'), subject: '语文' }),

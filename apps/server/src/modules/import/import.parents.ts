@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { can, isInScope, schoolScope, type Action, type SchoolScope } from '../../auth/policy.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { dateOrderProblem, leadRoleProblem, sameSchoolsProblem } from '../collaboration/collaboration.rules.js';
-import type { GroupMemberRole } from '../collaboration/collaboration.enums.js';
+import { GroupMemberRole, RelationApproval } from '../collaboration/collaboration.enums.js';
 import { COLUMNS, type ColumnSpec, type ImportKind } from './import.columns.js';
 
 /** A problem with one cell of a row, keyed by its column. */
@@ -47,6 +47,8 @@ export class ParentResolver {
   constructor(
     private readonly viewer: Viewer,
     private readonly kind: ImportKind,
+    /** when the import runs (config.clock.now()): the decision time of relations it creates approved */
+    private readonly now: Date,
   ) {
     this.scope = schoolScope(viewer);
     this.columns = COLUMNS[kind];
@@ -92,7 +94,33 @@ export class ParentResolver {
     return allowed;
   }
 
-  resolve(input: Row, failed: ReadonlySet<string>, problems: CellProblem[]): Record<string, string> | null {
+  /**
+   * A new relation's approval, as the services set it (collaboration.approval.ts): approved,
+   * with the viewer as the one who decided, when the viewer has authority over `partner`.
+   * Staged columns written only when a row is inserted (plan.createOnly).
+   */
+  private approval(
+    action: Action,
+    partner: Lookup,
+    authority = this.can(action, { districtId: partner.districtId, schoolId: partner.id }),
+  ): Record<string, string | null> {
+    return authority
+      ? {
+          approval: RelationApproval.APPROVED,
+          decidedById: this.viewer.userId,
+          decidedByName: this.viewer.displayName,
+          decidedAt: this.now.toISOString(),
+        }
+      : { approval: RelationApproval.PENDING, decidedById: null, decidedByName: null, decidedAt: null };
+  }
+
+  /** A school by code the viewer can see; one outside the viewer's sight reads like one that does not exist. */
+  private seen(code: string): Lookup | undefined {
+    const school = this.schools.get(code);
+    return school && isInScope(this.scope, school.id, school.districtId) ? school : undefined;
+  }
+
+  resolve(input: Row, failed: ReadonlySet<string>, problems: CellProblem[]): Record<string, string | null> | null {
     switch (this.kind) {
       case 'schools':
         return this.schoolRow(input, failed, problems);
@@ -168,7 +196,7 @@ export class ParentResolver {
     input: Row,
     failed: ReadonlySet<string>,
     problems: CellProblem[],
-  ): Record<string, string> | null {
+  ): Record<string, string | null> | null {
     if (failed.has('groupName') || failed.has('leadSchoolCode') || failed.has('schoolCode')) return null;
     // Only groups the viewer manages are candidates: another district's group of the same
     // name neither makes the name ambiguous nor shows that it exists.
@@ -195,9 +223,9 @@ export class ParentResolver {
       });
       return null;
     }
-    const school = this.schools.get(input.schoolCode as string);
+    const school = this.seen(input.schoolCode as string);
     if (!school) {
-      this.named(problems, 'schoolCode', { message: 'no such school', messageZh: '学校不存在' });
+      this.named(problems, 'schoolCode', OUT_OF_SCOPE);
       return null;
     }
     if (!failed.has('role')) {
@@ -209,31 +237,41 @@ export class ParentResolver {
       const p = dateOrderProblem(left, input.joinedOn as string, 'the leaving date', '退出日期');
       if (p) this.named(problems, 'leftOn', p);
     }
-    return { groupId: group.id, schoolId: school.id };
+    const lead = (input.role as GroupMemberRole) === GroupMemberRole.LEAD;
+    return {
+      groupId: group.id,
+      schoolId: school.id,
+      // the lead school's own LEAD row reaches nothing new: whoever manages the group records it
+      ...this.approval('groupMembership:approve', school, lead || undefined),
+    };
   }
 
-  /** The lead school within the viewer's reach (as TrusteeshipService.create asks), the partner anywhere. */
+  /**
+   * Both schools within the viewer's sight, and the viewer either runs the lead school (it
+   * proposes) or has authority over the partner (it creates), as TrusteeshipService.create
+   * asks. A school code outside the viewer's sight gets the answer a nonexistent code gets.
+   */
   private trusteeshipRow(
     input: Row,
     failed: ReadonlySet<string>,
     problems: CellProblem[],
-  ): Record<string, string> | null {
+  ): Record<string, string | null> | null {
     if (failed.has('leadSchoolCode') || failed.has('partnerSchoolCode')) return null;
-    const lead = this.schools.get(input.leadSchoolCode as string);
-    const target = lead && { districtId: lead.districtId, schoolId: lead.id };
+    const lead = this.seen(input.leadSchoolCode as string);
+    const partner = this.seen(input.partnerSchoolCode as string);
+    const leadTarget = lead && { districtId: lead.districtId, schoolId: lead.id };
+    const authority =
+      !!partner && this.can('trusteeship:approve', { districtId: partner.districtId, schoolId: partner.id });
     if (
       !lead ||
-      !target ||
-      !isInScope(this.scope, lead.id, lead.districtId) ||
-      !this.can('trusteeship:create', target) ||
-      !this.can('trusteeship:update', target)
+      !leadTarget ||
+      (!authority && !(this.can('trusteeship:create', leadTarget) && this.can('trusteeship:update', leadTarget)))
     ) {
       this.named(problems, 'leadSchoolCode', OUT_OF_SCOPE);
       return null;
     }
-    const partner = this.schools.get(input.partnerSchoolCode as string);
     if (!partner) {
-      this.named(problems, 'partnerSchoolCode', { message: 'no such school', messageZh: '学校不存在' });
+      this.named(problems, 'partnerSchoolCode', OUT_OF_SCOPE);
       return null;
     }
     const same = sameSchoolsProblem(lead.id, partner.id);
@@ -252,6 +290,7 @@ export class ParentResolver {
       partnerSchoolId: partner.id,
       leadDistrictId: lead.districtId,
       partnerDistrictId: partner.districtId,
+      ...this.approval('trusteeship:approve', partner, authority),
     };
   }
 }

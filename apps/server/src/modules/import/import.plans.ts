@@ -24,6 +24,8 @@ export interface ImportPlan {
   key: string[];
   /** never changed by importing an existing row (a school's district) */
   fixed: string[];
+  /** set when a row is inserted, never on an existing one (a relation's approval) */
+  createOnly?: string[];
   /** the class whose class-validator rules check a row; null: the cell parsers are the rules */
   input: (new () => object) | null;
   /** what a viewer must hold somewhere to import at all (each row is then checked) */
@@ -34,6 +36,9 @@ export interface ImportPlan {
   /** the column and the row's value that name a duplicate, and the message */
   duplicate: { column: string; property: string; message: string; messageZh: string };
 }
+
+/** A relation's approval, set when an import creates it (pending unless the viewer is the authority). */
+const APPROVAL = ['approval', 'decidedById', 'decidedByName', 'decidedAt'];
 
 export const PLANS: Record<ImportKind, ImportPlan> = {
   schools: {
@@ -70,9 +75,10 @@ export const PLANS: Record<ImportKind, ImportPlan> = {
   },
   memberships: {
     entity: GroupMembership,
-    parents: ['groupId', 'schoolId'],
+    parents: ['groupId', 'schoolId', ...APPROVAL],
     key: ['groupId', 'schoolId', 'joinedOn'],
     fixed: [],
+    createOnly: APPROVAL,
     input: null,
     action: 'group:manageMembers',
     streamed: false,
@@ -86,9 +92,10 @@ export const PLANS: Record<ImportKind, ImportPlan> = {
   },
   trusteeships: {
     entity: Trusteeship,
-    parents: ['leadSchoolId', 'partnerSchoolId', 'leadDistrictId', 'partnerDistrictId'],
+    parents: ['leadSchoolId', 'partnerSchoolId', 'leadDistrictId', 'partnerDistrictId', ...APPROVAL],
     key: ['leadSchoolId', 'partnerSchoolId', 'startDate'],
     fixed: ['leadDistrictId', 'partnerDistrictId'],
+    createOnly: APPROVAL,
     input: CreateTrusteeshipInput,
     action: 'trusteeship:create',
     streamed: false,

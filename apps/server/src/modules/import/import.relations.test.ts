@@ -123,7 +123,7 @@ describe('memberships', () => {
     M_HEAD,
     member('甲教育集团', 'a0', '龙头校', '2023-09-01'),
     member('甲教育集团', 'a1', '成员校', '2023-09-01'),
-    member('甲教育集团', 'b1', '集团分校', '2024-02-01'), // a school of another district may join
+    member('甲教育集团', 'a2', '集团分校', '2024-02-01'),
   ];
 
   it('dry-runs, imports with one audit entry, and re-imports unchanged (as the district admin)', async () => {
@@ -142,7 +142,7 @@ describe('memberships', () => {
     expect(q.data!.collaborationGroups.nodes[0].members.nodes).toEqual(
       expect.arrayContaining([
         { role: 'LEAD', joinedOn: '2023-09-01', leftOn: null, school: { code: code.a0 } },
-        { role: 'BRANCH_CAMPUS', joinedOn: '2024-02-01', leftOn: null, school: { code: code.b1 } },
+        { role: 'BRANCH_CAMPUS', joinedOn: '2024-02-01', leftOn: null, school: { code: code.a2 } },
       ]),
     );
     const audit = await t.ds.query(
@@ -289,7 +289,7 @@ describe('trusteeships', () => {
       ref: '济教字〔2023〕12号',
       notes: '首批托管',
     }),
-    trust('a0', 'b1', 'PAIRING', '2024-03-01', { measures: 'EXPERIENCE_SHARING' }), // a partner of another district
+    trust('a0', 'a1', 'PAIRING', '2024-03-01', { measures: 'EXPERIENCE_SHARING' }),
   ];
 
   it('dry-runs, imports with one audit entry, re-imports unchanged, then updates and ends one', async () => {
@@ -328,13 +328,13 @@ describe('trusteeships', () => {
       unchanged: 2,
     });
     const changed = good();
-    changed[2] = trust('a0', 'b1', '携手结对', '2024-03-01', { measures: '经验输出', actual: '2024-12-31' });
+    changed[2] = trust('a0', 'a1', '携手结对', '2024-03-01', { measures: '经验输出', actual: '2024-12-31' });
     expect((await post('trusteeships', csv(changed), { token: districtA })).body).toMatchObject({
       updated: 1,
       unchanged: 1,
     });
     const ended = await t.ds.query(`SELECT actual_end_date::text AS d FROM trusteeship WHERE partner_school_id = $1`, [
-      schoolId(b, 1),
+      schoolId(a, 1),
     ]);
     expect(ended).toEqual([{ d: '2024-12-31' }]);
   });
@@ -360,8 +360,9 @@ describe('trusteeships', () => {
       trust('a1', 'a3', '送教下乡', '2024-09-01'), // 5: not a mode
       trust('a1', 'a3', '携手结对', '2024-09-01', { measures: '联合教研、送教' }), // 6: not a measure
       trust('a1', 'a3', '携手结对', '2024-09-01', { planned: '2024-08-31' }), // 7: planned end before start
-      trust('a1', 'b0', '携手结对', '2024-09-01'), // 8
-      trust('a1', 'b0', '携手结对', '2024-09-01'), // 9: duplicate of row 8
+      trust('a1', 'a2', '携手结对', '2024-09-01'), // 8
+      trust('a1', 'a2', '携手结对', '2024-09-01'), // 9: duplicate of row 8
+      trust('a1', 'b0', '携手结对', '2024-09-01'), // 10: partner outside district A, answered as row 4
     ]);
     const r = await post('trusteeships', file, { token: districtA });
     expect(r.status).toBe(422);
@@ -372,8 +373,14 @@ describe('trusteeships', () => {
       [5, '帮扶方式', '送教下乡'],
       [6, '帮扶措施', '联合教研、送教'],
       [7, '计划结束日期', '2024-08-31'],
-      [9, '受援学校标识码', code.b0],
+      [9, '受援学校标识码', code.a2],
+      [10, '受援学校标识码', code.b0],
     ]);
+    // an existing school outside the viewer's sight reads exactly like a code that does not exist
+    const { row: _4, value: _v4, ...nonexistent } = r.body.errors[2];
+    const { row: _10, value: _v10, ...outside } = r.body.errors[7];
+    expect(outside).toEqual(nonexistent);
+    expect(nonexistent.messageZh).toBe('学校不存在或学校不在您的管辖范围');
     expect(r.body.errors[0].messageZh).toBe('托管学校不能是龙头校本身');
     expect(r.body.errors[1].messageZh).toBe('学校不存在或学校不在您的管辖范围');
     expect(r.body.errors[4].messageZh).toBe('帮扶措施取值无效，应为：交流任职、联合教研、经验输出、文化帮扶');
@@ -383,7 +390,7 @@ describe('trusteeships', () => {
       'trusteeships',
       csv([
         T_HEAD,
-        trust('a0', 'b1', '全面托管', '2024-03-01', { measures: '经验输出', actual: '2024-12-31' }), // 2: stored as pairing
+        trust('a0', 'a1', '全面托管', '2024-03-01', { measures: '经验输出', actual: '2024-12-31' }), // 2: stored as pairing
         trust('a1', 'a2', '全面托管', '2025-01-01'), // 3: a2 is under full trusteeship, open-ended
         trust('a1', 'a3', '全面托管', '2024-01-01', { actual: '2024-12-31' }), // 4
         trust('a0', 'a3', '全面托管', '2024-06-01'), // 5: overlaps row 4
@@ -410,7 +417,7 @@ describe('trusteeships', () => {
     ]);
     const endChanged = await post(
       'trusteeships',
-      csv([T_HEAD, trust('a0', 'b1', '携手结对', '2024-03-01', { measures: '经验输出', actual: '2025-06-30' })]),
+      csv([T_HEAD, trust('a0', 'a1', '携手结对', '2024-03-01', { measures: '经验输出', actual: '2025-06-30' })]),
       { dryRun: true },
     );
     expect(endChanged.body.errors[0]).toMatchObject({
@@ -432,9 +439,70 @@ describe('trusteeships', () => {
       column: '龙头校标识码',
       messageZh: '学校不存在或学校不在您的管辖范围',
     });
-    const own = await post('trusteeships', csv([T_HEAD, trust('a0', 'a3', '携手结对', TEST_TODAY)]), {
+    // a3 is not the leader's: its code reads as unknown, so nothing can be proposed to it by file
+    const unseen = await post('trusteeships', csv([T_HEAD, trust('a0', 'a3', '携手结对', TEST_TODAY)]), {
+      token: groupLeaderA0,
+    });
+    expect(unseen.body.errors[0]).toMatchObject({
+      column: '受援学校标识码',
+      messageZh: '学校不存在或学校不在您的管辖范围',
+    });
+    // once a3 is a pairing partner (read only), the leader may propose a full trusteeship of it: pending
+    const pairing = await t.gql(
+      'mutation($i: CreateTrusteeshipInput!) { createTrusteeship(input: $i) { approval } }',
+      {
+        i: { leadSchoolId: a.schoolIds[0], partnerSchoolId: a.schoolIds[3], mode: 'PAIRING', startDate: '2025-09-01' },
+      },
+      districtA,
+    );
+    expect(pairing.data!.createTrusteeship.approval).toBe('APPROVED');
+    const own = await post('trusteeships', csv([T_HEAD, trust('a0', 'a3', '全面托管', TEST_TODAY)]), {
       token: groupLeaderA0,
     });
     expect(own.body).toMatchObject({ rows: 1, inserted: 1 });
+    const approval = (mode: string) =>
+      t.ds.query(
+        `SELECT approval::text, decided_by_name FROM trusteeship WHERE lead_school_id = $1 AND partner_school_id = $2 AND mode = $3`,
+        [schoolId(a, 0), schoolId(a, 3), mode],
+      );
+    // a group leader's import only proposes, as createTrusteeship does; the district admin's creates
+    expect(await approval('FULL_TRUSTEESHIP')).toEqual([{ approval: 'PENDING', decided_by_name: null }]);
+    expect(
+      await t.ds.query(
+        `SELECT approval::text, decided_by_name FROM trusteeship WHERE lead_school_id = $1 AND partner_school_id = $2`,
+        [schoolId(a, 0), schoolId(a, 2)],
+      ),
+    ).toEqual([{ approval: 'APPROVED', decided_by_name: 'district-a' }]);
+    // re-importing the pending row as the district admin changes its notes, never its approval
+    const again = await post(
+      'trusteeships',
+      csv([T_HEAD, trust('a0', 'a3', '全面托管', TEST_TODAY, { notes: '补充' })]),
+      { token: districtA },
+    );
+    expect(again.body).toMatchObject({ updated: 1 });
+    expect(await approval('FULL_TRUSTEESHIP')).toEqual([{ approval: 'PENDING', decided_by_name: null }]);
+  });
+
+  it('answers an out-of-scope school code exactly as a nonexistent one, in a dry run and in a real import', async () => {
+    // a group leader guessing another district's codes learns nothing: b1 exists, 3799999998 does not
+    const file = (kind: 'trusteeships' | 'memberships', c: string) =>
+      kind === 'trusteeships'
+        ? csv([T_HEAD, trust('a0', c, '全面托管', '2025-09-01')])
+        : csv([M_HEAD, ['甲教育集团', '', c, '集团分校', '2025-09-01', '']]);
+    for (const kind of ['trusteeships', 'memberships'] as const) {
+      const answers = [];
+      for (const dryRun of [true, false]) {
+        for (const c of [code.b1!, '3799999998']) {
+          const before = await count(kind === 'trusteeships' ? 'trusteeship' : 'group_membership');
+          const r = await post(kind, file(kind, c), { token: groupLeaderA0, dryRun });
+          expect(r.status).toBe(422);
+          expect(await count(kind === 'trusteeships' ? 'trusteeship' : 'group_membership')).toBe(before);
+          const { value: _value, ...rest } = r.body.errors[0];
+          answers.push({ status: r.status, errorCount: r.body.errorCount, inserted: r.body.inserted, ...rest });
+        }
+      }
+      expect(new Set(answers.map((x) => JSON.stringify(x))).size).toBe(1);
+      expect(answers[0]).toMatchObject({ messageZh: '学校不存在或学校不在您的管辖范围' });
+    }
   });
 });

@@ -70,7 +70,7 @@ async function membershipChecks(em: EntityManager, limit: number): Promise<Relat
          SELECT s.row_no, s.group_id, s.school_id, s.joined_on, s.left_on FROM import_stage s
          UNION ALL
          SELECT NULL, m.group_id, m.school_id, m.joined_on, m.left_on FROM group_membership m
-          WHERE EXISTS (SELECT 1 FROM import_stage s WHERE s.group_id = m.group_id AND s.school_id = m.school_id)
+          WHERE m.approval <> 'DECLINED' AND EXISTS (SELECT 1 FROM import_stage s WHERE s.group_id = m.group_id AND s.school_id = m.school_id)
             AND NOT EXISTS (SELECT 1 FROM import_stage s
                              WHERE s.group_id = m.group_id AND s.school_id = m.school_id AND s.joined_on = m.joined_on))
        SELECT DISTINCT ON (a.row_no) a.row_no AS row, a.joined_on::text AS value, b.row_no AS other_row,
@@ -154,7 +154,7 @@ async function trusteeshipChecks(em: EntityManager, stage: StageColumn[], limit:
          FROM import_stage s WHERE s.mode = 'FULL_TRUSTEESHIP'
        UNION ALL
        SELECT NULL, t.lead_school_id, t.partner_school_id, t.start_date, t.actual_end_date FROM trusteeship t
-        WHERE t.mode = 'FULL_TRUSTEESHIP' AND t.partner_school_id IN (SELECT partner_school_id FROM import_stage)
+        WHERE t.mode = 'FULL_TRUSTEESHIP' AND t.approval <> 'DECLINED' AND t.partner_school_id IN (SELECT partner_school_id FROM import_stage)
           AND NOT EXISTS (SELECT 1 FROM import_stage s WHERE ${key}))
      SELECT DISTINCT ON (a.row_no) a.row_no AS row, ps.code AS value, b.row_no AS other_row,
             b.start_date::text AS other_from, b.actual_end_date::text AS other_to

@@ -132,7 +132,7 @@ export class ImportService {
 
     try {
       return await inTransaction(ctx, async (em, audit) => {
-        const job = new ImportJob(em, viewer, kind, report);
+        const job = new ImportJob(em, viewer, kind, report, ctx.config.clock.now());
         await job.run(readRows(path, format, options.charset));
         if (report.errorCount > 0) throw new Rollback(report);
         report.unchanged = report.rows - report.inserted - report.updated;
@@ -231,12 +231,13 @@ class ImportJob {
     viewer: Viewer,
     private readonly kind: ImportKind,
     private readonly report: ImportReport,
+    now: Date,
   ) {
     this.plan = PLANS[kind];
     this.columns = COLUMNS[kind];
     this.metadata = em.connection.getMetadata(this.plan.entity);
     this.dryRun = report.dryRun;
-    this.parents = new ParentResolver(viewer, kind);
+    this.parents = new ParentResolver(viewer, kind, now);
     this.validator = this.plan.input ? new RowValidator(this.plan.input) : null;
   }
 
@@ -410,7 +411,12 @@ class ImportJob {
   /** Staged columns an import may change on an existing row. */
   private updatable(): string[] {
     return this.stage
-      .filter((s) => !this.plan.key.includes(s.property) && !this.plan.fixed.includes(s.property))
+      .filter(
+        (s) =>
+          !this.plan.key.includes(s.property) &&
+          !this.plan.fixed.includes(s.property) &&
+          !this.plan.createOnly?.includes(s.property),
+      )
       .map((s) => quote(s.column.databaseName));
   }
 

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { neighbourSchool } from '../../auth/neighbour.js';
 import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
 import { District } from '../district/district.entity.js';
@@ -50,7 +51,7 @@ export class RectificationItemResolver {
 
   @FieldResolver(() => School, { description: '学校 / The school' })
   school(@Root() row: RectificationItem, @Ctx() ctx: Context) {
-    return ctx.loaders.school.load(row.schoolId);
+    return neighbourSchool(ctx, row.schoolId);
   }
 
   @FieldResolver(() => Town, { description: '学校所在乡镇 / The school’s town' })

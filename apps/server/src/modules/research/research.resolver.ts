@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { asNeighbourSchool, NEIGHBOUR_SCHOOL, neighbourSchool } from '../../auth/neighbour.js';
 
 import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
@@ -171,9 +172,9 @@ export class ResearcherAssignmentResolver {
     return ctx.loaders.researcher.load(row.researcherId);
   }
 
-  @FieldResolver(() => School, { description: '包挂的学校 / The school' })
+  @FieldResolver(() => School, { description: `包挂的学校${NEIGHBOUR_SCHOOL} / The school` })
   school(@Root() row: ResearcherAssignment, @Ctx() ctx: Context) {
-    return ctx.loaders.school.load(row.schoolId);
+    return neighbourSchool(ctx, row.schoolId);
   }
 
   @FieldResolver(() => [String], {
@@ -276,11 +277,15 @@ export class JointResearchSessionResolver {
     return ctx.loaders.researcher.load(row.researcherId);
   }
 
-  @FieldResolver(() => [School], { description: '参与学校（按名称排序）/ Schools taking part, by name' })
+  @FieldResolver(() => [School], {
+    description: `参与学校（按名称排序）${NEIGHBOUR_SCHOOL} / Schools taking part, by name`,
+  })
   async schools(@Root() row: JointResearchSession, @Ctx() ctx: Context) {
     const ids = await researchLoaders(ctx).sessionSchoolIds.load(row.id);
     const schools = (await ctx.loaders.school.loadMany(ids)).filter((s): s is School => s instanceof School);
-    return schools.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+    return schools
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id))
+      .map((s) => asNeighbourSchool(ctx, s));
   }
 
   @Mutation(() => JointResearchSession, {

@@ -7,7 +7,11 @@ import { Town } from '../town/town.entity.js';
 import type { Teacher } from '../teacher/teacher.entity.js';
 import { SchoolLocality, SchoolStage } from './school.enums.js';
 
-@ObjectType('School', { implements: Node, description: '学校或幼儿园 / A school or kindergarten' })
+@ObjectType('School', {
+  implements: Node,
+  description:
+    '学校或幼儿园；经关联记录看到的范围外学校只有 id、名称、代码、区县、乡镇，其余为 null / A school or kindergarten; one outside the viewer’s scope, reached through a related record, shows only its id, name, code, district and town, the rest null',
+})
 @Entity('school')
 @Index(['name', 'id'])
 @Index(['code', 'id'])
@@ -25,17 +29,17 @@ export class School extends BaseRecord {
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
-  @Field(() => SchoolStage, { description: '学段 / Stage' })
+  @Field(() => SchoolStage, { nullable: true, description: '学段 / Stage' })
   @Column({ type: 'enum', enum: SchoolStage, enumName: 'school_stage' })
   @Index()
   stage: SchoolStage;
 
-  @Field(() => SchoolLocality, { description: '城乡分类 / Locality' })
+  @Field(() => SchoolLocality, { nullable: true, description: '城乡分类 / Locality' })
   @Column({ type: 'enum', enum: SchoolLocality, enumName: 'school_locality' })
   @Index()
   locality: SchoolLocality;
 
-  @Field({ description: "是否镇驻地学校 / Whether this is a town-seat school, the programme's focus" })
+  @Field({ nullable: true, description: "是否镇驻地学校 / Whether this is a town-seat school, the programme's focus" })
   @Column({ type: 'boolean', default: false })
   @Index()
   isTownSeat: boolean;
@@ -67,23 +71,23 @@ export class School extends BaseRecord {
   @JoinColumn({ name: 'principal_id' })
   principal?: Relation<Teacher> | null;
 
-  @Field(() => Int, { description: '在校生数 / Enrolled students' })
+  @Field(() => Int, { nullable: true, description: '在校生数 / Enrolled students' })
   @Column({ type: 'integer', default: 0 })
   studentCount: number;
 
-  @Field(() => Int, { description: '班级数 / Classes' })
+  @Field(() => Int, { nullable: true, description: '班级数 / Classes' })
   @Column({ type: 'integer', default: 0 })
   classCount: number;
 
-  @Field({ description: '是否寄宿制 / Boarding school' })
+  @Field({ nullable: true, description: '是否寄宿制 / Boarding school' })
   @Column({ type: 'boolean', default: false })
   isBoarding: boolean;
 
-  @Field({ description: '是否提供午餐 / Provides lunch' })
+  @Field({ nullable: true, description: '是否提供午餐 / Provides lunch' })
   @Column({ type: 'boolean', default: false })
   providesLunch: boolean;
 
-  @Field({ description: '是否开通校车 / Runs a school bus' })
+  @Field({ nullable: true, description: '是否开通校车 / Runs a school bus' })
   @Column({ type: 'boolean', default: false })
   runsSchoolBus: boolean;
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { isPublicView } from '../../auth/neighbour.js';
 import type { Context } from '../../context.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
@@ -15,9 +16,11 @@ const TOWN_SEAT_ONLY = {
 export class SchoolStaffingResolver {
   @FieldResolver(() => [StaffingIndicator], {
     description:
-      '师资指标及同区县同学段城区基准 / Staffing indicators against the urban baseline of the same district and stage',
+      '师资指标及同区县同学段城区基准（查看范围外为 null）/ Staffing indicators against the urban baseline of the same district and stage; null outside the viewer’s scope',
+    nullable: true,
   })
   async staffing(@Root() school: School, @Ctx() ctx: Context) {
+    if (isPublicView(school)) return null;
     const groups = await ctx.services.staffing.countsBy(ctx, 'id').load(school.id);
     return ctx.services.staffing.indicators(ctx, school.districtId, groups);
   }

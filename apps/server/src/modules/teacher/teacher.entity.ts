@@ -7,7 +7,11 @@ import { School } from '../school/school.entity.js';
 import { BackboneLevel, Degree, Gender, Title } from './teacher.enums.js';
 import { DateScalar } from '../../common/scalars.js';
 
-@ObjectType('Teacher', { implements: Node, description: '教师 / A teacher (one school)' })
+@ObjectType('Teacher', {
+  implements: Node,
+  description:
+    '教师（一所学校）；经关联记录看到的范围外教师只有 id 和姓名，其余为 null / A teacher (one school); one outside the viewer’s scope, reached through a related record, shows only id and name, the rest null',
+})
 @Entity('teacher')
 @Index(['schoolId', 'staffNumber'], { unique: true })
 @Index(['schoolId', 'name', 'id'])
@@ -15,7 +19,7 @@ import { DateScalar } from '../../common/scalars.js';
 @Index(['createdAt', 'id'])
 @Index('IDX_teacher_name_trgm', { synchronize: false })
 export class Teacher extends BaseRecord {
-  @Field({ description: '工号（校内唯一）/ Staff number, unique within the school' })
+  @Field({ nullable: true, description: '工号（校内唯一）/ Staff number, unique within the school' })
   @Column({ type: 'varchar', length: 32 })
   staffNumber: string;
 
@@ -23,7 +27,7 @@ export class Teacher extends BaseRecord {
   @Column({ type: 'varchar', length: 50 })
   name: string;
 
-  @Field(() => Gender, { description: '性别 / Gender' })
+  @Field(() => Gender, { nullable: true, description: '性别 / Gender' })
   @Column({ type: 'enum', enum: Gender, enumName: 'gender' })
   gender: Gender;
 
@@ -39,27 +43,30 @@ export class Teacher extends BaseRecord {
   @Column({ type: 'varchar', length: 32, nullable: true })
   subject: string | null;
 
-  @Field({ description: '是否专任教师（师资比例只计专任）/ Full-time teacher; staffing ratios count these only' })
+  @Field({
+    nullable: true,
+    description: '是否专任教师（师资比例只计专任）/ Full-time teacher; staffing ratios count these only',
+  })
   @Column({ type: 'boolean', default: true })
   @Index()
   isFullTime: boolean;
 
-  @Field(() => Degree, { description: '最高学历 / Highest degree' })
+  @Field(() => Degree, { nullable: true, description: '最高学历 / Highest degree' })
   @Column({ type: 'enum', enum: Degree, enumName: 'degree' })
   @Index()
   degree: Degree;
 
-  @Field(() => Title, { description: '职称 / Professional title' })
+  @Field(() => Title, { nullable: true, description: '职称 / Professional title' })
   @Column({ type: 'enum', enum: Title, enumName: 'title', default: Title.UNRANKED })
   @Index()
   title: Title;
 
-  @Field(() => BackboneLevel, { description: '骨干教师级别 / Backbone level' })
+  @Field(() => BackboneLevel, { nullable: true, description: '骨干教师级别 / Backbone level' })
   @Column({ type: 'enum', enum: BackboneLevel, enumName: 'backbone_level', default: BackboneLevel.NONE })
   @Index()
   backboneLevel: BackboneLevel;
 
-  @Field({ description: '是否名师、名校长 / Renowned teacher or principal' })
+  @Field({ nullable: true, description: '是否名师、名校长 / Renowned teacher or principal' })
   @Column({ type: 'boolean', default: false })
   isRenowned: boolean;
 

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isPublicView, NEIGHBOUR_SCHOOL, neighbourSchool } from '../../auth/neighbour.js';
 
 import type { Context } from '../../context.js';
 import { ConnectionArgs } from '../../common/connection.js';
@@ -40,10 +41,11 @@ export class TeacherResolver {
   }
 
   @FieldResolver(() => School, {
-    description: '所在学校（人事关系所在，交流期间不变）/ Home school; unchanged during exchanges',
+    nullable: true,
+    description: `所在学校（人事关系所在，交流期间不变）${NEIGHBOUR_SCHOOL} / Home school; unchanged during exchanges`,
   })
   school(@Root() teacher: Teacher, @Ctx() ctx: Context) {
-    return ctx.loaders.school.load(teacher.schoolId);
+    return isPublicView(teacher) ? null : neighbourSchool(ctx, teacher.schoolId);
   }
 
   @FieldResolver(() => String, {
@@ -52,6 +54,7 @@ export class TeacherResolver {
       '身份证号（个人信息，无管理权限时脱敏）/ Resident ID number; masked unless the viewer manages the school',
   })
   async idNumber(@Root() teacher: Teacher, @Ctx() ctx: Context) {
+    if (isPublicView(teacher)) return null;
     return (await ctx.services.teacher.personal(ctx, teacher)).idNumber;
   }
 
@@ -60,6 +63,7 @@ export class TeacherResolver {
     description: '电话（个人信息，无管理权限时脱敏）/ Phone; masked unless the viewer manages the school',
   })
   async phone(@Root() teacher: Teacher, @Ctx() ctx: Context) {
+    if (isPublicView(teacher)) return null;
     return (await ctx.services.teacher.personal(ctx, teacher)).phone;
   }
 
@@ -68,6 +72,7 @@ export class TeacherResolver {
     description: '出生日期（个人信息，无管理权限时为空）/ Birth date; null unless the viewer manages the school',
   })
   async birthDate(@Root() teacher: Teacher, @Ctx() ctx: Context) {
+    if (isPublicView(teacher)) return null;
     return (await ctx.services.teacher.personal(ctx, teacher)).birthDate;
   }
 

@@ -102,34 +102,46 @@ export class AuthService {
       displayName: user.displayName,
       tokenId: session.id,
       grants: grants.map((g) => ({ role: g.role, districtId: g.districtId, schoolId: g.schoolId })),
-      extraSchoolIds: await this.reachedSchools(user.id, grants),
+      ...(await this.reachedSchools(user.id, grants)),
     };
   }
 
   /**
-   * Schools a viewer reaches beyond the ones their grants name, as of today: a group
-   * leader's partner schools (active trusteeships and current members of groups their
-   * lead school leads); a researcher's currently assigned schools.
+   * Schools a viewer reaches beyond the ones their grants name, as of today, through
+   * approved relations only (a pending proposal reaches nothing): a group leader's partner
+   * schools and current members of groups their lead school leads; a researcher's currently
+   * assigned schools. A full trusteeship, a group branch and a branch campus are managed;
+   * a pairing, counterpart support and a plain member are only read (docs/ACCESS.md).
    */
-  private async reachedSchools(userId: string, grants: RoleGrant[]): Promise<string[]> {
+  private async reachedSchools(
+    userId: string,
+    grants: RoleGrant[],
+  ): Promise<Pick<Viewer, 'extraSchoolIds' | 'readOnlySchoolIds'>> {
     const leadIds = grants.filter((g) => g.role === Role.GROUP_LEADER && g.schoolId).map((g) => g.schoolId!);
     const isResearcher = grants.some((g) => g.role === Role.RESEARCHER);
-    if (!leadIds.length && !isResearcher) return [];
+    if (!leadIds.length && !isResearcher) return { extraSchoolIds: [], readOnlySchoolIds: [] };
     const day = this.config.clock.today();
     // Lead ids are spelled out as $3, $4, …: PGlite does not serialise array parameters.
     const leads = leadIds.length ? leadIds.map((_, i) => `$${i + 3}`).join(', ') : 'NULL';
-    const rows: { school_id: string }[] = await this.ds.query(
-      `SELECT t.partner_school_id AS school_id FROM trusteeship t
-        WHERE t.lead_school_id IN (${leads}) AND t.start_date <= $1 AND (t.actual_end_date IS NULL OR t.actual_end_date >= $1)
+    const rows: { school_id: string; managed: boolean }[] = await this.ds.query(
+      `SELECT t.partner_school_id AS school_id, t.mode IN ('FULL_TRUSTEESHIP', 'GROUP_BRANCH') AS managed FROM trusteeship t
+        WHERE t.lead_school_id IN (${leads}) AND t.approval = 'APPROVED'
+          AND t.start_date <= $1 AND (t.actual_end_date IS NULL OR t.actual_end_date >= $1)
        UNION
-       SELECT m.school_id FROM group_membership m JOIN collaboration_group g ON g.id = m.group_id
-        WHERE g.lead_school_id IN (${leads}) AND m.joined_on <= $1 AND (m.left_on IS NULL OR m.left_on >= $1)
+       SELECT m.school_id, m.role = 'BRANCH_CAMPUS' FROM group_membership m JOIN collaboration_group g ON g.id = m.group_id
+        WHERE g.lead_school_id IN (${leads}) AND m.role <> 'LEAD' AND m.approval = 'APPROVED'
+          AND m.joined_on <= $1 AND (m.left_on IS NULL OR m.left_on >= $1)
        UNION
-       SELECT a.school_id FROM researcher_assignment a JOIN researcher r ON r.id = a.researcher_id
+       SELECT a.school_id, TRUE FROM researcher_assignment a JOIN researcher r ON r.id = a.researcher_id
         WHERE r.user_id = $2 AND a.start_date <= $1 AND (a.end_date IS NULL OR a.end_date >= $1)`,
       [day, isResearcher ? userId : null, ...leadIds],
     );
-    return [...new Set(rows.map((r) => r.school_id))];
+    const managed = new Set(rows.filter((r) => r.managed).map((r) => r.school_id));
+    const reached = new Set(rows.map((r) => r.school_id));
+    return {
+      extraSchoolIds: [...reached],
+      readOnlySchoolIds: [...reached].filter((id) => !managed.has(id)),
+    };
   }
 }
 

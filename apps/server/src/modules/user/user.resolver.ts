@@ -12,6 +12,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { neighbourSchool } from '../../auth/neighbour.js';
 import type { Context } from '../../context.js';
 import { District } from '../district/district.entity.js';
 import { School } from '../school/school.entity.js';
@@ -128,6 +129,6 @@ export class RoleGrantResolver {
     description: '授权范围：学校（集团校长为龙头校）/ Scope: the school (the lead school for group leaders)',
   })
   school(@Root() grant: RoleGrant, @Ctx() ctx: Context) {
-    return grant.schoolId ? ctx.loaders.school.load(grant.schoolId) : null;
+    return neighbourSchool(ctx, grant.schoolId);
   }
 }

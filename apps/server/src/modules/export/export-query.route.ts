@@ -45,7 +45,7 @@ function publicError(ctx: Context, error: GraphQLError): GraphQLError {
   if (!isPublicCode(error.extensions?.code)) {
     ctx.logger.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
   }
-  const formatted = formatError()(error.toJSON());
+  const formatted = formatError({ metadatas: () => ctx.ds.entityMetadatas })(error.toJSON(), error);
   return new GraphQLError(formatted.message, { path: formatted.path, extensions: formatted.extensions });
 }
 

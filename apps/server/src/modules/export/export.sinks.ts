@@ -3,6 +3,12 @@ import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import ExcelJS from 'exceljs';
 import type { Context } from '../../context.js';
 import { csvLine, type Cell } from './export.columns.js';
+import { ErrorCode, HTTP_STATUS, RETRY_AFTER_SECONDS } from '../../common/errors.js';
+
+function withoutHttp(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { http: _http, ...rest } = extensions ?? {};
+  return rest;
+}
 
 /**
  * What every export route shares: the CSV and XLSX row sinks (streamed, with backpressure),
@@ -132,19 +138,6 @@ export async function finishDownload(
   }
 }
 
-const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  BAD_REQUEST: 400,
-  GRAPHQL_PARSE_FAILED: 400,
-  GRAPHQL_VALIDATION_FAILED: 400,
-  QUERY_TOO_COMPLEX: 400,
-  OPERATION_NOT_REGISTERED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  TOO_MANY_REQUESTS: 429,
-};
-
 /**
  * The GraphQL error shape (`{ errors: [{ message, extensions: { code, messageZh, … } }] }`),
  * with the request id; the HTTP status follows the first error's code.
@@ -152,12 +145,13 @@ const STATUS: Record<string, number> = {
 export function sendErrors(res: Response, req: Request, errors: readonly (GraphQLError | GraphQLFormattedError)[]) {
   const code = String(errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer');
-  res.status(STATUS[code] ?? 500).json({
+  if (code === ErrorCode.SERVICE_UNAVAILABLE) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+  res.status(HTTP_STATUS[code] ?? 500).json({
     errors: errors.map((e) => ({
       message: e.message,
       ...(e.locations?.length ? { locations: e.locations } : {}),
       ...(e.path?.length ? { path: e.path } : {}),
-      extensions: { ...e.extensions, requestId: String(req.id) },
+      extensions: { ...withoutHttp(e.extensions), requestId: String(req.id) },
     })),
   });
 }

@@ -8,7 +8,10 @@ import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { contextFor, type HttpDeps } from '../../http/request-context.js';
 import { assertHolds } from '../../auth/policy.js';
+import type { EntityMetadata } from 'typeorm';
 import { unauthenticated } from '../../common/errors.js';
+import { translateDatabaseError } from '../../common/db-errors.js';
+import { sendErrors } from '../export/export.sinks.js';
 import { IMPORT_KINDS, type ImportKind } from './import.columns.js';
 import type { FileFormat } from './import.reader.js';
 import { IMPORT_LIMITS, importAction, ImportService } from './import.service.js';
@@ -39,7 +42,7 @@ class HttpError extends Error {
 }
 
 /** Errors in GraphQL's shape: `{ errors: [{ message, extensions: { code, messageZh } }] }`. */
-function sendError(req: Request, res: Response, error: unknown): void {
+function sendError(req: Request, res: Response, error: unknown, metadatas: readonly EntityMetadata[]): void {
   const requestId = String(req.id);
   if (error instanceof HttpError) {
     res.status(error.status).json({
@@ -47,10 +50,9 @@ function sendError(req: Request, res: Response, error: unknown): void {
     });
     return;
   }
-  if (error instanceof GraphQLError) {
-    const code = String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR');
-    const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'CONFLICT' ? 409 : 400;
-    res.status(status).json({ errors: [{ message: error.message, extensions: { ...error.extensions, requestId } }] });
+  const known = error instanceof GraphQLError ? error : translateDatabaseError(error, metadatas);
+  if (known) {
+    sendErrors(res, req, [known]);
     return;
   }
   req.log.error({ err: error }, 'import failed');
@@ -108,7 +110,7 @@ export function importRoutes(deps: HttpDeps): Router {
   router.get('/templates/:file', async (req, res) => {
     const m = /^(\w+)\.(xlsx|csv)$/.exec(req.params.file ?? '');
     if (!m || !(IMPORT_KINDS as readonly string[]).includes(m[1]!)) {
-      sendError(req, res, new HttpError(404, 'NOT_FOUND', 'No such template', '没有该模板'));
+      sendError(req, res, new HttpError(404, 'NOT_FOUND', 'No such template', '没有该模板'), []);
       return;
     }
     const kind = m[1] as ImportKind;
@@ -161,7 +163,7 @@ export function importRoutes(deps: HttpDeps): Router {
       } catch (error) {
         // Refused before the body was read: close the connection rather than read it all.
         if (!req.complete) res.setHeader('connection', 'close');
-        sendError(req, res, error);
+        sendError(req, res, error, deps.ds.entityMetadatas);
       } finally {
         if (dir) await rm(dir, { recursive: true, force: true });
       }

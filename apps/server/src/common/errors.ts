@@ -13,6 +13,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** a file (or the work it inflates to) over an import cap: split it */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** the database is unreachable or the request ran out of time there; retry later */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -37,6 +39,7 @@ export const HTTP_STATUS: Record<string, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,

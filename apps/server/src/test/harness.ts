@@ -93,7 +93,12 @@ export async function startTestApp(
 
   const config = testConfig(options.env);
   const statements = new StatementCounter();
-  const ds = createDataSource({ databaseUrl: databaseUrl(name), logger: statements });
+  const ds = createDataSource({
+    databaseUrl: databaseUrl(name),
+    logger: statements,
+    statementTimeoutMs: config.db.statementTimeoutMs,
+    idleInTransactionTimeoutMs: config.db.idleInTransactionTimeoutMs,
+  });
   await ds.initialize();
   // Seeded for the app's own day (ZHUJI_TODAY in `env` pins it), as the app seeds itself.
   if (options.seed) await seed(ds, { scale: options.seed, anchor: config.clock.today() });

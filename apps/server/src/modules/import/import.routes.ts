@@ -13,7 +13,7 @@ import { unauthenticated } from '../../common/errors.js';
 import { translateDatabaseError } from '../../common/db-errors.js';
 import { sendErrors } from '../export/export.sinks.js';
 import { IMPORT_KINDS, type ImportKind } from './import.columns.js';
-import type { FileFormat } from './import.reader.js';
+import { tooLargeToImport, type FileFormat } from './import.reader.js';
 import { IMPORT_LIMITS, importAction, ImportService } from './import.service.js';
 import { TEMPLATE_NAMES, templateCsv, templateXlsx } from './import.templates.js';
 
@@ -29,6 +29,9 @@ const FORMATS = new Map<string, FileFormat | null>([
   // what Windows browsers send for .csv files
   ['application/vnd.ms-excel', null],
 ]);
+
+/** The client closed the connection before the import answered. */
+class ClientGone extends Error {}
 
 class HttpError extends Error {
   constructor(
@@ -154,13 +157,42 @@ export function importRoutes(deps: HttpDeps): Router {
         dir = await mkdtemp(join(tmpdir(), 'zhuji-import-'));
         const path = join(dir, 'upload');
         await spool(req, path);
-        const report = await service.importFile(ctx, kind, path, {
-          dryRun,
-          format: FORMATS.get(lower) ?? null,
-          charset: charset ?? 'utf-8',
-        });
-        res.status(report.errorCount > 0 ? 422 : 200).json(report);
+        // The import stops, and its transaction rolls back, when the client leaves or the
+        // wall-clock limit passes: nobody waits for its answer any more.
+        const stop = new AbortController();
+        const seconds = deps.config.importMaxSeconds;
+        const timer = setTimeout(
+          () =>
+            stop.abort(
+              tooLargeToImport(
+                `The import took longer than ${seconds} s and was rolled back; split the file into smaller ones`,
+                `导入超过 ${seconds} 秒，已全部撤销，请拆分为较小的文件`,
+                seconds,
+              ),
+            ),
+          seconds * 1000,
+        );
+        const onClose = () => {
+          if (!res.writableFinished) stop.abort(new ClientGone());
+        };
+        res.on('close', onClose);
+        try {
+          const report = await service.importFile(ctx, kind, path, {
+            dryRun,
+            format: FORMATS.get(lower) ?? null,
+            charset: charset ?? 'utf-8',
+            signal: stop.signal,
+          });
+          res.status(report.errorCount > 0 ? 422 : 200).json(report);
+        } finally {
+          clearTimeout(timer);
+          res.off('close', onClose);
+        }
       } catch (error) {
+        if (error instanceof ClientGone) {
+          req.log.info({ import: kind }, 'import stopped: the client closed the connection; rolled back');
+          return;
+        }
         // Refused before the body was read: close the connection rather than read it all.
         if (!req.complete) res.setHeader('connection', 'close');
         sendError(req, res, error, deps.ds.entityMetadatas);

@@ -38,13 +38,16 @@ export const LIMITS = {
 
 /**
  * Report a rejected limit as a validation error naming it (throwing would surface as a
- * 500); format-error.ts answers it as QUERY_TOO_COMPLEX, as the cost limit is.
+ * 500), coded QUERY_TOO_COMPLEX as the cost limit is (Apollo recodes validation errors;
+ * format-error.ts restores the code).
  */
 const report =
   (limit: string, value: number) =>
   (context: ValidationContext | null, error: GraphQLError): void => {
     context?.reportError(
-      new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limit, max: value } }),
+      new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+        extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit, max: value, messageZh: '查询嵌套过深或别名过多' },
+      }),
     );
   };
 
@@ -100,6 +103,9 @@ const connectionEstimator: ComplexityEstimator = ({ type, field, args, childComp
 const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const fieldType = unwrap(field.type);
   if (!isListType(fieldType)) return undefined;
+  // The schema's own lists (introspection: types, fields, args) are small and fixed; a
+  // tool's full introspection query must stay affordable.
+  if (type.name.startsWith('__') || field.name.startsWith('__')) return childComplexity + 1;
   if (type.name.endsWith('Connection')) return fieldCost(type, field) + childComplexity;
   const idList = field.args.find((a) => {
     const t = unwrap(a.type);

@@ -89,6 +89,27 @@ describe('client mistakes are typed 4xx answers', () => {
     expect(r.body.errors[0].extensions.cost).toBeGreaterThan(LIMITS.maxCost);
   });
 
+  it('the worst shapes of issue 13 are priced, not timed: every list multiplied by its length', async () => {
+    const ids = Array.from({ length: 100 }, () => world.schoolIds[0]);
+    const nested = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on School { name town { name district { name } }
+      teachers(first: 100) { nodes { name school { name } } } } } }`;
+    // one such query (3.3 s of CPU on main) is over the limit alone…
+    const one = await post({ query: nested, variables: { ids } });
+    expect(one.status).toBe(400);
+    expect(one.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    // …ten ids of it fit, and three of those in a batch are priced as their sum
+    const small = { query: nested, variables: { ids: ids.slice(0, 10) } };
+    expect((await post(small)).status).toBe(200);
+    const batch = await post(Array.from({ length: 10 }, () => small));
+    expect(batch.status).toBe(400);
+    expect(batch.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    // fifteen aliased programme summaries (1.2 s on main)
+    const summaries = Array.from({ length: 15 }, (_, i) => `s${i}: programmeSummary { townCount towns { period } }`);
+    const aliased = await post({ query: `{ ${summaries.join(' ')} }` });
+    expect(aliased.status).toBe(400);
+    expect(aliased.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
   it('a too-deep query is 400 QUERY_TOO_COMPLEX', async () => {
     let sel = 'id';
     for (let i = 0; i < LIMITS.maxDepth + 2; i++) sel = `town { district { towns(first: 1) { nodes { ${sel} } } } }`;

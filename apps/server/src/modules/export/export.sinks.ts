@@ -33,6 +33,9 @@ function writable(res: Response): Promise<void> {
 /** The client went away: stop reading rows. */
 export class ExportAborted extends Error {}
 
+/** The export ran past its wall-clock limit. */
+export class ExportTimedOut extends Error {}
+
 export interface RowSink {
   write(cells: readonly Cell[]): Promise<void> | void;
   end(): Promise<void>;
@@ -124,13 +127,28 @@ export async function finishDownload(
   sink: RowSink,
   write: (sink: RowSink) => Promise<void>,
 ): Promise<void> {
+  // The whole export has a wall-clock limit (EXPORT_MAX_SECONDS): past it the download is
+  // cut, as for any failure after the headers, rather than run on for minutes.
+  const deadline = performance.now() + ctx.config.exportMaxSeconds * 1000;
+  const timed: RowSink = {
+    write(cells) {
+      if (performance.now() > deadline) throw new ExportTimedOut(`export passed ${ctx.config.exportMaxSeconds} s`);
+      return sink.write(cells);
+    },
+    end: () => sink.end(),
+  };
   try {
-    await write(sink);
+    await write(timed);
     await sink.end();
     ctx.logger.info({ export: label }, 'export finished');
   } catch (error) {
     if (error instanceof ExportAborted) {
       ctx.logger.info({ export: label }, 'export aborted by the client');
+      return;
+    }
+    if (error instanceof ExportTimedOut) {
+      ctx.logger.warn({ export: label, seconds: ctx.config.exportMaxSeconds }, 'export cut: wall-clock limit');
+      res.destroy(error);
       return;
     }
     ctx.logger.error({ err: error, export: label }, 'export failed');

@@ -26,6 +26,8 @@ const post = importer(
   () => city,
 );
 const HEAD = SCHOOL_COLUMNS.map((c) => c.zh);
+/** a zip central directory entry's signature */
+const CENTRAL = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 const saved = { ...IMPORT_LIMITS, ...READER_LIMITS };
 
 function schoolRow(n: number): string[] {
@@ -105,6 +107,13 @@ describe('import bombs', () => {
     expect(result.body.errors[0].message).toMatch(/inflates to more than/);
     expect(ms).toBeLessThan(3_000);
     expect(await schools()).toBe(before);
+
+    // An archive whose directory lies about the inflated sizes is caught by the count.
+    const liar = Buffer.from(file);
+    for (let at = liar.indexOf(CENTRAL); at >= 0; at = liar.indexOf(CENTRAL, at + 4)) liar.writeUInt32LE(1, at + 24);
+    const lied = await post('schools', liar, { type: XLSX_MIME });
+    expect(lied.status).toBe(413);
+    expect(lied.body.errors[0].message).toMatch(/inflates to more than/);
   });
 
   it('an xlsx whose shared strings are over the limit is refused', async () => {

@@ -14,9 +14,10 @@ import { AppError, ErrorCode } from '../../common/errors.js';
  *
  * An xlsx file is a zip archive: 10 MB of it can inflate to gigabytes, and its shared
  * strings are held in memory while the sheet is read. Before exceljs reads it,
- * `checkWorkbook` inflates it once through the same unzip parser exceljs uses, counting
- * bytes, and refuses it past READER_LIMITS (PAYLOAD_TOO_LARGE); that pass costs at most the
- * limit, never the bomb.
+ * `checkWorkbook` refuses it past READER_LIMITS (PAYLOAD_TOO_LARGE) by the sizes its
+ * central directory declares, then inflates it once through the same unzip parser exceljs
+ * uses, counting bytes, for an archive that lies; that pass costs at most the limit, never
+ * the bomb.
  */
 
 const MB = 1024 * 1024;
@@ -132,6 +133,10 @@ const unzipper = createRequire(import.meta.url)('unzipper') as {
  * parser, so it measures exactly what exceljs would read. `signal` stops it.
  */
 export async function checkWorkbook(path: string, signal?: AbortSignal): Promise<void> {
+  // What the archive declares is checked first, in milliseconds; an archive that lies about
+  // its sizes is caught by the count below.
+  const declared = await declaredSizes(path);
+  if (declared) checkSizes(declared.total, declared.sharedStrings);
   const source = createReadStream(path, { highWaterMark: 256 * 1024 });
   const zip = unzipper.Parse({ forceStream: true });
   source.on('error', (e) => zip.destroy(e));
@@ -163,18 +168,7 @@ export async function checkWorkbook(path: string, signal?: AbortSignal): Promise
         signal?.throwIfAborted();
         size += chunk.length;
         total += chunk.length;
-        if (shared && size > READER_LIMITS.maxSharedStringsBytes)
-          throw tooLargeToImport(
-            `The workbook's shared strings exceed ${READER_LIMITS.maxSharedStringsBytes} bytes; save it as CSV or split it`,
-            `工作簿的共享字符串超过 ${Math.round(READER_LIMITS.maxSharedStringsBytes / MB)} MB，请另存为 CSV 或拆分`,
-            READER_LIMITS.maxSharedStringsBytes,
-          );
-        if (total > READER_LIMITS.maxUnzippedBytes)
-          throw tooLargeToImport(
-            `The workbook inflates to more than ${READER_LIMITS.maxUnzippedBytes} bytes; split it into several files`,
-            `工作簿解压后超过 ${Math.round(READER_LIMITS.maxUnzippedBytes / MB)} MB，请拆分为多个文件`,
-            READER_LIMITS.maxUnzippedBytes,
-          );
+        checkSizes(total, shared ? size : 0);
       }
     }
   } catch (error) {
@@ -191,6 +185,56 @@ export async function checkWorkbook(path: string, signal?: AbortSignal): Promise
 }
 
 const STALL_MS = 400;
+
+function checkSizes(total: number, sharedStrings: number): void {
+  if (sharedStrings > READER_LIMITS.maxSharedStringsBytes)
+    throw tooLargeToImport(
+      `The workbook's shared strings exceed ${READER_LIMITS.maxSharedStringsBytes} bytes; save it as CSV or split it`,
+      `工作簿的共享字符串超过 ${Math.round(READER_LIMITS.maxSharedStringsBytes / MB)} MB，请另存为 CSV 或拆分`,
+      READER_LIMITS.maxSharedStringsBytes,
+    );
+  if (total > READER_LIMITS.maxUnzippedBytes)
+    throw tooLargeToImport(
+      `The workbook inflates to more than ${READER_LIMITS.maxUnzippedBytes} bytes; split it into several files`,
+      `工作簿解压后超过 ${Math.round(READER_LIMITS.maxUnzippedBytes / MB)} MB，请拆分为多个文件`,
+      READER_LIMITS.maxUnzippedBytes,
+    );
+}
+
+/**
+ * The inflated sizes the archive's central directory declares (zip64's 0xFFFFFFFF counts as
+ * over any limit); undefined when there is no readable directory (the count decides).
+ */
+async function declaredSizes(path: string): Promise<{ total: number; sharedStrings: number } | undefined> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const tailLength = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLength);
+    await fh.read(tail, 0, tailLength, size - tailLength);
+    const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (eocd < 0 || eocd + 22 > tail.length) return undefined;
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    if (cdOffset + cdSize > size || cdSize > 16 * MB) return undefined;
+    const cd = Buffer.alloc(cdSize);
+    await fh.read(cd, 0, cdSize, cdOffset);
+    let total = 0;
+    let sharedStrings = 0;
+    for (let at = 0; at + 46 <= cd.length && cd.readUInt32LE(at) === 0x02014b50;) {
+      const inflated = cd.readUInt32LE(at + 24);
+      const nameLength = cd.readUInt16LE(at + 28);
+      const name = cd.toString('utf8', at + 46, at + 46 + nameLength);
+      const bytes = inflated === 0xffffffff ? Number.POSITIVE_INFINITY : inflated;
+      total += bytes;
+      if (name === 'xl/sharedStrings.xml') sharedStrings = bytes;
+      at += 46 + nameLength + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
+    }
+    return { total, sharedStrings };
+  } finally {
+    await fh.close();
+  }
+}
 
 export function readRows(path: string, format: FileFormat, charset = 'utf-8'): AsyncGenerator<SheetRow> {
   return format === 'xlsx' ? readXlsx(path) : readCsv(path, charset);

@@ -165,7 +165,11 @@ export function coerceVariables(
   return result.coerced;
 }
 
-/** The cost of one operation under the model above; variables must already be coerced. */
+/**
+ * The cost of one operation under the model above. `variables` are the request's own (raw)
+ * ones, already checked by coerceVariables: the pricer coerces them again, and coerced
+ * values (an enum's internal value) would not coerce twice.
+ */
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -222,7 +226,8 @@ export function batchCost(schema: GraphQLSchema, body: unknown[]): number {
     }
     try {
       const name = typeof op.operationName === 'string' ? op.operationName : undefined;
-      const variables = coerceVariables(schema, document, name, (op.variables ?? {}) as Record<string, unknown>);
+      const variables = (op.variables ?? {}) as Record<string, unknown>;
+      coerceVariables(schema, document, name, variables);
       total += operationCost(schema, document, name, variables);
     } catch {
       continue;
@@ -290,7 +295,7 @@ export function limitsPlugin(schema: GraphQLSchema, options: LimitOptions): Apol
               },
             });
           }
-          const cost = operationCost(schema, document, request.operationName, variables);
+          const cost = operationCost(schema, document, request.operationName, request.variables ?? {});
           if (cost > LIMITS.maxCost) throw tooComplex(cost);
         },
         async willSendResponse({ response, contextValue }) {

@@ -12,7 +12,7 @@ import { createContext, type Context } from '../../context.js';
 import { contextFor, type HttpDeps } from '../../http/request-context.js';
 import { badInput, unauthenticated } from '../../common/errors.js';
 import { formatError, isPublicCode } from '../../common/format-error.js';
-import { coerceVariables, LIMITS, limitsPlugin, operationCost } from '../../common/limits.js';
+import { LIMITS, limitsPlugin, operationCost } from '../../common/limits.js';
 import { ExportRequestError, parseBody, planQueryExport, type QueryExportPlan } from './export-query.plan.js';
 import { ExportAborted, finishDownload, sendErrors, startDownload, type Format } from './export.sinks.js';
 
@@ -112,12 +112,7 @@ export function queryExportHandler(deps: HttpDeps & { schema: GraphQLSchema }): 
       });
 
       // What one page costs, per row: the whole export is priced as its rows × that.
-      const pageCost = operationCost(
-        schema,
-        plan.firstPage,
-        undefined,
-        coerceVariables(schema, plan.firstPage, undefined, variablesFor(pageSize, null)),
-      );
+      const pageCost = operationCost(schema, plan.firstPage, undefined, variablesFor(pageSize, null));
       const rowCost = pageCost / pageSize;
 
       const viewerCtx = ctx;

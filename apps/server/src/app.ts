@@ -14,12 +14,15 @@ import { createServices, type Services } from './services.js';
 import { openDatabase } from './db/database.js';
 import { pendingMigrationCount } from './db/data-source.js';
 import { createLogger, type Logger } from './logger.js';
-import { errorLoggingPlugin, formatError } from './common/format-error.js';
+import { errorLoggingPlugin, formatError, httpStatusPlugin } from './common/format-error.js';
 import { pinoHttp } from 'pino-http';
 import { seedIfEmpty } from './db/seed/seed.js';
-import { LIMITS, limitsPlugin, validationRules } from './common/limits.js';
+import { batchCost, LIMITS, limitsPlugin, tooComplex, validationRules } from './common/limits.js';
+import { isDatabaseUnavailable } from './common/db-errors.js';
+import { serviceUnavailable } from './common/errors.js';
 import { importRoutes } from './modules/import/import.routes.js';
 import { exportRoutes } from './modules/export/export.routes.js';
+import { sendErrors } from './modules/export/export.sinks.js';
 import { metricsPlugin, mountOperations } from './ops/operations.js';
 import { graphqlHttpRoutes } from './ops/graphql-http.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -66,7 +69,7 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: formatError(),
+    formatError: formatError({ metadatas: () => ds.entityMetadatas }),
     includeStacktraceInErrorResponses: false,
     // Anonymous introspection is refused in production by limitsPlugin, not here, so
     // signed-in data teams keep their tooling.
@@ -81,7 +84,8 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      errorLoggingPlugin(logger),
+      errorLoggingPlugin(logger, { metadatas: () => ds.entityMetadatas }),
+      httpStatusPlugin(),
       metricsPlugin(),
       limitsPlugin(schema, {
         production: config.nodeEnv === 'production',
@@ -157,12 +161,26 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
         });
         return;
       }
+      if (Array.isArray(req.body)) {
+        const cost = batchCost(schema, req.body);
+        if (cost > LIMITS.maxCost) {
+          const { message, extensions } = tooComplex(cost, true);
+          const { http: _http, ...rest } = extensions;
+          res.status(400).json({ errors: [{ message, extensions: rest }] });
+          return;
+        }
+      }
       next();
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const viewer = await services.auth.viewerFromToken(bearer(req));
+        // An unreachable database is answered 503 with Retry-After, not 500, also when it
+        // fails here, before any resolver runs.
+        const viewer = await services.auth.viewerFromToken(bearer(req)).catch((error: unknown) => {
+          throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+        });
         return createContext({
+          httpBatch: Array.isArray(req.body),
           requestId: String(req.id),
           logger: req.log,
           clientAddress: req.ip ?? 'unknown',
@@ -198,7 +216,9 @@ export async function createApp(config: Config, options: { ds?: DataSource; logg
 
   // Malformed or oversized bodies get a GraphQL-shaped error, not an HTML page.
   app.use(
-    (error: { status?: number; type?: string }, _req: Request, res: express.Response, next: express.NextFunction) => {
+    (error: { status?: number; type?: string }, req: Request, res: express.Response, next: express.NextFunction) => {
+      // A route that met an outage before answering (export, import): 503 with Retry-After.
+      if (isDatabaseUnavailable(error) && !res.headersSent) return sendErrors(res, req, [serviceUnavailable()]);
       if (!error?.status) return next(error);
       const tooLarge = error.type === 'entity.too.large';
       res.status(error.status).json({

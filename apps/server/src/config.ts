@@ -86,6 +86,13 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   // …or on this port of its own (bind it where only the scraper reaches; 0: any free port).
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // Bounded work (docs/ARCHITECTURE.md, Limits): PostgreSQL cuts a statement, or a
+  // transaction left idle, after these many milliseconds (0: never); set per connection.
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  // Wall-clock limits of one file import and one export, in seconds.
+  IMPORT_MAX_SECONDS: z.coerce.number().int().min(1).default(300),
+  EXPORT_MAX_SECONDS: z.coerce.number().int().min(1).default(600),
   // Run the whole product, seed included, as if it were this day (demos, support, tests).
   ZHUJI_TODAY: z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD, e.g. 2027-03-01').optional(),
 });
@@ -120,6 +127,11 @@ export type Config = {
    * /metrics), both, or neither (open outside production, refused in production).
    */
   metrics: { token?: string; port?: number };
+  /** PostgreSQL session timeouts for the server's connections, in ms (0: none) */
+  db: { statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+  /** wall-clock limits, in seconds, of one import and one export */
+  importMaxSeconds: number;
+  exportMaxSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -169,6 +181,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clock: new Clock(e.ZHUJI_TODAY),
     trustedProxies: e.TRUSTED_PROXIES,
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
+    db: {
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    importMaxSeconds: e.IMPORT_MAX_SECONDS,
+    exportMaxSeconds: e.EXPORT_MAX_SECONDS,
     goals: {
       academicDifferenceMax: e.GOAL_ACADEMIC_DIFFERENCE_MAX,
       satisfactionMin: e.GOAL_SATISFACTION_MIN,

@@ -18,6 +18,8 @@ export interface Context {
   ds: DataSource;
   services: Services;
   loaders: RecordLoaders & { pages: ChildPageLoaders; named: NamedLoaders };
+  /** the request is a batch: its HTTP status stays 200, each operation has its own errors */
+  httpBatch?: boolean;
 }
 
 export function createContext(base: {
@@ -28,6 +30,7 @@ export function createContext(base: {
   config: Config;
   ds: DataSource;
   services: Services;
+  httpBatch?: boolean;
 }): Context {
   return {
     ...base,

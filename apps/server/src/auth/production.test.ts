@@ -19,7 +19,15 @@ describe('in production', () => {
   afterAll(() => t.close());
 
   it('refuses introspection to anonymous callers but not to signed-in ones', async () => {
-    expect((await t.gql(INTROSPECT)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const anonymous = await t.gql(INTROSPECT);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // A refusal, not a server fault (it was 500, failing the graphql-http audit in production).
+    expect(anonymous.status).toBe(401);
+    // __type of a real type reads the schema too; of a name it lacks it answers null.
+    const real = await t.gql('query($n: String!) { __type(name: $n) { name fields { name } } }', { n: 'User' });
+    expect(real.status).toBe(401);
+    const absent = await t.gql('{ __type(name: "NoSuchType") { name } }');
+    expect(absent).toMatchObject({ status: 200, data: { __type: null } });
     const token = await cityAdminToken(t);
     expect((await t.gql(INTROSPECT, {}, token)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });

@@ -12,9 +12,41 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** a file (or the work it inflates to) over an import cap: split it */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** the database is unreachable or the request ran out of time there; retry later */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * The HTTP status a response carries when an error of this code is all it has (no data):
+ * a client mistake is a 4xx, only a server fault or outage a 5xx. See format-error.ts.
+ */
+export const HTTP_STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  QUERY_TOO_COMPLEX: 400,
+  OPERATION_NOT_REGISTERED: 400,
+  PERSISTED_QUERY_NOT_FOUND: 400,
+  PERSISTED_QUERY_NOT_SUPPORTED: 400,
+  OPERATION_RESOLUTION_FAILURE: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+/** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export interface FieldError {
   /** dotted path from the argument root, e.g. `input.code` or `filter.districtId` */
@@ -58,6 +90,26 @@ export function unauthenticated(): AppError {
 
 export function forbidden(message = 'You may not do this', messageZh = '无权执行此操作'): AppError {
   return new AppError(ErrorCode.FORBIDDEN, message, messageZh);
+}
+
+export function serviceUnavailable(reason: 'unreachable' | 'timeout' = 'unreachable'): AppError {
+  return reason === 'timeout'
+    ? new AppError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'The request ran out of time in the database; ask for less, or retry later',
+        '请求在数据库中超时，请缩小查询范围或稍后重试',
+        { retryAfter: RETRY_AFTER_SECONDS, http: { status: 503, headers: retryAfterHeaders() } },
+      )
+    : new AppError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'The database is unavailable; retry later',
+        '数据库暂时不可用，请稍后重试',
+        { retryAfter: RETRY_AFTER_SECONDS, http: { status: 503, headers: retryAfterHeaders() } },
+      );
+}
+
+function retryAfterHeaders(): Map<string, string> {
+  return new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]);
 }
 
 /** PostgreSQL SQLSTATE for unique_violation; services translate it into CONFLICT. */

@@ -27,12 +27,14 @@ describe('logs and request ids', () => {
     await t.ds.query('ALTER TABLE audit_entry_gone RENAME TO audit_entry');
     const error = r.errors![0]!;
     expect(error.message).toBe('Internal server error');
+    // A real bug, with no data to send, is the one error answered 5xx.
+    expect(r.status).toBe(500);
     expect(JSON.stringify(r)).not.toMatch(/audit_entry|relation|SELECT/);
     const requestId = error.extensions!.requestId as string;
     const logged = lines.find((l) => l.msg === 'unexpected error');
     expect(logged).toMatchObject({ reqId: requestId });
     expect(JSON.stringify(logged)).toMatch(/audit_entry/);
-    expect(lines.some((l) => l.reqId === requestId && l.msg === 'request completed')).toBe(true);
+    expect(lines.some((l) => l.reqId === requestId && l.msg === 'request errored')).toBe(true);
   });
 
   it('keeps a well-formed x-request-id from the caller and replaces a bad one', async () => {

@@ -25,6 +25,22 @@ function asUserInput<T>(parse: () => T): T {
   }
 }
 
+/** The days the programme can mean: PostgreSQL would take year 0 or 9999, no record should. */
+export const DATE_RANGE = { min: '1900-01-01', max: '2100-12-31' } as const;
+
+function inRange(day: string): string {
+  if (day < DATE_RANGE.min || day > DATE_RANGE.max) {
+    throw new GraphQLError(`Date ${day} is outside ${DATE_RANGE.min} to ${DATE_RANGE.max}`, {
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        messageZh: `日期须在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间`,
+        http: { status: 400 },
+      },
+    });
+  }
+  return day;
+}
+
 /**
  * A calendar day, `YYYY-MM-DD`, named `Date` as the programme's API contract says
  * (`filter: { activeOn: Date }`, `missingMonths(from: Date!, to: Date!)`), so data teams
@@ -35,7 +51,7 @@ export const DateScalar = new GraphQLScalarType({
   ...localDate,
   name: 'Date',
   description: "日期，格式 YYYY-MM-DD（按济南当地日历）/ A calendar day, YYYY-MM-DD (Jinan's calendar)",
-  parseValue: (value: unknown) => asUserInput(() => localDate.parseValue!(value)),
+  parseValue: (value: unknown) => inRange(asUserInput(() => localDate.parseValue!(value)) as string),
   parseLiteral: (ast: ValueNode, variables?: Record<string, unknown> | null) =>
-    asUserInput(() => localDate.parseLiteral!(ast, variables)),
+    inRange(asUserInput(() => localDate.parseLiteral!(ast, variables)) as string),
 });

@@ -37,6 +37,7 @@ function flatten(errors: ValidationError[], prefix: string, out: FieldError[]): 
  * constraint and a Chinese message, as BAD_USER_INPUT.
  */
 export async function validateArgument(value: unknown, type: unknown, data: ResolverData<object>): Promise<void> {
+  checkText(data.args);
   if (value === null || typeof value !== 'object') return;
   const argName = argumentNameOf(type, data);
   const items = Array.isArray(value) ? value : [value];
@@ -46,6 +47,48 @@ export async function validateArgument(value: unknown, type: unknown, data: Reso
     const errors = await validate(item as object, { skipMissingProperties: true, forbidUnknownValues: false });
     flatten(errors, Array.isArray(value) ? `${argName}.${index}` : argName, fields);
   }
+  if (fields.length > 0) throw badInput(fields);
+}
+
+/** A UTF-16 half with no partner: not a character, and PostgreSQL cannot store it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const checked = new WeakSet<object>();
+
+/**
+ * Text no column can hold is refused at the door with its path, for every argument of
+ * every field (validateFn runs once per parameter; the field's args are checked once):
+ * NUL (PostgreSQL text cannot contain it) and lone surrogates (not Unicode; the driver
+ * would send U+FFFD or fail). Without this they reached the database and came back as
+ * internal errors.
+ */
+function checkText(args: Record<string, unknown>): void {
+  if (!args || typeof args !== 'object' || checked.has(args)) return;
+  checked.add(args);
+  const fields: FieldError[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (fields.length >= 10) return;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000'))
+        fields.push({
+          path,
+          message: 'must not contain the NUL character',
+          messageZh: '不能包含空字符（NUL）',
+          constraint: 'text',
+        });
+      else if (LONE_SURROGATE.test(value))
+        fields.push({
+          path,
+          message: 'is not valid Unicode text (lone surrogate)',
+          messageZh: '含有无效的 Unicode 字符',
+          constraint: 'text',
+        });
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, `${path}.${i}`));
+    } else if (value && typeof value === 'object' && !(value instanceof Date)) {
+      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
+    }
+  };
+  walk(args, '');
   if (fields.length > 0) throw badInput(fields);
 }
 

@@ -16,6 +16,12 @@ export interface DatabaseOptions {
   dataDir?: string;
   logger?: Logger;
   poolSize?: number;
+  /**
+   * PostgreSQL session settings for every pooled connection, in ms (0 or absent: none):
+   * a runaway statement, or a transaction a request left open, is cut by the database.
+   */
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
 }
 
 export function databaseKind(options: DatabaseOptions): DatabaseKind {
@@ -39,7 +45,21 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     logging: options.logger ? ['query' as const, 'error' as const] : false,
   };
   if (options.databaseUrl) {
-    return { ...common, url: options.databaseUrl, poolSize: options.poolSize ?? 10, applicationName: 'zhuji' };
+    return {
+      ...common,
+      url: options.databaseUrl,
+      poolSize: options.poolSize ?? 10,
+      applicationName: 'zhuji',
+      // node-postgres sends these as startup parameters of each connection; a request that
+      // cannot get a connection within 10 s fails (503) rather than queueing for ever.
+      extra: {
+        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+        ...(options.idleInTransactionTimeoutMs
+          ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs }
+          : {}),
+        connectionTimeoutMillis: 10_000,
+      },
+    };
   }
   const dataDir = options.dataDir ?? path.resolve('.data/pglite');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });

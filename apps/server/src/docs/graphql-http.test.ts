@@ -7,12 +7,18 @@ import { startTestApp, type TestApp } from '../test/harness.js';
  * against the real server. Every MUST passes; SHOULD/MAY results that only warn are
  * printed so a regression is visible without failing the build.
  */
-describe('GraphQL over HTTP (graphql-http server audit)', () => {
+const MODES = {
+  development: {},
+  // Production refuses anonymous introspection (limits.ts): the audit must still pass.
+  production: { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-32-characters!' },
+};
+
+describe.each(Object.entries(MODES))('GraphQL over HTTP (graphql-http server audit), %s', (mode, env) => {
   let t: TestApp;
   let results: { name: string; result: AuditResult }[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env });
     const audits = serverAudits({ url: t.url, fetchFn: fetch });
     results = [];
     for (const audit of audits) results.push({ name: audit.name, result: await audit.fn() });
@@ -28,11 +34,11 @@ describe('GraphQL over HTTP (graphql-http server audit)', () => {
     const notOk = results.filter((r) => r.result.status !== 'ok');
     for (const r of notOk)
       console.warn(
-        `[graphql-http audit] ${r.result.status}: ${r.name} — ${'reason' in r.result ? r.result.reason : ''}`,
+        `[graphql-http audit, ${mode}] ${r.result.status}: ${r.name} — ${'reason' in r.result ? r.result.reason : ''}`,
       );
     const count = (prefix: string) => results.filter((r) => r.name.startsWith(prefix));
     console.info(
-      `[graphql-http audit] MUST ${count('MUST').length} (failed ${count('MUST').filter((r) => r.result.status !== 'ok').length}), ` +
+      `[graphql-http audit, ${mode}] MUST ${count('MUST').length} (failed ${count('MUST').filter((r) => r.result.status !== 'ok').length}), ` +
         `SHOULD ${count('SHOULD').length} (not ok ${count('SHOULD').filter((r) => r.result.status !== 'ok').length}), ` +
         `MAY ${count('MAY').length} (not ok ${count('MAY').filter((r) => r.result.status !== 'ok').length})`,
     );

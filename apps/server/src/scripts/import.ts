@@ -38,7 +38,7 @@ if (!(IMPORT_KINDS as readonly string[]).includes(kind ?? '') || !file || !value
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const ds = await openDatabase(config, logger);
+const ds = await openDatabase(config, logger, { requestTimeouts: false });
 try {
   const services = createServices(ds, config);
   const { token } = await services.auth.login(values.as, password, 'cli');

@@ -5,5 +5,5 @@ import { openDatabase } from '../db/database.js';
 import { createLogger } from '../logger.js';
 
 const config = loadConfig();
-const ds = await openDatabase(config, createLogger(config.logLevel));
+const ds = await openDatabase(config, createLogger(config.logLevel), { requestTimeouts: false });
 await ds.destroy();

@@ -35,6 +35,20 @@ export class StatementCounter implements TypeormLogger {
  */
 export const TEST_TODAY = '2026-11-18';
 
+/** The configuration every test server runs with, over `env`. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SEED_ON_START: 'false',
+    // Production refuses a pinned day, so production-mode tests keep the real one.
+    ...(env.NODE_ENV === 'production' ? {} : { ZHUJI_TODAY: TEST_TODAY }),
+    ...env,
+  });
+}
+
 export interface GqlResult<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }[];
@@ -77,18 +91,14 @@ export async function startTestApp(
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
   await admin.end();
 
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    SEED_ON_START: 'false',
-    // Production refuses a pinned day, so production-mode tests keep the real one.
-    ...(options.env?.NODE_ENV === 'production' ? {} : { ZHUJI_TODAY: TEST_TODAY }),
-    ...options.env,
-  });
+  const config = testConfig(options.env);
   const statements = new StatementCounter();
-  const ds = createDataSource({ databaseUrl: databaseUrl(name), logger: statements });
+  const ds = createDataSource({
+    databaseUrl: databaseUrl(name),
+    logger: statements,
+    statementTimeoutMs: config.db.statementTimeoutMs,
+    idleInTransactionTimeoutMs: config.db.idleInTransactionTimeoutMs,
+  });
   await ds.initialize();
   // Seeded for the app's own day (ZHUJI_TODAY in `env` pins it), as the app seeds itself.
   if (options.seed) await seed(ds, { scale: options.seed, anchor: config.clock.today() });

@@ -62,7 +62,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const logger = createLogger(config.logLevel);
-  const ds = await openDatabase(config, logger);
+  const ds = await openDatabase(config, logger, { requestTimeouts: false });
   try {
     if (options.reset) {
       await reset(ds);

@@ -286,7 +286,8 @@ function checked(schema: GraphQLSchema, document: DocumentNode): void {
             nodes: e.nodes,
             source: e.source,
             positions: e.positions,
-            extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED', messageZh: '查询未通过校验' },
+            // the limits' own refusals (depth, aliases) keep their QUERY_TOO_COMPLEX
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', messageZh: '查询未通过校验', ...e.extensions },
           }),
       ),
     );

@@ -12,9 +12,9 @@ import { createContext, type Context } from '../../context.js';
 import { contextFor, type HttpDeps } from '../../http/request-context.js';
 import { badInput, unauthenticated } from '../../common/errors.js';
 import { formatError, isPublicCode } from '../../common/format-error.js';
-import { limitsPlugin } from '../../common/limits.js';
+import { LIMITS, limitsPlugin, operationCost } from '../../common/limits.js';
 import { ExportRequestError, parseBody, planQueryExport, type QueryExportPlan } from './export-query.plan.js';
-import { finishDownload, sendErrors, startDownload, type Format } from './export.sinks.js';
+import { ExportAborted, finishDownload, sendErrors, startDownload, type Format } from './export.sinks.js';
 
 /**
  * `POST /api/export/query.{csv,xlsx}` with `{ query, variables, columns: [{ path, heading }], title }`:
@@ -27,7 +27,16 @@ import { finishDownload, sendErrors, startDownload, type Format } from './export
  * each with a fresh context (the DataLoader caches of one page are dropped with it), so
  * memory stays flat whatever the row count.
  */
-export const QUERY_EXPORT_DEFAULTS = { pageSize: 500, maxRows: 1_000_000 };
+export const QUERY_EXPORT_DEFAULTS = {
+  pageSize: 500,
+  maxRows: 1_000_000,
+  /**
+   * The whole export's budget in the cost model of limits.ts (rows × cost per row): a
+   * hundred /graphql requests' worth. A nested export that would have run for minutes is
+   * refused before its first byte.
+   */
+  maxCost: 100 * LIMITS.maxCost,
+};
 const options = { ...QUERY_EXPORT_DEFAULTS };
 /** Tests walk many pages over a few rows, and hit the row cap without a million rows. */
 export function setQueryExportOptions(next: Partial<typeof QUERY_EXPORT_DEFAULTS>): void {
@@ -45,7 +54,7 @@ function publicError(ctx: Context, error: GraphQLError): GraphQLError {
   if (!isPublicCode(error.extensions?.code)) {
     ctx.logger.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
   }
-  const formatted = formatError()(error.toJSON());
+  const formatted = formatError({ metadatas: () => ctx.ds.entityMetadatas })(error.toJSON(), error);
   return new GraphQLError(formatted.message, { path: formatted.path, extensions: formatted.extensions });
 }
 
@@ -102,6 +111,10 @@ export function queryExportHandler(deps: HttpDeps & { schema: GraphQLSchema }): 
         } as never);
       });
 
+      // What one page costs, per row: the whole export is priced as its rows × that.
+      const pageCost = operationCost(schema, plan.firstPage, undefined, variablesFor(pageSize, null));
+      const rowCost = pageCost / pageSize;
+
       const viewerCtx = ctx;
       const pageConfig = { ...config, maxPageSize: Math.max(config.maxPageSize, pageSize) };
       const run = async (document: DocumentNode, after: string | null): Promise<Page> => {
@@ -129,8 +142,13 @@ export function queryExportHandler(deps: HttpDeps & { schema: GraphQLSchema }): 
       };
       pages = (async function* () {
         let page = await run(plan.firstPage, null);
+        let spent = pageCost;
         yield page;
         while (page.endCursor) {
+          // A client that left, or rows added while the walk runs past the budget, stop it.
+          if (res.destroyed) throw new ExportAborted('client closed the connection');
+          spent += pageCost;
+          if (spent > options.maxCost) throw new Error(`export passed its budget of ${options.maxCost}`);
           page = await run(plan.nextPages, page.endCursor);
           yield page;
         }
@@ -150,6 +168,21 @@ export function queryExportHandler(deps: HttpDeps & { schema: GraphQLSchema }): 
             },
           ],
           `The export would have ${first.totalCount} rows; the limit is ${options.maxRows}: narrow the filter`,
+        );
+      }
+      const rows = first.totalCount ?? first.nodes.length;
+      const cost = Math.ceil(rows * rowCost);
+      if (cost > options.maxCost) {
+        throw new GraphQLError(
+          `The export would cost ${cost} (${rows} rows × ${rowCost.toFixed(1)} per row); the limit is ${options.maxCost}: narrow the filter or select fewer nested fields`,
+          {
+            extensions: {
+              code: 'QUERY_TOO_COMPLEX',
+              cost,
+              limit: options.maxCost,
+              messageZh: `导出成本 ${cost} 超过上限 ${options.maxCost}，请缩小筛选范围或减少嵌套字段`,
+            },
+          },
         );
       }
     } catch (error) {

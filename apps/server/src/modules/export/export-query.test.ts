@@ -435,7 +435,7 @@ describe('export of any connection (POST /api/export/query.{csv,xlsx})', () => {
       ),
       400,
     );
-    expect(deep[0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth' });
+    expect(deep[0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'maxDepth' });
 
     const nested = `{ collaborationGroups { nodes { name members(first: 100) { nodes {
       group { members(first: 100) { nodes { role school { name code } } } } } } } } }`;
@@ -483,6 +483,42 @@ describe('export of any connection (POST /api/export/query.{csv,xlsx})', () => {
       expect((await post('csv', { query: GROUPS, columns: GROUP_COLUMNS }, district)).status).toBe(200);
     } finally {
       setQueryExportOptions({ maxRows: QUERY_EXPORT_DEFAULTS.maxRows });
+    }
+  });
+
+  it('prices the whole export (rows × cost per row) and refuses one over budget before any byte', async () => {
+    setQueryExportOptions({ maxCost: 500 });
+    try {
+      const refused = await errorOf(await post('csv', { query: GROUPS, columns: GROUP_COLUMNS }, city), 400);
+      expect(refused[0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 500 });
+      expect(refused[0]!.message).toMatch(/10 rows × [\d.]+ per row/);
+      // the same rows with fewer nested fields fit
+      const flat = await csvRows(
+        await post(
+          'csv',
+          {
+            query: GROUPS.replace(/members\(first: 20\) \{[^}]*\{[^}]*\} \} \}/, ''),
+            columns: GROUP_COLUMNS.slice(0, 4),
+          },
+          city,
+        ),
+      );
+      expect(flat.rows).toHaveLength(10);
+    } finally {
+      setQueryExportOptions({ maxCost: QUERY_EXPORT_DEFAULTS.maxCost });
+    }
+  });
+
+  it('cuts an export that runs past its wall-clock limit', async () => {
+    const seconds = t.config.exportMaxSeconds;
+    t.config.exportMaxSeconds = 0;
+    try {
+      // the headers may or may not have left before the cut: either way no whole file arrives
+      await expect(
+        post('csv', { query: GROUPS, columns: GROUP_COLUMNS }, city).then((r) => r.text()),
+      ).rejects.toThrow();
+    } finally {
+      t.config.exportMaxSeconds = seconds;
     }
   });
 });

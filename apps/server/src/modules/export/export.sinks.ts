@@ -3,6 +3,12 @@ import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import ExcelJS from 'exceljs';
 import type { Context } from '../../context.js';
 import { csvLine, type Cell } from './export.columns.js';
+import { ErrorCode, HTTP_STATUS, RETRY_AFTER_SECONDS } from '../../common/errors.js';
+
+function withoutHttp(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { http: _http, ...rest } = extensions ?? {};
+  return rest;
+}
 
 /**
  * What every export route shares: the CSV and XLSX row sinks (streamed, with backpressure),
@@ -26,6 +32,9 @@ function writable(res: Response): Promise<void> {
 
 /** The client went away: stop reading rows. */
 export class ExportAborted extends Error {}
+
+/** The export ran past its wall-clock limit. */
+export class ExportTimedOut extends Error {}
 
 export interface RowSink {
   write(cells: readonly Cell[]): Promise<void> | void;
@@ -118,8 +127,18 @@ export async function finishDownload(
   sink: RowSink,
   write: (sink: RowSink) => Promise<void>,
 ): Promise<void> {
+  // The whole export has a wall-clock limit (EXPORT_MAX_SECONDS): past it the download is
+  // cut, as for any failure after the headers, rather than run on for minutes.
+  const deadline = performance.now() + ctx.config.exportMaxSeconds * 1000;
+  const timed: RowSink = {
+    write(cells) {
+      if (performance.now() > deadline) throw new ExportTimedOut(`export passed ${ctx.config.exportMaxSeconds} s`);
+      return sink.write(cells);
+    },
+    end: () => sink.end(),
+  };
   try {
-    await write(sink);
+    await write(timed);
     await sink.end();
     ctx.logger.info({ export: label }, 'export finished');
   } catch (error) {
@@ -127,23 +146,15 @@ export async function finishDownload(
       ctx.logger.info({ export: label }, 'export aborted by the client');
       return;
     }
+    if (error instanceof ExportTimedOut) {
+      ctx.logger.warn({ export: label, seconds: ctx.config.exportMaxSeconds }, 'export cut: wall-clock limit');
+      res.destroy(error);
+      return;
+    }
     ctx.logger.error({ err: error, export: label }, 'export failed');
     res.destroy(error as Error);
   }
 }
-
-const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  BAD_REQUEST: 400,
-  GRAPHQL_PARSE_FAILED: 400,
-  GRAPHQL_VALIDATION_FAILED: 400,
-  QUERY_TOO_COMPLEX: 400,
-  OPERATION_NOT_REGISTERED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  TOO_MANY_REQUESTS: 429,
-};
 
 /**
  * The GraphQL error shape (`{ errors: [{ message, extensions: { code, messageZh, … } }] }`),
@@ -152,12 +163,13 @@ const STATUS: Record<string, number> = {
 export function sendErrors(res: Response, req: Request, errors: readonly (GraphQLError | GraphQLFormattedError)[]) {
   const code = String(errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer');
-  res.status(STATUS[code] ?? 500).json({
+  if (code === ErrorCode.SERVICE_UNAVAILABLE) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+  res.status(HTTP_STATUS[code] ?? 500).json({
     errors: errors.map((e) => ({
       message: e.message,
       ...(e.locations?.length ? { locations: e.locations } : {}),
       ...(e.path?.length ? { path: e.path } : {}),
-      extensions: { ...e.extensions, requestId: String(req.id) },
+      extensions: { ...withoutHttp(e.extensions), requestId: String(req.id) },
     })),
   });
 }

@@ -8,9 +8,12 @@ import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { contextFor, type HttpDeps } from '../../http/request-context.js';
 import { assertHolds } from '../../auth/policy.js';
+import type { EntityMetadata } from 'typeorm';
 import { unauthenticated } from '../../common/errors.js';
+import { translateDatabaseError } from '../../common/db-errors.js';
+import { sendErrors } from '../export/export.sinks.js';
 import { IMPORT_KINDS, type ImportKind } from './import.columns.js';
-import type { FileFormat } from './import.reader.js';
+import { tooLargeToImport, type FileFormat } from './import.reader.js';
 import { IMPORT_LIMITS, importAction, ImportService } from './import.service.js';
 import { TEMPLATE_NAMES, templateCsv, templateXlsx } from './import.templates.js';
 
@@ -27,6 +30,9 @@ const FORMATS = new Map<string, FileFormat | null>([
   ['application/vnd.ms-excel', null],
 ]);
 
+/** The client closed the connection before the import answered. */
+class ClientGone extends Error {}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -39,7 +45,7 @@ class HttpError extends Error {
 }
 
 /** Errors in GraphQL's shape: `{ errors: [{ message, extensions: { code, messageZh } }] }`. */
-function sendError(req: Request, res: Response, error: unknown): void {
+function sendError(req: Request, res: Response, error: unknown, metadatas: readonly EntityMetadata[]): void {
   const requestId = String(req.id);
   if (error instanceof HttpError) {
     res.status(error.status).json({
@@ -47,10 +53,9 @@ function sendError(req: Request, res: Response, error: unknown): void {
     });
     return;
   }
-  if (error instanceof GraphQLError) {
-    const code = String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR');
-    const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'CONFLICT' ? 409 : 400;
-    res.status(status).json({ errors: [{ message: error.message, extensions: { ...error.extensions, requestId } }] });
+  const known = error instanceof GraphQLError ? error : translateDatabaseError(error, metadatas);
+  if (known) {
+    sendErrors(res, req, [known]);
     return;
   }
   req.log.error({ err: error }, 'import failed');
@@ -108,7 +113,7 @@ export function importRoutes(deps: HttpDeps): Router {
   router.get('/templates/:file', async (req, res) => {
     const m = /^(\w+)\.(xlsx|csv)$/.exec(req.params.file ?? '');
     if (!m || !(IMPORT_KINDS as readonly string[]).includes(m[1]!)) {
-      sendError(req, res, new HttpError(404, 'NOT_FOUND', 'No such template', '没有该模板'));
+      sendError(req, res, new HttpError(404, 'NOT_FOUND', 'No such template', '没有该模板'), []);
       return;
     }
     const kind = m[1] as ImportKind;
@@ -152,16 +157,45 @@ export function importRoutes(deps: HttpDeps): Router {
         dir = await mkdtemp(join(tmpdir(), 'zhuji-import-'));
         const path = join(dir, 'upload');
         await spool(req, path);
-        const report = await service.importFile(ctx, kind, path, {
-          dryRun,
-          format: FORMATS.get(lower) ?? null,
-          charset: charset ?? 'utf-8',
-        });
-        res.status(report.errorCount > 0 ? 422 : 200).json(report);
+        // The import stops, and its transaction rolls back, when the client leaves or the
+        // wall-clock limit passes: nobody waits for its answer any more.
+        const stop = new AbortController();
+        const seconds = deps.config.importMaxSeconds;
+        const timer = setTimeout(
+          () =>
+            stop.abort(
+              tooLargeToImport(
+                `The import took longer than ${seconds} s and was rolled back; split the file into smaller ones`,
+                `导入超过 ${seconds} 秒，已全部撤销，请拆分为较小的文件`,
+                seconds,
+              ),
+            ),
+          seconds * 1000,
+        );
+        const onClose = () => {
+          if (!res.writableFinished) stop.abort(new ClientGone());
+        };
+        res.on('close', onClose);
+        try {
+          const report = await service.importFile(ctx, kind, path, {
+            dryRun,
+            format: FORMATS.get(lower) ?? null,
+            charset: charset ?? 'utf-8',
+            signal: stop.signal,
+          });
+          res.status(report.errorCount > 0 ? 422 : 200).json(report);
+        } finally {
+          clearTimeout(timer);
+          res.off('close', onClose);
+        }
       } catch (error) {
+        if (error instanceof ClientGone) {
+          req.log.info({ import: kind }, 'import stopped: the client closed the connection; rolled back');
+          return;
+        }
         // Refused before the body was read: close the connection rather than read it all.
         if (!req.complete) res.setHeader('connection', 'close');
-        sendError(req, res, error);
+        sendError(req, res, error, deps.ds.entityMetadatas);
       } finally {
         if (dir) await rm(dir, { recursive: true, force: true });
       }

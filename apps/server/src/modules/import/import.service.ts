@@ -16,7 +16,15 @@ import {
 import { inTransaction } from '../../common/unit-of-work.js';
 import { cellText, COLUMNS, matchHeading, type ColumnSpec, type ImportKind } from './import.columns.js';
 import { PLANS, type ImportPlan } from './import.plans.js';
-import { MalformedFileError, readRows, sniffFormat, type FileFormat, type SheetRow } from './import.reader.js';
+import {
+  checkWorkbook,
+  MalformedFileError,
+  READER_LIMITS,
+  readRows,
+  sniffFormat,
+  type FileFormat,
+  type SheetRow,
+} from './import.reader.js';
 import { relationChecks } from './import.relations.js';
 import { RowValidator } from './import.validator.js';
 import { ParentResolver, type CellProblem } from './import.parents.js';
@@ -24,13 +32,15 @@ import { ParentResolver, type CellProblem } from './import.parents.js';
 export const IMPORT_LIMITS = {
   /** upload cap; a larger body is refused with 413 */
   maxBytes: 64 * 1024 * 1024,
-  /** data rows per file */
+  /** rows per file, blank ones included (a file of blank rows is work too) */
   maxRows: 500_000,
   /** error rows reported in detail; `errorCount` counts them all */
   maxErrors: 1_000,
   /** rows per statement: staged (and, for rosters, upserted) while the next batch is parsed */
   batchRows: 5_000,
 };
+// The CSV reader counts lines as the bytes arrive, so a file of blank lines stops at the cap.
+READER_LIMITS.maxLines = () => IMPORT_LIMITS.maxRows + 1;
 
 export interface ImportRowError {
   /** 1-based row number as the spreadsheet shows it (the heading row is 1) */
@@ -59,8 +69,10 @@ export interface ImportOptions {
   dryRun: boolean;
   /** the declared format (content type); null: decide by the file's first bytes */
   format?: FileFormat | null;
-  /** CSV character set; utf-8 by default */
+  /** CSV character set; utf-8 by default (a UTF-16 byte-order mark overrides it) */
   charset?: string;
+  /** stops the import and rolls it back: the client left, or the wall-clock limit passed */
+  signal?: AbortSignal;
 }
 
 /** What a viewer must hold somewhere to import `kind` at all; each row's target is then checked. */
@@ -122,18 +134,25 @@ export class ImportService {
       errorCount: 0,
     };
     let format: FileFormat | 'empty';
+    let charset = options.charset;
     try {
-      format = await sniffFormat(path, options.format ?? null);
+      const sniffed = await sniffFormat(path, options.format ?? null);
+      format = sniffed.format;
+      charset = sniffed.charset ?? charset;
+      // A zip bomb or oversized shared strings are refused before any row is read.
+      if (format === 'xlsx') await checkWorkbook(path, options.signal);
     } catch (error) {
       if (!(error instanceof MalformedFileError)) throw error;
       return fileError(report, error);
     }
     if (format === 'empty') return fileError(report, emptyFile());
+    const fileFormat = format;
 
     try {
       return await inTransaction(ctx, async (em, audit) => {
-        const job = new ImportJob(em, viewer, kind, report, ctx.config.clock.now());
-        await job.run(readRows(path, format, options.charset));
+        const job = new ImportJob(em, viewer, kind, report, ctx.config.clock.now(), options.signal);
+        await job.run(readRows(path, fileFormat, charset));
+        options.signal?.throwIfAborted();
         if (report.errorCount > 0) throw new Rollback(report);
         report.unchanged = report.rows - report.inserted - report.updated;
         if (options.dryRun) throw new Rollback(report);
@@ -232,6 +251,7 @@ class ImportJob {
     private readonly kind: ImportKind,
     private readonly report: ImportReport,
     now: Date,
+    private readonly signal?: AbortSignal,
   ) {
     this.plan = PLANS[kind];
     this.columns = COLUMNS[kind];
@@ -257,23 +277,26 @@ class ImportJob {
   async run(rows: AsyncGenerator<SheetRow>): Promise<void> {
     let header: SheetRow | undefined;
     try {
+      let read = 0;
       for await (const r of rows) {
+        this.signal?.throwIfAborted();
+        // Blank rows count toward the cap: sixty megabytes of them were four minutes of work.
+        if (++read > IMPORT_LIMITS.maxRows + 1) {
+          this.error(
+            r.row,
+            null,
+            null,
+            `The file has more than ${IMPORT_LIMITS.maxRows} rows (blank rows count); split it into several files`,
+            `文件超过 ${IMPORT_LIMITS.maxRows} 行（空行也计入），请拆分为多个文件`,
+          );
+          return;
+        }
         if (isBlank(r.values)) continue;
         if (!header) {
           header = r;
           if (!this.readHeader(r)) return;
           await this.prepare();
           continue;
-        }
-        if (this.report.rows >= IMPORT_LIMITS.maxRows) {
-          this.error(
-            r.row,
-            null,
-            null,
-            `The file has more than ${IMPORT_LIMITS.maxRows} data rows; split it into several files`,
-            `数据行超过 ${IMPORT_LIMITS.maxRows} 行，请拆分为多个文件`,
-          );
-          return;
         }
         this.report.rows++;
         const staged = this.parseRow(r);
@@ -287,6 +310,7 @@ class ImportJob {
       // never leave a statement running behind an early return or a malformed file
       await this.settle();
     }
+    this.signal?.throwIfAborted();
     if (!header) throw emptyFile();
     if (this.report.rows === 0) {
       this.error(header.row, null, null, 'The file has headings but no data rows', '文件只有表头，没有数据行');
@@ -297,6 +321,7 @@ class ImportJob {
       for (const e of await relationChecks(this.em, this.kind, this.stage, IMPORT_LIMITS.maxErrors)) {
         this.error(e.row, e.column, e.value, e.message, e.messageZh);
       }
+      this.signal?.throwIfAborted();
       if (this.report.errorCount === 0 && !this.dryRun) await this.merge();
     }
     if (this.report.errorCount === 0 && this.dryRun) await this.countChanges();

@@ -217,7 +217,7 @@ describe('researchers, assignments and joint research', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ path: 'input.schoolIds' }],
     });
-    const future = await record({ heldOn: '2999-01-01', researcherId: r, schoolIds: [a.schoolIds[0]] }, staff);
+    const future = await record({ heldOn: '2099-01-01', researcherId: r, schoolIds: [a.schoolIds[0]] }, staff);
     expect(future.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [{ path: 'input.heldOn', constraint: 'notFuture' }],

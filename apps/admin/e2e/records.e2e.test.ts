@@ -279,6 +279,55 @@ describe('trusteeships', () => {
       .toBe(Math.min(trusteeship.activities.totalCount, 100));
     await screenshot('trusteeship');
   });
+
+  it('lets the partner’s district approve a group leader’s pending proposal with a comment', async () => {
+    // demo-group proposes a pairing with a school of its own district it does not reach yet
+    const leader = await login('demo-group');
+    const reached = await gql<{ schools: { nodes: { id: string }[] } }>(
+      '{ schools(first: 100) { nodes { id } } }',
+      {},
+      leader,
+    );
+    const { me } = await gql<{ me: { grants: { role: string; school: { id: string } | null }[] } }>(
+      '{ me { grants { role school { id } } } }',
+      {},
+      leader,
+    );
+    const lead = me.grants.find((g) => g.role === 'GROUP_LEADER')!.school!.id;
+    const mine = new Set(reached.schools.nodes.map((n) => n.id));
+    const partner = (await districtSchools()).find((s) => !mine.has(s.id))!;
+    const { createTrusteeship } = await gql<{ createTrusteeship: { id: string; approval: string } }>(
+      'mutation($i: CreateTrusteeshipInput!) { createTrusteeship(input: $i) { id approval } }',
+      { i: { leadSchoolId: lead, partnerSchoolId: partner.id, mode: 'PAIRING', startDate: await today() } },
+      leader,
+    );
+    expect(createTrusteeship.approval).toBe('PENDING');
+
+    await page.goto(`${base}/admin/trusteeships/${encodeURIComponent(createTrusteeship.id)}`);
+    await expect.poll(() => page.getByTestId('approval').first().textContent()).toBe('待审批');
+    await screenshot('trusteeship-pending');
+    await page.getByTestId('approve').click();
+    await page.getByTestId('decision-comment').fill(`同意结对（${run}）`);
+    await page.getByTestId('decision-ok').click();
+    await expect.poll(() => page.getByTestId('approval').first().textContent()).toBe('已批准');
+    expect(await page.getByTestId('approve').count()).toBe(0);
+    const { trusteeship } = await gql<{ trusteeship: { approval: string; decisionComment: string } }>(
+      'query($id: ID!) { trusteeship(id: $id) { approval decisionComment } }',
+      { id: createTrusteeship.id },
+      token,
+    );
+    expect(trusteeship).toEqual({ approval: 'APPROVED', decisionComment: `同意结对（${run}）` });
+    // the group leader, proposer, never gets the buttons
+    expect(
+      (
+        await gql<{ viewerCan: boolean }>(
+          'query($id: ID!) { viewerCan(action: TRUSTEESHIP_APPROVE, id: $id) }',
+          { id: createTrusteeship.id },
+          leader,
+        )
+      ).viewerCan,
+    ).toBe(false);
+  });
 });
 
 describe('exchanges', () => {

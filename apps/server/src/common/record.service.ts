@@ -52,8 +52,17 @@ export abstract class RecordService<T extends BaseRecord> {
     }
   }
 
-  /** Inserts or updates `row`, translating constraint violations, and records the change. */
-  protected async persist(em: EntityManager, audit: AuditTrail, row: T, before: T | null): Promise<T> {
+  /**
+   * Inserts or updates `row`, translating constraint violations, and records the change
+   * (under `scope` when given, else the record's own audit scope).
+   */
+  protected async persist(
+    em: EntityManager,
+    audit: AuditTrail,
+    row: T,
+    before: T | null,
+    scope?: AuditScope,
+  ): Promise<T> {
     let saved: T;
     try {
       saved = await em.save(this.entity, row);
@@ -66,7 +75,7 @@ export abstract class RecordService<T extends BaseRecord> {
       before ? 'UPDATE' : 'CREATE',
       before,
       saved,
-      await this.auditScope(em, saved),
+      scope ?? (await this.auditScope(em, saved)),
     );
     return saved;
   }

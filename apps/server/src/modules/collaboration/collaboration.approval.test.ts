@@ -138,6 +138,19 @@ describe('relation approval: proposals reach nothing, decisions are the partnerâ
       [dbId(proposed.id)],
     );
     expect(audit.map((e) => e.changes.approval)).toEqual([{ before: 'PENDING', after: 'APPROVED' }]);
+    // the deciding district reads its decision in its own audit log
+    const log = await t.gql(
+      '{ auditEntries(filter: { recordType: "Trusteeship", username: "admin-b" }) { nodes { action changes } } }',
+      {},
+      adminB,
+    );
+    expect(log.errors).toBeUndefined();
+    expect(
+      log.data!.auditEntries.nodes.map((n: { changes: { approval?: unknown } }) => n.changes.approval),
+    ).toContainEqual({
+      before: 'PENDING',
+      after: 'APPROVED',
+    });
     // decided is decided: neither approve nor decline again
     for (const m of ['approveTrusteeship', 'declineTrusteeship']) {
       const again = await decide(adminB, m, proposed.id);

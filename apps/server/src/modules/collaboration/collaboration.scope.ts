@@ -5,6 +5,9 @@ import type { SchoolScope } from '../../auth/policy.js';
  * Who sees which collaboration records, in SQL (so lists, counts and nested pages agree):
  * a group when its lead school or any current or past member school is in the viewer's
  * school scope; a trusteeship when its lead or partner school is. City-wide roles see all.
+ * Approval plays no part here on purpose: a pending or declined relation is seen by both
+ * sides (the partner's district must find what awaits its decision). What a relation
+ * *grants* is decided elsewhere, from approved rows only (modules/user/auth.service.ts).
  */
 
 function inList(column: string, param: string): string {

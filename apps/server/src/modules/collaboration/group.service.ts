@@ -306,7 +306,8 @@ export class GroupMembershipService extends RecordService<GroupMembership> {
         .getOne())!;
       const before = { ...row };
       applyDecision(row, ctx.viewer!, this.config, decision, comment);
-      return this.persist(em, audit, row, before);
+      // filed under the member school's district, whose decision it is (its audit log shows it)
+      return this.persist(em, audit, row, before, { districtId: school.districtId, schoolId: school.id });
     });
   }
 

@@ -195,7 +195,8 @@ export class TrusteeshipService extends RecordService<Trusteeship> {
         .getOne())!;
       const before = { ...row, measures: [...row.measures] };
       applyDecision(row, ctx.viewer!, this.config, decision, comment);
-      return this.persist(em, audit, row, before);
+      // filed under the partner's district, whose decision it is (its audit log shows it)
+      return this.persist(em, audit, row, before, { districtId: row.partnerDistrictId, schoolId: row.partnerSchoolId });
     });
   }
 

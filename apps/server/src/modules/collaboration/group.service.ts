@@ -298,6 +298,7 @@ export class GroupMembershipService extends RecordService<GroupMembership> {
     return inTransaction(ctx, async (em, audit) => {
       const visible = await this.requireVisible(ctx, id, 'id', em);
       await assertMay(ctx, MEMBERSHIP, 'groupMembership:approve', visible, em);
+      const school = await em.getRepository(School).findOneByOrFail({ id: visible.schoolId });
       const row = (await em
         .getRepository(GroupMembership)
         .createQueryBuilder('m')

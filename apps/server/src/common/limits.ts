@@ -120,6 +120,10 @@ const fieldEstimator: ComplexityEstimator = ({ type, field, childComplexity }) =
   fieldCost(type, field) + childComplexity;
 
 function fieldCost(type: { name: string }, field: { name: string }): number {
+  // `__typename` is answered from the schema, never resolved: Apollo Client adds it to every
+  // selection set, and pricing it made the portal's school list (30 401) and the dashboard's
+  // staffing card (30 601) exceed the budget only as the clients send them.
+  if (field.name === '__typename') return 0;
   return FIELD_COST[`${type.name}.${field.name}`] ?? 1;
 }
 

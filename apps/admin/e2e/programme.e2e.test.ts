@@ -143,6 +143,9 @@ describe('programme screens', () => {
     await shot('plan-review');
 
     await page.getByTestId('plan-return').click();
+    // The dialog's form must be there before its OK is pressed: a click during the opening
+    // animation on a loaded CI machine validated nothing and showed no message.
+    await page.getByTestId('review-comment').waitFor();
     await page.getByTestId('review-confirm').click();
     await page.getByText('退回须填写修改意见').waitFor(); // refused on the client, nothing sent
     expect((await planOf(returnId, districtToken)).state).toBe('SUBMITTED');
